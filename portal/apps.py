@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The shell: settings, URLs, the dashboard and the commands that compose every app."""
+
+    name = "portal"
+    verbose_name = "Kompeten"

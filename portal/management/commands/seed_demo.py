@@ -1,0 +1,26 @@
+"""`seed_demo`: the demo data of DESIGN.md. Idempotent; refuses to run with DEBUG off."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.pages.demo import seed_pages
+from portal.people.demo import seed_organisation
+
+
+class Command(BaseCommand):
+    help = "Isi data contoh (akun demo, unit kerja, jabatan, pegawai). Hanya untuk DEBUG."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo menolak berjalan ketika DEBUG mati: data dan kata sandi demo "
+                "tidak boleh masuk ke server produksi."
+            )
+        counts = seed_organisation()
+        seed_pages()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Data demo siap: {units} unit kerja, {positions} jabatan, {employees} pegawai. "
+                "Akun: admin, hr, pelatih, atasan, pegawai (kata sandi: pangkalpinang).".format(**counts)
+            )
+        )

@@ -1,0 +1,82 @@
+"""Who may see whose records: an employee their own, a supervisor their unit's, HR all.
+
+Every view that shows a person's records narrows its queryset with these helpers, so that
+someone else's id in a URL is a 404 rather than a leak.
+"""
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from . import roles
+from .models import Employee
+
+
+def user_roles(user) -> frozenset[str]:
+    """The role names of a user, read once per request object and cached on it."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_kompeten_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._kompeten_roles = cached
+    return cached
+
+
+def has_role(user, role: str) -> bool:
+    return role in user_roles(user)
+
+
+def is_hr(user) -> bool:
+    """HR (BKPSDM) and superusers see every employee's records."""
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, roles.HR)
+
+
+def requires_mfa(user) -> bool:
+    """Staff roles must have a second factor before they reach an administration area."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or bool(user_roles(user) & set(settings.KOMPETEN_MFA_REQUIRED_ROLES))
+
+
+def employee_for(user) -> Employee | None:
+    """The employee record the user claimed, or None (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_kompeten_employee"):
+        user._kompeten_employee = (
+            Employee.objects.select_related("unit", "position", "supervisor").filter(user=user).first()
+        )
+    return user._kompeten_employee
+
+
+def employees_visible_to(user) -> QuerySet[Employee]:
+    """The employees whose records the user may see."""
+    if is_hr(user):
+        return Employee.objects.all()
+    own = employee_for(user)
+    if own is None:
+        return Employee.objects.none()
+    if has_role(user, roles.ATASAN):
+        return Employee.objects.filter(Q(pk=own.pk) | Q(unit_id=own.unit_id) | Q(supervisor_id=own.pk))
+    return Employee.objects.filter(pk=own.pk)
+
+
+def scope_to_visible_employees(user, queryset: QuerySet, *, field: str = "employee") -> QuerySet:
+    """Narrow any queryset whose rows belong to an employee (via `field`) to what `user` may see."""
+    if is_hr(user):
+        return queryset
+    return queryset.filter(**{f"{field}__in": employees_visible_to(user)})
+
+
+def can_view_employee(user, employee: Employee) -> bool:
+    return employees_visible_to(user).filter(pk=employee.pk).exists()
+
+
+def get_visible_employee_or_404(user, pk) -> Employee:
+    """The employee with this pk if the user may see them; 404 otherwise, not 403, so that
+    the existence of someone else's record is not disclosed."""
+    try:
+        return employees_visible_to(user).select_related("unit", "position").get(pk=pk)
+    except (Employee.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -1,0 +1,49 @@
+"""allauth adapter: NIP sign-up, e-mail through Celery, and MFA set-up for staff after login."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.db import transaction
+from django.urls import reverse
+
+from portal.notifications.services import email_enqueue
+
+from . import services
+from .access import requires_mfa
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        """The account takes the NIP as its username and claims the employee, all or nothing."""
+        nip = form.cleaned_data["nip"]
+        with transaction.atomic():
+            user = super().save_user(request, user, form, commit=False)
+            user.username = nip
+            user.save()
+            services.employee_claim(nip=nip, user=user)
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Render now (the request is at hand), send from a worker after commit."""
+        from django.contrib.sites.shortcuts import get_current_site
+
+        request = context.get("request") or self.request
+        full_context = {"request": request, "email": email, "current_site": get_current_site(request)}
+        full_context.update(context)
+        email_enqueue(message=self.render_mail(template_prefix, email, full_context))
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Setting up a first authenticator right after login needs no second password prompt:
+        the person who holds the session could do nothing more with it. Changing or removing
+        an existing one still asks for the password again."""
+        from allauth.mfa.utils import is_mfa_enabled
+
+        user = getattr(self.request, "user", None)
+        if app == "allauth.mfa" and user is not None and user.is_authenticated and not is_mfa_enabled(user):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_login_redirect_url(self, request):
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if requires_mfa(request.user) and not is_mfa_enabled(request.user):
+            return reverse("mfa_activate_totp")
+        return super().get_login_redirect_url(request)

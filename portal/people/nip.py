@@ -1,0 +1,61 @@
+"""The NIP (Nomor Induk Pegawai): 18 digits that encode who a civil servant is.
+
+Layout: birth date YYYYMMDD, CPNS start YYYYMM, sex (1 male, 2 female), sequence (3 digits).
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+NIP_LENGTH = 18
+_DIGITS = re.compile(r"^[0-9]+$")
+
+
+def normalise_nip(value: str) -> str:
+    """Strip the spaces and dots people type between the NIP's groups."""
+    return re.sub(r"[\s.\-]", "", str(value or ""))
+
+
+def validate_nip(value: str) -> None:
+    """Raise ValidationError, in Indonesian, when the value is not a well-formed NIP."""
+    nip = normalise_nip(value)
+    if not _DIGITS.match(nip):
+        raise ValidationError(_("NIP hanya boleh berisi angka."), code="nip_digits")
+    if len(nip) != NIP_LENGTH:
+        raise ValidationError(
+            _("NIP harus terdiri dari 18 angka (yang dimasukkan: %(count)s)."),
+            code="nip_length",
+            params={"count": len(nip)},
+        )
+    try:
+        birth = datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        raise ValidationError(
+            _("Tanggal lahir pada NIP (%(part)s) bukan tanggal yang sah."),
+            code="nip_birth_date",
+            params={"part": nip[0:8]},
+        ) from None
+    start_year, start_month = int(nip[8:12]), int(nip[12:14])
+    if not 1 <= start_month <= 12:
+        raise ValidationError(
+            _("Bulan pengangkatan CPNS pada NIP (%(part)s) tidak sah."),
+            code="nip_start_month",
+            params={"part": nip[8:14]},
+        )
+    if start_year < birth.year + 15 or start_year > datetime.date.today().year:
+        raise ValidationError(
+            _("Tahun pengangkatan CPNS pada NIP (%(year)s) tidak sesuai dengan tanggal lahir."),
+            code="nip_start_year",
+            params={"year": start_year},
+        )
+    if nip[14] not in "12":
+        raise ValidationError(
+            _("Digit jenis kelamin pada NIP harus 1 (laki-laki) atau 2 (perempuan)."),
+            code="nip_sex",
+        )
+
+
+def nip_birth_date(nip: str) -> datetime.date:
+    return datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))

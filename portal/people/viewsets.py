@@ -1,0 +1,67 @@
+"""Wagtail admin screens for the organisation: units, positions and employees (HR)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import Employee, Position, Unit
+
+
+class UnitViewSet(ModelViewSet):
+    model = Unit
+    name = "unit-kerja"
+    icon = "site"
+    menu_label = _("Unit kerja")
+    list_display = ["name", "code", "parent"]
+    search_fields = ["name", "code"]
+    list_filter = ["parent"]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("parent")]
+
+
+class PositionViewSet(ModelViewSet):
+    model = Position
+    name = "jabatan"
+    icon = "tag"
+    menu_label = _("Jabatan")
+    list_display = ["name", "code", "kind"]
+    search_fields = ["name", "code"]
+    list_filter = ["kind"]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("kind")]
+
+
+class AccountColumn(Column):
+    """The account of an employee, or HR's link to open one."""
+
+    cell_template_name = "people/admin/account_cell.html"
+
+
+class EmployeeViewSet(ModelViewSet):
+    model = Employee
+    name = "pegawai"
+    icon = "user"
+    menu_label = _("Pegawai")
+    list_display = ["name", "nip", "unit", "position", AccountColumn("user", label=_("Akun"))]
+    list_filter = ["unit", "position", "is_active"]
+    search_fields = ["name", "nip"]
+    list_per_page = 50
+    panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("nip"), FieldPanel("name")]), FieldPanel("grade"), FieldPanel("is_active")],
+            heading=_("Identitas"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("unit"), FieldPanel("position"), FieldPanel("supervisor")],
+            heading=_("Penempatan"),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Employee.objects.select_related("unit", "position", "user")
+
+
+class OrganisationViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Organisasi")
+    menu_icon = "group"
+    menu_order = 300
+    items = (EmployeeViewSet, UnitViewSet, PositionViewSet)

@@ -1,0 +1,15 @@
+from django.urls import path
+from wagtail import hooks
+
+from .admin_views import account_create_view
+from .viewsets import OrganisationViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation():
+    return OrganisationViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_account_create_url():
+    return [path("pegawai/<int:pk>/buat-akun/", account_create_view, name="people_account_create")]

@@ -1,0 +1,16 @@
+"""Tests: the real database and broker when DATABASE_URL / CELERY_BROKER_URL are set (CI)."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# Services enqueue tasks; unit tests run them inline. Tests of the worker itself start a real
+# one against CELERY_BROKER_URL.
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
