@@ -25,7 +25,7 @@ def broker_check() -> dict:
     if not settings.BROKER_CONFIGURED:
         return {"ok": True, "mode": "eager"}
     try:
-        with app.connection_for_write() as connection:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as connection:
             connection.ensure_connection(max_retries=1, timeout=2)
         return {"ok": True, "mode": "broker"}
     except Exception as error:  # noqa: BLE001

@@ -71,3 +71,67 @@ def hr_with_mfa(hr, with_totp):
     with_totp(hr)
     assert Authenticator.objects.filter(user=hr, type=Authenticator.Type.TOTP).exists()
     return hr
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_path):
+    """A real Celery worker in its own process, on the real broker and the test database.
+
+    Skipped where there is no broker (the zero-set-up run); CI sets CELERY_BROKER_URL and a
+    PostgreSQL DATABASE_URL, so it always runs there. Yields the folder the worker's e-mails go to.
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    from django.db import connection
+
+    from portal.celery import app
+
+    broker = os.environ.get("CELERY_BROKER_URL")
+    if not broker or connection.vendor != "postgresql":
+        pytest.skip("needs CELERY_BROKER_URL and PostgreSQL (as in CI)")
+    db = connection.settings_dict
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(outbox),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-Q", queue,
+         "--without-gossip", "--without-mingle", "--loglevel=INFO", "-n", f"{queue}@%h"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    # The app reads Django settings under the CELERY_ namespace, so overrides use those keys.
+    saved = {
+        "CELERY_TASK_ALWAYS_EAGER": app.conf.task_always_eager,
+        "CELERY_TASK_DEFAULT_QUEUE": app.conf.task_default_queue,
+    }
+    app.conf.update(CELERY_TASK_ALWAYS_EAGER=False, CELERY_TASK_DEFAULT_QUEUE=queue)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail("the Celery worker exited:\n" + process.stdout.read())
+            if app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=1):
+                break
+        else:
+            pytest.fail("the Celery worker did not start in 60 s")
+        yield outbox
+    finally:
+        app.conf.update(saved)
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()

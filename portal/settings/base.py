@@ -203,7 +203,9 @@ if env("EMAIL_FILE_PATH"):
 # Without a broker (the zero-set-up run) tasks run in-process, eagerly.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "") or "memory://"
 BROKER_CONFIGURED = not CELERY_BROKER_URL.startswith("memory://")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else None)
+CELERY_RESULT_BACKEND = env(
+    "CELERY_RESULT_BACKEND", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else None
+)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not BROKER_CONFIGURED)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
