@@ -2,24 +2,31 @@
 
 from django.utils import timezone
 
+from courses import selectors as course_selectors
 from portal.people import selectors as people_selectors
 from portal.people.access import has_role
 from portal.people.roles import ATASAN
-
-JP_TARGET_PER_YEAR = 20
 
 
 def dashboard_context(*, user) -> dict:
     """Everything the dashboard template needs, in a fixed number of queries."""
     employee = people_selectors.employee_for(user)
+    year = timezone.localdate().year
+    target = course_selectors.JP_TARGET_PER_YEAR
+    courses, jp, certificates = [], 0, []
+    if employee is not None:
+        courses = course_selectors.my_courses(employee=employee)
+        jp = course_selectors.jp_for_year(employee=employee, year=year)
+        certificates = course_selectors.certificates_of(employee=employee)
     return {
         "employee": employee,
-        "year": timezone.localdate().year,
-        "jp_target": JP_TARGET_PER_YEAR,
-        "jp_this_year": 0,
-        "jp_percent": 0,
-        "courses": [],
+        "year": year,
+        "jp_target": target,
+        "jp_this_year": jp,
+        "jp_percent": min(100, round(100 * jp / target)),
+        "courses": courses,
+        "due_soon": course_selectors.due_soon(courses),
         "gaps": [],
-        "certificates": [],
+        "certificates": certificates,
         "is_supervisor": has_role(user, ATASAN),
     }

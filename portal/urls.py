@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz_view, name="healthz"),
     path("dasbor/", views.dashboard_view, name="dashboard"),
     path("accounts/", include("allauth.urls")),
+    path("", include("courses.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/login/", login_redirect),

@@ -7,9 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Judul"), max_length=120)
-    size = blocks.ChoiceBlock(
-        label=_("Tingkat"), choices=[("h2", "H2"), ("h3", "H3")], default="h2"
-    )
+    size = blocks.ChoiceBlock(label=_("Tingkat"), choices=[("h2", "H2"), ("h3", "H3")], default="h2")
 
     class Meta:
         icon = "title"

@@ -21,7 +21,8 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StandardPage"]
+    # Named as strings: the core does not import the apps that hang their sections here.
+    subpage_types = ["pages.StandardPage", "courses.CourseIndexPage"]
     max_count = 1
 
     class Meta:

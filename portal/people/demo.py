@@ -52,17 +52,55 @@ ACCOUNTS = [
     ("hr", "Rina Marlina", "198503122010012004", "bkpsdm-pengembangan", "analis-sdm-aparatur", roles.HR, None),
     ("pelatih", "Hendra Gunawan", "198107042006041003", "bkpsdm-pengembangan", "widyaiswara", roles.PELATIH, None),
     ("atasan", "Agus Salim", "197808152003121002", "diskominfo-aptika", "kepala-bidang", roles.ATASAN, None),
-    ("pegawai", "Siti Aminah", "199204202019032011", "diskominfo-aptika", "pranata-komputer-ahli-pertama",
-     roles.PEGAWAI, "atasan"),
+    (
+        "pegawai",
+        "Siti Aminah",
+        "199204202019032011",
+        "diskominfo-aptika",
+        "pranata-komputer-ahli-pertama",
+        roles.PEGAWAI,
+        "atasan",
+    ),
 ]
 
 FIRST_NAMES = [
-    "Ahmad", "Budi", "Dewi", "Eka", "Fitri", "Hadi", "Indah", "Joko", "Kartika", "Lestari",
-    "Mahmud", "Nurul", "Putri", "Rahmat", "Sari", "Taufik", "Wulan", "Yusuf", "Zainal", "Ayu",
+    "Ahmad",
+    "Budi",
+    "Dewi",
+    "Eka",
+    "Fitri",
+    "Hadi",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Mahmud",
+    "Nurul",
+    "Putri",
+    "Rahmat",
+    "Sari",
+    "Taufik",
+    "Wulan",
+    "Yusuf",
+    "Zainal",
+    "Ayu",
 ]
 LAST_NAMES = [
-    "Saputra", "Wijaya", "Hidayat", "Pratama", "Lestari", "Kurniawan", "Susanti", "Rahman",
-    "Setiawan", "Purnamasari", "Hakim", "Anggraini", "Firmansyah", "Yulianti", "Syahputra",
+    "Saputra",
+    "Wijaya",
+    "Hidayat",
+    "Pratama",
+    "Lestari",
+    "Kurniawan",
+    "Susanti",
+    "Rahman",
+    "Setiawan",
+    "Purnamasari",
+    "Hakim",
+    "Anggraini",
+    "Firmansyah",
+    "Yulianti",
+    "Syahputra",
 ]
 
 
@@ -143,7 +181,5 @@ def _demo_user(*, username: str, name: str, is_superuser: bool) -> User:
     if not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user

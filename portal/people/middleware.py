@@ -61,8 +61,8 @@ class AdminAccessMiddleware:
                     ),
                 )
                 return redirect(reverse("mfa_activate_totp"))
-        allowed = user.is_staff if request.path.startswith("/django-admin/") else user.has_perm(
-            "wagtailadmin.access_admin"
+        allowed = (
+            user.is_staff if request.path.startswith("/django-admin/") else user.has_perm("wagtailadmin.access_admin")
         )
         if not allowed:
             raise PermissionDenied

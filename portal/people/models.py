@@ -131,9 +131,7 @@ class Employee(index.Indexed, models.Model):
         verbose_name_plural = _("pegawai")
         constraints = [
             models.CheckConstraint(condition=Q(nip__regex=r"^[0-9]{18}$"), name="employee_nip_18_digits"),
-            models.CheckConstraint(
-                condition=~Q(supervisor=models.F("id")), name="employee_not_own_supervisor"
-            ),
+            models.CheckConstraint(condition=~Q(supervisor=models.F("id")), name="employee_not_own_supervisor"),
         ]
 
     def __str__(self) -> str:

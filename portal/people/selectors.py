@@ -13,12 +13,7 @@ def team_for(user) -> QuerySet[Employee]:
     own = employee_for(user)
     if own is None:
         return Employee.objects.none()
-    return (
-        employees_visible_to(user)
-        .exclude(pk=own.pk)
-        .select_related("unit", "position")
-        .order_by("name")
-    )
+    return employees_visible_to(user).exclude(pk=own.pk).select_related("unit", "position").order_by("name")
 
 
 def unit_list_with_counts() -> QuerySet[Unit]:

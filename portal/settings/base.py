@@ -72,6 +72,7 @@ LOCAL_APPS = [
     "portal.people",
     "portal.pages",
     "portal.notifications",
+    "courses",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -19,8 +19,9 @@ def url(employee):
 
 
 @pytest.mark.django_db
-def test_hr_creates_an_account_and_the_employee_gets_a_link(client, hr_with_mfa, newcomer,
-                                                            django_capture_on_commit_callbacks):
+def test_hr_creates_an_account_and_the_employee_gets_a_link(
+    client, hr_with_mfa, newcomer, django_capture_on_commit_callbacks
+):
     client.force_login(hr_with_mfa)
     assert client.get(url(newcomer)).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):

@@ -109,8 +109,14 @@ def test_admin_form_refuses_an_invalid_nip(client, hr_with_mfa, unit):
     position = PositionFactory()
     response = client.post(
         "/admin/pegawai/new/",
-        {"nip": "199213012019032011", "name": "Uji", "unit": unit.pk, "position": position.pk, "grade": "",
-         "is_active": "on"},
+        {
+            "nip": "199213012019032011",
+            "name": "Uji",
+            "unit": unit.pk,
+            "position": position.pk,
+            "grade": "",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 200
     assert "Tanggal lahir pada NIP" in response.content.decode()

@@ -24,7 +24,9 @@ def wait_for_files(folder, count=1, timeout=30):
 @pytest.mark.worker
 def test_a_task_round_trips_through_the_real_worker(celery_worker_process):
     result = email_send_task.delay(
-        subject="Uji", body="Halo dari worker", from_email="kompeten@pangkalpinangkota.go.id",
+        subject="Uji",
+        body="Halo dari worker",
+        from_email="kompeten@pangkalpinangkota.go.id",
         to=["uji@pangkalpinangkota.go.id"],
     )
     assert result.get(timeout=30) == 1

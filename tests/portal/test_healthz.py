@@ -1,4 +1,5 @@
 """/healthz reports the database and the broker; 503 when either is down."""
+
 import os
 
 import pytest

@@ -10,8 +10,14 @@ from portal.people.nip import validate_nip
 
 
 def counts():
-    return (User.objects.count(), Employee.objects.count(), Unit.objects.count(), Position.objects.count(),
-            Group.objects.count(), HomePage.objects.get().get_latest_revision().pk)
+    return (
+        User.objects.count(),
+        Employee.objects.count(),
+        Unit.objects.count(),
+        Position.objects.count(),
+        Group.objects.count(),
+        HomePage.objects.get().get_latest_revision().pk,
+    )
 
 
 @pytest.mark.django_db

@@ -1,0 +1,165 @@
+"""Course reports in the Wagtail admin: numbers, hardest questions, learners, exports; HR enrols
+employees by NIP and revokes certificates."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.people.access import is_hr
+from portal.people.models import Employee
+from portal.people.nip import normalise_nip
+
+from . import reports, services
+from .exports import table_response
+from .models import Certificate, CoursePage, Enrollment
+from .selectors import lessons_of
+
+
+class AssignForm(forms.Form):
+    nips = forms.CharField(
+        label=gettext_lazy("NIP pegawai (satu per baris)"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
+    )
+    due_date = forms.DateField(
+        label=gettext_lazy("Tenggat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Alasan pencabutan"), max_length=300)
+
+
+def _course_for_report(request, page_id: int) -> CoursePage:
+    course = get_object_or_404(CoursePage, pk=page_id)
+    if not (is_hr(request.user) or course.permissions_for_user(request.user).can_edit()):
+        raise PermissionDenied
+    return course
+
+
+def report_index_view(request):
+    courses = reports.courses_with_counts()
+    if not is_hr(request.user):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+        courses = courses.filter(pk__in=editable.values("pk"))
+    return TemplateResponse(request, "courses/admin/report_index.html", {"courses": courses})
+
+
+def course_report_view(request, page_id: int):
+    course = _course_for_report(request, page_id)
+    learners = reports.course_learners(course=course)
+    lesson_total = len(lessons_of(course))
+    file_format = request.GET.get("format")
+    if file_format in ("csv", "xlsx"):
+        header = [
+            _("NIP"),
+            _("Nama"),
+            _("Unit kerja"),
+            _("Asal"),
+            _("Terdaftar"),
+            _("Kemajuan (%)"),
+            _("Nilai kuis terbaik"),
+            _("Percobaan"),
+            _("Selesai"),
+            _("Sertifikat"),
+        ]
+        rows = (
+            [
+                e.employee.nip,
+                e.employee.name,
+                e.employee.unit.name,
+                e.get_source_display(),
+                timezone.localtime(e.enrolled_at).strftime("%Y-%m-%d"),
+                _percent(e, lesson_total),
+                e.best_score if e.best_score is not None else "",
+                e.attempt_count,
+                timezone.localtime(e.completed_at).strftime("%Y-%m-%d") if e.completed_at else "",
+                getattr(getattr(e, "certificate", None), "code", ""),
+            ]
+            for e in learners
+        )
+        return table_response(filename=f"peserta-{course.slug}", header=header, rows=rows, file_format=file_format)
+
+    assign_form = AssignForm(request.POST or None) if is_hr(request.user) else None
+    if request.method == "POST":
+        if assign_form is None:
+            raise PermissionDenied
+        if assign_form.is_valid():
+            done = _assign(request, course, assign_form.cleaned_data)
+            if done is not None:
+                return redirect(reverse("course_report", args=[course.pk]))
+    page = Paginator(learners, 50).get_page(request.GET.get("p"))
+    for enrollment in page:
+        enrollment.progress_percent = _percent(enrollment, lesson_total)
+    return TemplateResponse(
+        request,
+        "courses/admin/course_report.html",
+        {
+            "course": course,
+            "summary": reports.course_summary(course=course),
+            "hardest": reports.hardest_questions(course=course),
+            "learners": page,
+            "lesson_total": lesson_total,
+            "assign_form": assign_form,
+            "can_revoke": is_hr(request.user),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _percent(enrollment: Enrollment, lesson_total: int) -> int:
+    if enrollment.completed_at:
+        return 100
+    return round(100 * enrollment.lessons_done / lesson_total) if lesson_total else 0
+
+
+def _assign(request, course, data) -> int | None:
+    nips = [normalise_nip(line) for line in data["nips"].splitlines() if line.strip()]
+    employees = {e.nip: e for e in Employee.objects.filter(nip__in=nips)}
+    unknown = [nip for nip in nips if nip not in employees]
+    if unknown:
+        messages.error(
+            request, _("NIP tidak ditemukan: %(nips)s. Tidak ada yang didaftarkan.") % {"nips": ", ".join(unknown[:20])}
+        )
+        return None
+    due_at = None
+    if data["due_date"]:
+        due_at = timezone.make_aware(datetime.datetime.combine(data["due_date"], datetime.time(23, 59)))
+    errors = []
+    for nip in nips:
+        try:
+            services.enrollment_create(
+                employee=employees[nip], course=course, source=Enrollment.Source.ASSIGNED, due_at=due_at
+            )
+        except ValidationError as error:
+            errors.append(f"{nip}: {error.messages[0]}")
+    if errors:
+        messages.warning(request, "; ".join(errors[:10]))
+    messages.success(request, _("%(count)s pegawai didaftarkan ke kursus ini.") % {"count": len(nips) - len(errors)})
+    return len(nips) - len(errors)
+
+
+def certificate_revoke_view(request, certificate_id: int):
+    if not is_hr(request.user):
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), pk=certificate_id)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Sertifikat %(code)s dicabut.") % {"code": certificate.code})
+        return redirect(reverse("course_report", args=[certificate.enrollment.course_id]))
+    return TemplateResponse(
+        request,
+        "courses/admin/certificate_revoke.html",
+        {"certificate": certificate, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    """The catalog and learning: courses, lessons, quizzes, enrolments, JP and certificates."""
+
+    name = "courses"
+    verbose_name = _("Kursus")

@@ -1,0 +1,163 @@
+"""The course tree that trainers write in Wagtail: catalog → course → lessons."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.pages.blocks import BaseStreamBlock
+
+from ..blocks import LessonStreamBlock, questions_of
+
+
+class CourseIndexPage(Page):
+    """The catalog at /kursus/: every published course, searchable and filterable."""
+
+    intro = models.TextField(_("pengantar"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("katalog kursus")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import catalog_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_context(params=request.GET))
+        return context
+
+
+class CoursePage(Page):
+    """A course: its lessons are its child pages, in tree order."""
+
+    class Category(models.TextChoices):
+        ICT = "tik", _("TIK")
+        MANAJERIAL = "manajerial", _("Manajerial")
+        SOSIAL_KULTURAL = "sosial_kultural", _("Sosial Kultural")
+        TEKNIS = "teknis", _("Teknis lainnya")
+        PERUBAHAN = "perubahan", _("Perubahan")
+
+    class Level(models.TextChoices):
+        DASAR = "dasar", _("Dasar")
+        MENENGAH = "menengah", _("Menengah")
+        LANJUT = "lanjut", _("Lanjut")
+
+    class Enrolment(models.TextChoices):
+        OPEN = "terbuka", _("Terbuka untuk semua pegawai")
+        ASSIGNED = "penugasan", _("Hanya melalui penugasan BKPSDM")
+
+    summary = models.TextField(_("ringkasan"), max_length=600)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar sampul"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.CharField(_("kategori"), max_length=20, choices=Category.choices, default=Category.ICT)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices, default=Level.DASAR)
+    jp = models.PositiveSmallIntegerField(
+        _("JP"), validators=[MinValueValidator(1), MaxValueValidator(200)], help_text=_("Jam pelajaran (45 menit).")
+    )
+    enrolment = models.CharField(_("pendaftaran"), max_length=10, choices=Enrolment.choices, default=Enrolment.OPEN)
+    prerequisites = ParentalManyToManyField(
+        "self", verbose_name=_("prasyarat"), symmetrical=False, blank=True, related_name="required_by"
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("nilai lulus (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_quiz_attempts = models.PositiveSmallIntegerField(
+        _("batas percobaan kuis"), null=True, blank=True, help_text=_("Kosongkan bila tidak dibatasi.")
+    )
+    deadline_days = models.PositiveSmallIntegerField(
+        _("tenggat (hari sejak mendaftar)"), null=True, blank=True, help_text=_("Kosongkan bila tanpa tenggat.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("uraian"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("level"), FieldPanel("jp")]),
+        FieldPanel("body"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment"),
+                FieldPanel("prerequisites"),
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_quiz_attempts"), FieldPanel("deadline_days")]),
+            ],
+            heading=_("Aturan kursus"),
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("category"),
+        index.FilterField("jp"),
+        index.FilterField("level"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("kursus")
+        verbose_name_plural = _("kursus")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(jp__gte=1), name="course_jp_positive"),
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__gte=1, pass_mark__lte=100), name="course_pass_mark_range"
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(course=self, user=request.user))
+        return context
+
+
+class LessonPage(Page):
+    """One lesson of a course: content blocks and, optionally, quiz questions."""
+
+    intro = models.TextField(_("pengantar"), blank=True, max_length=400)
+    minutes = models.PositiveSmallIntegerField(_("perkiraan waktu (menit)"), default=15)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("isi pelajaran"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("minutes"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pelajaran")
+        verbose_name_plural = _("pelajaran")
+
+    @property
+    def questions(self) -> list:
+        return questions_of(self.body)
+
+    @property
+    def has_quiz(self) -> bool:
+        return bool(self.questions)
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import lesson_serve
+
+        return lesson_serve(request, self, *args, **kwargs)

@@ -1,0 +1,199 @@
+"""Reads of the courses app, shared by pages, views, the dashboard and reports.
+
+Each returns in a fixed number of queries, whatever the number of courses, lessons or learners.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from portal.people.access import employee_for
+
+from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+
+CATALOG_PAGE_SIZE = 12
+JP_RANGES = {"1-4": (1, 4), "5-10": (5, 10), "11+": (11, None)}
+JP_TARGET_PER_YEAR = 20
+
+
+def catalog_context(*, params) -> dict:
+    """Published courses, searched (Wagtail search), filtered by category and JP, paginated."""
+    courses = CoursePage.objects.live().public().select_related("cover_image")
+    category = params.get("kategori", "")
+    if category in CoursePage.Category.values:
+        courses = courses.filter(category=category)
+    jp_range = params.get("jp", "")
+    if jp_range in JP_RANGES:
+        low, high = JP_RANGES[jp_range]
+        courses = courses.filter(jp__gte=low) if high is None else courses.filter(jp__gte=low, jp__lte=high)
+    query = (params.get("q") or "").strip()[:100]
+    results = courses.search(query) if query else courses.order_by("title")
+    page = Paginator(results, CATALOG_PAGE_SIZE).get_page(params.get("halaman"))
+    return {
+        "courses": page,
+        "query": query,
+        "category": category,
+        "jp_range": jp_range,
+        "categories": CoursePage.Category.choices,
+        "jp_ranges": list(JP_RANGES),
+    }
+
+
+def lessons_of(course: CoursePage) -> list[LessonPage]:
+    return list(
+        LessonPage.objects.child_of(course)
+        .live()
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth", "minutes")
+    )
+
+
+def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
+    employee = employee_for(user)
+    if employee is None:
+        return None
+    return Enrollment.objects.filter(employee=employee, course=course).first()
+
+
+def lesson_states(*, lessons: list[LessonPage], enrollment: Enrollment | None) -> list[dict]:
+    """Each lesson with done/open/locked: lessons are studied in order."""
+    done = set()
+    if enrollment is not None:
+        done = set(LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True))
+    states, open_reached = [], False
+    for lesson in lessons:
+        if lesson.pk in done:
+            state = "done"
+        elif not open_reached and enrollment is not None:
+            state, open_reached = "open", True
+        else:
+            state = "locked"
+        states.append({"lesson": lesson, "state": state})
+    return states
+
+
+def progress_percent(states: list[dict]) -> int:
+    if not states:
+        return 0
+    return round(100 * sum(s["state"] == "done" for s in states) / len(states))
+
+
+def course_context(*, course: CoursePage, user) -> dict:
+    from .services.enrollment import missing_prerequisites
+
+    enrollment = enrollment_for(user=user, course=course)
+    states = lesson_states(lessons=lessons_of(course), enrollment=enrollment)
+    employee = employee_for(user)
+    return {
+        "enrollment": enrollment,
+        "lesson_states": states,
+        "progress": progress_percent(states),
+        "prerequisites": list(course.prerequisites.live().order_by("title")),
+        "missing_prerequisites": missing_prerequisites(employee=employee, course=course) if employee else [],
+        "certificate": Certificate.objects.filter(enrollment=enrollment).first() if enrollment else None,
+        "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
+    }
+
+
+def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
+    states = lesson_states(lessons=lessons_of(course), enrollment=enrollment)
+    index = next(i for i, s in enumerate(states) if s["lesson"].pk == lesson.pk)
+    attempts = list(QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).order_by("number"))
+    last = attempts[-1] if attempts else None
+    feedback = []
+    if last is not None:
+        verdicts = {r["id"]: r["correct"] for r in last.results}
+        for child in lesson.questions:
+            correct = verdicts.get(child.id)
+            text = child.value["feedback_correct"] if correct else child.value["feedback_incorrect"]
+            feedback.append({"question": child.value["question"], "correct": correct, "text": text})
+    limit = course.max_quiz_attempts
+    return {
+        "course": course,
+        "enrollment": enrollment,
+        "lesson_states": states,
+        "progress": progress_percent(states),
+        "state": states[index]["state"],
+        "previous_lesson": states[index - 1]["lesson"] if index > 0 else None,
+        "next_lesson": states[index + 1]["lesson"] if index + 1 < len(states) else None,
+        "questions": [
+            {
+                "id": child.id,
+                "text": child.value["question"],
+                "multiple": child.block.multiple,
+                "options": list(enumerate(child.block.options(child.value))),
+            }
+            for child in lesson.questions
+        ],
+        "attempts": attempts,
+        "last_attempt": last,
+        "feedback": feedback,
+        "next_attempt_number": len(attempts) + 1,
+        "attempts_left": None if not limit else max(limit - len(attempts), 0),
+    }
+
+
+def my_courses(*, employee) -> list[Enrollment]:
+    """The employee's enrolments with lesson totals and done counts, for the dashboard."""
+    lesson_total = (
+        LessonPage.objects.filter(
+            live=True, path__startswith=OuterRef("course__path"), depth=OuterRef("course__depth") + 1
+        )
+        .order_by()
+        .values("live")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    enrollments = (
+        Enrollment.objects.filter(employee=employee)
+        .select_related("course")
+        .annotate(
+            lessons_total=Coalesce(Subquery(lesson_total, output_field=IntegerField()), 0),
+            lessons_done=Count("progress", distinct=True),
+        )
+        .order_by("completed_at", "due_at", "-enrolled_at")
+    )
+    result = list(enrollments)
+    for enrollment in result:
+        total = enrollment.lessons_total
+        enrollment.progress_percent = (
+            100 if enrollment.completed_at else (round(100 * enrollment.lessons_done / total) if total else 0)
+        )
+    return result
+
+
+def jp_for_year(*, employee, year: int) -> int:
+    return Enrollment.objects.filter(employee=employee, jp_year=year).aggregate(total=Coalesce(Sum("jp_awarded"), 0))[
+        "total"
+    ]
+
+
+def certificates_of(*, employee) -> list[Certificate]:
+    return list(Certificate.objects.filter(enrollment__employee=employee).order_by("-issued_at"))
+
+
+def due_soon(enrollments: list[Enrollment], *, days: int = 14) -> list[Enrollment]:
+    """Open enrolments whose deadline falls within `days` (or has passed), soonest first."""
+    limit = timezone.now() + datetime.timedelta(days=days)
+    due = [e for e in enrollments if e.completed_at is None and e.due_at and e.due_at <= limit]
+    return sorted(due, key=lambda e: e.due_at)
+
+
+def course_stats(*, course: CoursePage) -> dict:
+    """Numbers for the trainer's course report."""
+    enrollments = Enrollment.objects.filter(course=course)
+    counts = enrollments.aggregate(
+        enrolled=Count("pk"),
+        completed=Count("pk", filter=Q(completed_at__isnull=False)),
+        started=Count("pk", filter=Q(completed_at__isnull=True, progress__isnull=False), distinct=True),
+    )
+    attempts = QuizAttempt.objects.filter(enrollment__course=course)
+    from django.db.models import Avg
+
+    counts["average_score"] = attempts.aggregate(avg=Avg("score"))["avg"]
+    counts["in_progress"] = counts["started"]
+    counts["not_started"] = counts["enrolled"] - counts["completed"] - counts["started"]
+    return counts

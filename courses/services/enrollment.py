@@ -1,0 +1,110 @@
+"""Enrolling, marking lessons done, and recording completion exactly once."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.people.models import Employee
+
+from ..models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+
+
+def live_lessons(course: CoursePage):
+    return LessonPage.objects.child_of(course).live().order_by("path")
+
+
+def missing_prerequisites(*, employee: Employee, course: CoursePage) -> list[CoursePage]:
+    """Prerequisite courses the employee has not completed yet."""
+    done = Enrollment.objects.filter(employee=employee, completed_at__isnull=False).values("course_id")
+    return list(course.prerequisites.exclude(pk__in=done).order_by("title"))
+
+
+def enrollment_create(
+    *,
+    employee: Employee,
+    course: CoursePage,
+    source: str = Enrollment.Source.SELF,
+    due_at: datetime.datetime | None = None,
+) -> Enrollment:
+    """Enrol an employee; refuses closed courses and unmet prerequisites, naming the missing ones.
+
+    Enrolling twice returns the existing enrolment (a double click changes nothing).
+    """
+    existing = Enrollment.objects.filter(employee=employee, course=course).first()
+    if existing is not None:
+        return existing
+    if not course.live:
+        raise ValidationError(_("Kursus ini belum diterbitkan."), code="not_live")
+    if source == Enrollment.Source.SELF and course.enrolment == CoursePage.Enrolment.ASSIGNED:
+        raise ValidationError(_("Kursus ini hanya dapat diikuti melalui penugasan BKPSDM."), code="assignment_only")
+    missing = missing_prerequisites(employee=employee, course=course)
+    if missing:
+        raise ValidationError(
+            _("Selesaikan dulu kursus prasyarat: %(courses)s.") % {"courses": ", ".join(c.title for c in missing)},
+            code="prerequisites",
+        )
+    if due_at is None and course.deadline_days:
+        due_at = timezone.now() + datetime.timedelta(days=course.deadline_days)
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(employee=employee, course=course, source=source, due_at=due_at)
+    except IntegrityError:
+        # Two requests at once: the other one won; both see the same enrolment.
+        return Enrollment.objects.get(employee=employee, course=course)
+
+
+def _check_lesson_open(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    if lesson.get_parent().pk != enrollment.course_id or not lesson.live:
+        raise ValidationError(_("Pelajaran ini bukan bagian dari kursus Anda."), code="wrong_course")
+    lessons = list(live_lessons(enrollment.course).values_list("pk", flat=True))
+    done = set(enrollment.progress.values_list("lesson_id", flat=True))
+    earlier = lessons[: lessons.index(lesson.pk)]
+    if any(pk not in done for pk in earlier):
+        raise ValidationError(_("Selesaikan pelajaran sebelumnya terlebih dahulu."), code="out_of_order")
+
+
+@transaction.atomic
+def lesson_mark_done(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
+    """Mark a lesson without a quiz as done (a lesson with a quiz is done when its quiz is passed)."""
+    _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    if lesson.has_quiz:
+        raise ValidationError(_("Pelajaran ini selesai setelah kuisnya lulus."), code="quiz_required")
+    progress, _created = LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+    enrollment_complete_if_done(enrollment=enrollment)
+    return progress
+
+
+def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
+    """Record completion once all live lessons are done; returns True the one time it happens.
+
+    The conditional UPDATE makes completion (and its JP) impossible to record twice, even from
+    two requests at once. The certificate follows from a task, after commit.
+    """
+    lesson_ids = set(live_lessons(enrollment.course).values_list("pk", flat=True))
+    done = set(enrollment.progress.values_list("lesson_id", flat=True))
+    if not lesson_ids or not lesson_ids <= done:
+        return False
+    best_scores = (
+        QuizAttempt.objects.filter(enrollment=enrollment, passed=True, lesson_id__in=lesson_ids)
+        .values("lesson_id")
+        .annotate(best=Max("score"))
+    )
+    final = best_scores.aggregate(avg=Avg("best"))["avg"] if best_scores else None
+    now = timezone.now()
+    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
+        completed_at=now,
+        final_score=round(final) if final is not None else None,
+        jp_awarded=enrollment.course.jp,
+        jp_year=timezone.localdate(now).year,
+    )
+    if not updated:
+        return False
+    enrollment.refresh_from_db()
+    from ..tasks import certificate_issue_task
+
+    transaction.on_commit(lambda: certificate_issue_task.delay(enrollment.pk))
+    return True

@@ -1,0 +1,133 @@
+"""The learner's flow over HTTP: enrol, study, quiz, certificate; and other people's ids are 404."""
+
+import pytest
+from django.urls import reverse
+
+from courses import services
+from courses.models import Certificate, Enrollment, QuizAttempt
+from portal.people import roles
+
+from .conftest import correct_answers, make_course, wrong_answers
+
+
+def post_quiz(client, lesson, answers, number):
+    data = {f"q-{key}": value for key, value in answers.items()}
+    data["attempt"] = str(number)
+    return client.post(reverse("quiz_submit", args=[lesson.pk]), data, follow=True)
+
+
+@pytest.mark.django_db
+def test_learner_flow_end_to_end(client, pegawai, course, lessons, django_capture_on_commit_callbacks):
+    client.force_login(pegawai)
+    page = client.get(course.url).content.decode()
+    assert "Daftar kursus ini" in page
+    client.post(reverse("course_enroll", args=[course.pk]))
+    enrollment = Enrollment.objects.get()
+    assert client.get(lessons[1].url).status_code == 302  # locked until the first is done
+    client.post(reverse("lesson_done", args=[lessons[0].pk]))
+    response = post_quiz(client, lessons[1], wrong_answers(lessons[1]), 1)
+    assert "belum mencapai nilai lulus" in response.content.decode()
+    assert "Jangan klik tautan mencurigakan." in response.content.decode()  # feedback after submission
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_quiz(client, lessons[1], correct_answers(lessons[1]), 2)
+    assert "Kursus selesai" in response.content.decode()
+    enrollment.refresh_from_db()
+    assert enrollment.is_completed
+    certificate = Certificate.objects.get()
+    download = client.get(reverse("certificate_download", args=[certificate.pk]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    verify = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+    assert "SAH" in verify and certificate.sha256 in verify and pegawai.employee.nip in verify
+
+
+@pytest.mark.django_db
+def test_double_posted_quiz_gets_a_message_and_counts_once(client, pegawai, course, lessons):
+    client.force_login(pegawai)
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    post_quiz(client, lessons[1], wrong_answers(lessons[1]), 1)
+    response = post_quiz(client, lessons[1], wrong_answers(lessons[1]), 1)
+    assert "sudah dikirim sebelumnya" in response.content.decode()
+    assert QuizAttempt.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_prerequisite_refusal_names_the_course(client, pegawai, course):
+    advanced = make_course("Keamanan Lanjutan")
+    advanced.prerequisites.add(course)
+    advanced.save_revision().publish()
+    client.force_login(pegawai)
+    response = client.post(reverse("course_enroll", args=[advanced.pk]), follow=True)
+    assert "Selesaikan dulu kursus prasyarat: Keamanan Digital" in response.content.decode()
+    assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_someone_elses_ids_are_404(client, make_person, pegawai, course, lessons, other_unit):
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    attempt = services.quiz_submit(
+        enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1
+    )
+    certificate = services.certificate_issue(enrollment_id=enrollment.pk)
+    stranger = make_person(roles.PEGAWAI, unit=other_unit)
+    client.force_login(stranger)
+    assert client.get(reverse("attempt_detail", args=[attempt.pk])).status_code == 404
+    assert client.get(reverse("certificate_download", args=[certificate.pk])).status_code == 404
+    # Lessons and quiz posts of a course they are not enrolled in: 404 / sent back to the course.
+    assert client.post(reverse("lesson_done", args=[lessons[0].pk])).status_code == 404
+    assert client.post(reverse("quiz_submit", args=[lessons[1].pk]), {"attempt": "2"}).status_code == 404
+    assert client.get(lessons[0].url).status_code == 302
+    # The owner can see their own.
+    client.force_login(pegawai)
+    assert client.get(reverse("attempt_detail", args=[attempt.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_hr_may_download_any_certificate(client, pegawai, hr, course, lessons):
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    certificate = services.certificate_issue(enrollment_id=enrollment.pk)
+    client.force_login(hr)
+    assert client.get(reverse("certificate_download", args=[certificate.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_verification_of_unknown_and_revoked_certificates(client, pegawai, course, lessons):
+    assert client.get(reverse("certificate_verify", args=["TIDAKADA1234"])).status_code == 404
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    certificate = services.certificate_issue(enrollment_id=enrollment.pk)
+    services.certificate_revoke(certificate=certificate, reason="Data keliru")
+    html = client.get(reverse("certificate_verify", args=[certificate.code.lower()])).content.decode()
+    assert "DICABUT" in html and "Data keliru" in html
+
+
+@pytest.mark.django_db
+def test_forms_need_post(client, pegawai, course, lessons):
+    client.force_login(pegawai)
+    assert client.get(reverse("course_enroll", args=[course.pk])).status_code == 405
+    assert client.get(reverse("quiz_submit", args=[lessons[1].pk])).status_code == 405
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_is_asked_to_log_in(client, course, lessons):
+    assert "Masuk untuk mendaftar" in client.get(course.url).content.decode()
+    assert client.get(lessons[0].url)["Location"].startswith("/accounts/login/")
+    assert client.post(reverse("course_enroll", args=[course.pk]))["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_catalog_search_and_filters(client, course):
+    make_course("Pelayanan Publik Prima", category="manajerial", jp=8, summary="Melayani warga dengan ramah.")
+    html = client.get("/kursus/").content.decode()
+    assert "Keamanan Digital" in html and "Pelayanan Publik Prima" in html
+    html = client.get("/kursus/?kategori=manajerial").content.decode()
+    assert "Pelayanan Publik Prima" in html and "Keamanan Digital" not in html
+    html = client.get("/kursus/?jp=5-10").content.decode()
+    assert "Pelayanan Publik Prima" in html and "Keamanan Digital" not in html
+    html = client.get("/kursus/?q=pelayanan").content.decode()
+    assert "Pelayanan Publik Prima" in html and "Keamanan Digital" not in html
+    assert client.get("/kursus/?halaman=999&kategori=<script>").status_code == 200
