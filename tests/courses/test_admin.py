@@ -1,0 +1,159 @@
+"""Trainers and HR in the Wagtail admin: moderation, course reports, exports, enrolment, revocation."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import Workflow
+
+from courses import services
+from courses.exports import safe_cell
+from courses.models import CourseIndexPage, CoursePage, Enrollment
+from portal.people import roles
+
+from ..factories import EmployeeFactory
+from .conftest import correct_answers
+
+
+@pytest.mark.django_db
+def test_course_pages_are_moderated_by_hr():
+    catalog = CourseIndexPage.objects.get()
+    workflow = catalog.get_workflow()
+    assert workflow is not None and workflow.name == "Moderasi kursus"
+    [task] = workflow.tasks.specific()
+    assert list(task.groups.values_list("name", flat=True)) == [roles.HR]
+    assert Workflow.objects.filter(active=True).count() >= 1
+
+
+@pytest.mark.django_db
+def test_trainer_may_edit_but_not_publish_courses(pelatih, hr, course):
+    trainer = course.permissions_for_user(pelatih)
+    assert trainer.can_edit() and not trainer.can_publish()
+    assert CourseIndexPage.objects.get().permissions_for_user(pelatih).can_add_subpage()
+    assert course.permissions_for_user(hr).can_publish()
+
+
+@pytest.mark.django_db
+def test_trainer_submits_and_hr_approves(pelatih, hr, course):
+    revision = course.save_revision(user=pelatih)
+    workflow_state = course.get_workflow().start(course, pelatih)
+    assert workflow_state.status == "in_progress"
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(course, hr)
+    task_state.task.specific.on_action(task_state, hr, "approve")
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "approved"
+    course.refresh_from_db()
+    assert course.live_revision_id == revision.pk
+
+
+@pytest.mark.django_db
+def test_course_report_shows_numbers_and_learners(client, pelatih, pegawai, course, lessons):
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    client.force_login(pelatih)
+    html = client.get(reverse("course_report", args=[course.pk])).content.decode()
+    assert pegawai.employee.nip in html
+    assert 'data-testid="completed"><strong>1</strong>' in html
+    assert "Apa yang dilakukan saat menerima tautan mencurigakan?" in html  # hardest questions
+    assert course.title in client.get(reverse("course_report_index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_exports_are_csv_and_xlsx_with_formulas_neutralised(client, hr_with_mfa, course, unit):
+    employee = EmployeeFactory(unit=unit, name='=HYPERLINK("http://jahat")')
+    services.enrollment_create(employee=employee, course=course)
+    client.force_login(hr_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+    csv_response = client.get(url + "?format=csv")
+    assert csv_response["Content-Type"].startswith("text/csv")
+    text = csv_response.content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and employee.nip in text
+    xlsx = client.get(url + "?format=xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ['\'=HYPERLINK("http://jahat")']
+
+
+def test_safe_cell():
+    assert safe_cell("=1+1") == "'=1+1"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("Budi") == "Budi"
+    assert safe_cell(5) == 5
+
+
+@pytest.mark.django_db
+def test_other_trainers_cannot_see_a_report_without_edit_rights(client, pegawai, course):
+    client.force_login(pegawai)
+    assert client.get(reverse("course_report", args=[course.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_hr_enrols_employees_by_nip(client, hr_with_mfa, course, unit):
+    people = EmployeeFactory.create_batch(3, unit=unit)
+    client.force_login(hr_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+    response = client.post(url, {"nips": "\n".join(e.nip for e in people), "due_date": "2026-12-31"})
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(course=course, source="penugasan").count() == 3
+    assert all(e.due_at for e in Enrollment.objects.all())
+
+
+@pytest.mark.django_db
+def test_unknown_nip_enrols_nobody(client, hr_with_mfa, course, unit):
+    person = EmployeeFactory(unit=unit)
+    client.force_login(hr_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+    response = client.post(url, {"nips": f"{person.nip}\n199001012015031999"}, follow=True)
+    assert "NIP tidak ditemukan: 199001012015031999" in response.content.decode()
+    assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_trainer_cannot_enrol_or_revoke(client, pelatih, course, unit):
+    person = EmployeeFactory(unit=unit)
+    client.force_login(pelatih)
+    client.post(reverse("course_report", args=[course.pk]), {"nips": person.nip})
+    assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_hr_revokes_a_certificate(client, hr_with_mfa, pegawai, course, lessons):
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    certificate = services.certificate_issue(enrollment_id=enrollment.pk)
+    client.force_login(hr_with_mfa)
+    url = reverse("certificate_revoke", args=[certificate.pk])
+    assert client.post(url, {"reason": ""}).status_code == 400
+    assert client.post(url, {"reason": "Salah data"}).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+    assert "DICABUT" in client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+
+
+@pytest.mark.django_db
+def test_trainer_creates_a_course_in_the_admin(client, pelatih):
+    catalog = CourseIndexPage.objects.get()
+    client.force_login(pelatih)
+    url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalog.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "title": "Dasar Spreadsheet",
+        "slug": "dasar-spreadsheet",
+        "summary": "Mengolah data dengan spreadsheet.",
+        "category": "tik",
+        "level": "dasar",
+        "jp": "3",
+        "enrolment": "terbuka",
+        "pass_mark": "70",
+        "body-count": "0",
+        "action-submit": "Kirim ke moderasi",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    course = CoursePage.objects.get(slug="dasar-spreadsheet")
+    assert not course.live
+    assert course.current_workflow_state is not None
