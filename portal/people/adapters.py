@@ -1,6 +1,7 @@
 """allauth adapter: NIP sign-up, e-mail through Celery, and MFA set-up for staff after login."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib import messages
 from django.db import transaction
 from django.urls import reverse
 
@@ -8,6 +9,12 @@ from portal.notifications.services import email_enqueue
 
 from . import services
 from .access import requires_mfa
+from .middleware import MFA_REQUIRED_MESSAGE
+
+
+def user_display(user) -> str:
+    """How allauth names a user in its messages: their name, not an internal username or NIP."""
+    return user.get_full_name() or user.username
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -45,5 +52,6 @@ class AccountAdapter(DefaultAccountAdapter):
         from allauth.mfa.utils import is_mfa_enabled
 
         if requires_mfa(request.user) and not is_mfa_enabled(request.user):
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
             return reverse("mfa_activate_totp")
         return super().get_login_redirect_url(request)

@@ -32,3 +32,4 @@ class AccountCreateForm(forms.Form):
     """HR's form to open an account for an employee who has none."""
 
     email = forms.EmailField(label=_("Alamat e-mail dinas"), max_length=254)
+

@@ -6,11 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .access import requires_mfa
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+MFA_REQUIRED_MESSAGE = gettext_lazy(
+    "Peran Anda mengelola data pegawai, sehingga wajib memakai autentikasi dua faktor. "
+    "Aktifkan aplikasi autentikator terlebih dahulu."
+)
 
 
 class LanguageMiddleware:
@@ -53,13 +57,7 @@ class AdminAccessMiddleware:
             from allauth.mfa.utils import is_mfa_enabled
 
             if not is_mfa_enabled(user):
-                messages.warning(
-                    request,
-                    _(
-                        "Peran Anda mengelola data pegawai, sehingga wajib memakai autentikasi dua faktor. "
-                        "Aktifkan aplikasi autentikator terlebih dahulu."
-                    ),
-                )
+                messages.warning(request, MFA_REQUIRED_MESSAGE)
                 return redirect(reverse("mfa_activate_totp"))
         allowed = (
             user.is_staff if request.path.startswith("/django-admin/") else user.has_perm("wagtailadmin.access_admin")

@@ -147,6 +147,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 
 ACCOUNT_ADAPTER = "portal.people.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.people.forms.NIPSignupForm"
+ACCOUNT_FORMS = {"login": "portal.people.account_forms.LoginForm"}
+ACCOUNT_USER_DISPLAY = "portal.people.adapters.user_display"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

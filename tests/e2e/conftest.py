@@ -1,0 +1,94 @@
+"""Browser fixtures for the end-to-end tests: one Chromium per run, a fresh page per test.
+
+The tests run against pytest-django's ``live_server``; Chromium is the system one
+(``/usr/bin/chromium``, or ``CHROMIUM_PATH``), driven by Playwright's sync API.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop running in the main thread; Django would
+# otherwise refuse the ORM calls the fixtures make there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-results" / "e2e"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def playwright_instance(django_db_setup):
+    """Playwright, started after the test database exists.
+
+    Between its calls Playwright leaves its event loop marked as running in the main thread.
+    Django then takes the thread for async code and hands out *new* connection objects
+    (``connections`` is thread-critical: contextvar storage when a loop runs). Those lack
+    ``_test_serialized_contents``, so serialized rollback would silently restore nothing
+    (no roles, no home page) in every e2e test after the first, whenever other tests made the
+    database before the browser started. Point the async-side storage at the same connections.
+    """
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    sync_side = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as p:
+        for alias, connection in sync_side.items():
+            connections[alias] = connection
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    executable = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    browser = playwright_instance.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Open a browser context (e.g. with another viewport); all are closed after the test."""
+    contexts = []
+
+    def make(**kwargs):
+        kwargs.setdefault("viewport", DESKTOP)
+        kwargs.setdefault("locale", "id-ID")
+        context = browser.new_context(**kwargs)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page PNG to <repo>/test-results/e2e/<name>.png and return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
