@@ -10,9 +10,10 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from competency.models import Competency
 from portal.people.access import employee_for
 
-from .models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .models import Certificate, CourseCompetency, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 
 CATALOG_PAGE_SIZE = 12
 JP_RANGES = {"1-4": (1, 4), "5-10": (5, 10), "11+": (11, None)}
@@ -29,6 +30,11 @@ def catalog_context(*, params) -> dict:
     if jp_range in JP_RANGES:
         low, high = JP_RANGES[jp_range]
         courses = courses.filter(jp__gte=low) if high is None else courses.filter(jp__gte=low, jp__lte=high)
+    competency = params.get("kompetensi", "")
+    if competency:
+        courses = courses.filter(
+            pk__in=CourseCompetency.objects.filter(competency__code=competency).values("course_id")
+        )
     query = (params.get("q") or "").strip()[:100]
     results = courses.search(query) if query else courses.order_by("title")
     page = Paginator(results, CATALOG_PAGE_SIZE).get_page(params.get("halaman"))
@@ -38,6 +44,8 @@ def catalog_context(*, params) -> dict:
         "category": category,
         "jp_range": jp_range,
         "categories": CoursePage.Category.choices,
+        "competency": competency,
+        "competencies": list(Competency.objects.filter(courses__isnull=False).distinct().order_by("name")),
         "jp_ranges": list(JP_RANGES),
     }
 
@@ -92,6 +100,7 @@ def course_context(*, course: CoursePage, user) -> dict:
         "lesson_states": states,
         "progress": progress_percent(states),
         "prerequisites": list(course.prerequisites.live().order_by("title")),
+        "competencies": list(course.competencies.select_related("competency").order_by("sort_order")),
         "missing_prerequisites": missing_prerequisites(employee=employee, course=course) if employee else [],
         "certificate": Certificate.objects.filter(enrollment=enrollment).first() if enrollment else None,
         "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,

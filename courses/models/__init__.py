@@ -1,8 +1,9 @@
 from .learning import Certificate, Enrollment, LessonProgress, QuizAttempt
-from .pages import CourseIndexPage, CoursePage, LessonPage
+from .pages import CourseCompetency, CourseIndexPage, CoursePage, LessonPage
 
 __all__ = [
     "Certificate",
+    "CourseCompetency",
     "CourseIndexPage",
     "CoursePage",
     "Enrollment",

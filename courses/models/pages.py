@@ -3,10 +3,10 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.pages.blocks import BaseStreamBlock
@@ -88,6 +88,7 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("level"), FieldPanel("jp")]),
+        InlinePanel("competencies", label=_("Kompetensi yang dikembangkan"), heading=_("Kompetensi")),
         FieldPanel("body"),
     ]
     settings_panels = [
@@ -109,6 +110,7 @@ class CoursePage(Page):
         index.FilterField("category"),
         index.FilterField("jp"),
         index.FilterField("level"),
+        index.FilterField("id"),
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -130,6 +132,32 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(course=self, user=request.user))
         return context
+
+
+class CourseCompetency(Orderable):
+    """A competency a course develops, and the proficiency level it brings a learner to."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="competencies")
+    competency = models.ForeignKey(
+        "competency.Competency", verbose_name=_("kompetensi"), on_delete=models.PROTECT, related_name="courses"
+    )
+    target_level = models.PositiveSmallIntegerField(
+        _("level yang dicapai"), choices=[(level, str(level)) for level in range(1, 6)], default=2
+    )
+
+    panels = [FieldRowPanel([FieldPanel("competency"), FieldPanel("target_level")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kompetensi kursus")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "competency"], name="course_competency_once"),
+            models.CheckConstraint(
+                condition=models.Q(target_level__gte=1, target_level__lte=5), name="course_competency_level_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.competency_id} → {self.target_level}"
 
 
 class LessonPage(Page):

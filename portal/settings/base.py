@@ -72,6 +72,7 @@ LOCAL_APPS = [
     "portal.people",
     "portal.pages",
     "portal.notifications",
+    "competency",
     "courses",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -204,7 +205,7 @@ if env("EMAIL_FILE_PATH"):
 
 # --- Celery --------------------------------------------------------------------------------
 # Without a broker (the zero-set-up run) tasks run in-process, eagerly.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", "") or "memory://"
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "") or "memory://localhost/"
 BROKER_CONFIGURED = not CELERY_BROKER_URL.startswith("memory://")
 CELERY_RESULT_BACKEND = env(
     "CELERY_RESULT_BACKEND", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else None

@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Workflow
 
+from competency.models import Competency
 from courses import services
 from courses.exports import safe_cell
 from courses.models import CourseIndexPage, CoursePage, Enrollment
@@ -150,6 +151,13 @@ def test_trainer_creates_a_course_in_the_admin(client, pelatih):
         "enrolment": "terbuka",
         "pass_mark": "70",
         "body-count": "0",
+        "competencies-TOTAL_FORMS": "1",
+        "competencies-INITIAL_FORMS": "0",
+        "competencies-MIN_NUM_FORMS": "0",
+        "competencies-MAX_NUM_FORMS": "1000",
+        "competencies-0-competency": str(Competency.objects.get(code="tik-aplikasi-perkantoran").pk),
+        "competencies-0-target_level": "2",
+        "competencies-0-ORDER": "1",
         "action-submit": "Kirim ke moderasi",
     }
     response = client.post(url, data)
@@ -157,3 +165,5 @@ def test_trainer_creates_a_course_in_the_admin(client, pelatih):
     course = CoursePage.objects.get(slug="dasar-spreadsheet")
     assert not course.live
     assert course.current_workflow_state is not None
+    draft = course.get_latest_revision_as_object()
+    assert [c.competency.code for c in draft.competencies.all()] == ["tik-aplikasi-perkantoran"]

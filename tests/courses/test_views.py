@@ -131,3 +131,22 @@ def test_catalog_search_and_filters(client, course):
     html = client.get("/kursus/?q=pelayanan").content.decode()
     assert "Pelayanan Publik Prima" in html and "Keamanan Digital" not in html
     assert client.get("/kursus/?halaman=999&kategori=<script>").status_code == 200
+
+
+@pytest.mark.django_db
+def test_catalog_filters_by_competency_with_and_without_search(client, course):
+    from competency.models import Competency
+    from courses.models import CourseCompetency
+
+    other = make_course("Pelayanan Publik Prima", category="manajerial", summary="Melayani warga.")
+    CourseCompetency.objects.create(course=course, competency=Competency.objects.get(code="tik-keamanan-informasi"),
+                                    target_level=3)
+    html = client.get("/kursus/?kompetensi=tik-keamanan-informasi").content.decode()
+    assert "Keamanan Digital" in html and other.title not in html
+    assert '<option value="tik-keamanan-informasi" selected>' in html
+    html = client.get("/kursus/?kompetensi=tik-keamanan-informasi&q=keamanan").content.decode()
+    assert "Keamanan Digital" in html
+    html = client.get("/kursus/?kompetensi=tik-keamanan-informasi&q=pelayanan").content.decode()
+    assert other.title not in html
+    page = client.get(course.url).content.decode()
+    assert "Keamanan Informasi (level 3)" in page

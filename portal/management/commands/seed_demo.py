@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from courses.demo import seed_courses
 from portal.pages.demo import seed_pages
 from portal.people.demo import seed_organisation
 
 
 class Command(BaseCommand):
-    help = "Isi data contoh (akun demo, unit kerja, jabatan, pegawai). Hanya untuk DEBUG."
+    help = "Isi data contoh (akun demo, unit kerja, jabatan, pegawai, kursus dan peserta). Hanya untuk DEBUG."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -18,9 +19,11 @@ class Command(BaseCommand):
             )
         counts = seed_organisation()
         seed_pages()
+        counts.update(seed_courses())
         self.stdout.write(
             self.style.SUCCESS(
-                "Data demo siap: {units} unit kerja, {positions} jabatan, {employees} pegawai. "
+                "Data demo siap: {units} unit kerja, {positions} jabatan, {employees} pegawai; "
+                "{courses} kursus, {lessons} pelajaran, {enrollments} peserta kursus, {certificates} sertifikat. "
                 "Akun: admin, hr, pelatih, atasan, pegawai (kata sandi: pangkalpinang).".format(**counts)
             )
         )

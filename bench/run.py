@@ -1,0 +1,288 @@
+#!/usr/bin/env python
+"""Performance benchmarks of the courses part of Kompeten: benchmarks, not timed tests.
+
+    python bench/run.py [--scale small|full] [--rebuild] [--requests 30] [--warmup 5]
+
+On PostgreSQL, with a data set of the chosen scale (see bench/scales.py), it measures in-process,
+with Django's test Client and a logged-in employee:
+
+- the catalog (/kursus/ and /kursus/?q=...), a course page, a lesson page and the dashboard
+  (/dasbor/): median and p90 of `--requests` requests after `--warmup` requests, and the number of
+  queries of one request (CaptureQueriesContext);
+- the certificate PDF: courses.pdf.certificate_pdf and services.certificate_issue, median of 20.
+
+`--scale full` (the default) first runs the small scale in a child process, on its own database
+(`<name>_small`), so that the query counts of both scales can be compared; it prints one table and
+writes bench/results/courses.json. `--scale small` alone writes bench/results/courses-small.json.
+
+The database comes from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/kompeten_bench).
+It is created when missing, migrated, and filled once; a later run reuses it while its data set is
+the same (the fingerprint is kept as a comment on the database), and rebuilds it otherwise or with
+--rebuild. Uploaded files (cover images, issued PDFs) go to BENCH_MEDIA_ROOT (default: a directory
+under the system's temporary directory), never into the project's media/.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import database  # noqa: E402  (psycopg only: Django is set up later)
+from bench.scales import PAGE_BUDGET_MS, PDF_BUDGET_MS, SCALES  # noqa: E402
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kompeten_bench"
+PDF_RUNS = 20
+RESULTS_DIR = ROOT / "bench" / "results"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="full")
+    parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data set")
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per page (default 30)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first (default 5)")
+    parser.add_argument("--no-small", action="store_true", help="with --scale full: skip the small-scale run")
+    parser.add_argument("--output", type=Path, help="where to write the results JSON")
+    parser.add_argument(
+        "--fixtree", action="store_true", help="after generating, also run `manage.py fixtree` (slow) on the tree"
+    )
+    parser.add_argument(
+        "--wait-idle",
+        type=int,
+        default=180,
+        metavar="SECONDS",
+        help="wait up to this long for the 1-minute load average to fall below half the CPUs before "
+        "measuring (default 180; 0 to measure at once)",
+    )
+    return parser.parse_args(argv)
+
+
+def database_url(scale: str) -> str:
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if scale == "full":
+        return url
+    return database.with_name(url, f"{database.name_of(url)}_{scale}")
+
+
+def media_root(url: str) -> Path:
+    configured = os.environ.get("BENCH_MEDIA_ROOT")
+    base = Path(configured) if configured else Path(tempfile.gettempdir()) / "kompeten-bench"
+    return base / database.name_of(url) / "media"
+
+
+# --- one scale, in this process ------------------------------------------------------------------
+
+
+def run_scale(scale_name: str, args) -> dict:
+    scale = SCALES[scale_name]
+    url = database_url(scale_name)
+    print(f"\n=== {scale_name} scale: database {database.name_of(url)} ===", flush=True)
+    reused = database.ensure(url, fingerprint=scale.fingerprint(), rebuild=args.rebuild)
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DATABASE_URL"] = url
+    os.environ["MEDIA_ROOT"] = str(media_root(url))
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+
+    from django.core.management import call_command
+
+    from bench import dataset
+
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    migrate_seconds = round(time.perf_counter() - started, 1)
+    print(f"migrate: {migrate_seconds:.1f} s", flush=True)
+
+    generation = None
+    if reused:
+        restored = dataset.ensure_cover_files()
+        print(
+            "data set: present (same fingerprint), reused" + (f"; {restored} image files restored" if restored else "")
+        )
+    else:
+        print("data set: generating ...", flush=True)
+        started = time.perf_counter()
+        steps = dataset.Generator(scale, fixtree=args.fixtree).run()
+        generation = {"seconds": round(time.perf_counter() - started, 1), "steps": steps}
+        database.write_marker(url, f"{database.MARKER}:{scale.fingerprint()}")
+        print(f"data set generated in {generation['seconds']:.1f} s", flush=True)
+    counts = dataset.counts()
+    print("data set: " + ", ".join(f"{key} {value:,}" for key, value in counts.items()), flush=True)
+
+    from bench import measure
+
+    load_before = wait_for_quiet(args.wait_idle)
+    results = measure.run_all(scale, requests=args.requests, warmup=args.warmup, pdf_runs=PDF_RUNS)
+    load_after = os.getloadavg()[0]
+    return {
+        "scale": scale_name,
+        "database": database.name_of(url),
+        "fingerprint": scale.fingerprint(),
+        "dataset": counts,
+        "generation": generation,
+        "migrate_seconds": migrate_seconds,
+        "environment": measure.environment(),
+        "load_average_1min": {"before": round(load_before, 2), "after": round(load_after, 2)},
+        "results": results,
+    }
+
+
+def wait_for_quiet(max_wait: int) -> float:
+    """Other work on the machine (a test run, a browser) skews the timings: wait for it to end."""
+    threshold = (os.cpu_count() or 1) / 2
+    deadline = time.monotonic() + max_wait
+    load = os.getloadavg()[0]
+    if load > threshold and max_wait > 0:
+        print(f"load average {load:.2f} > {threshold:.1f}: waiting up to {max_wait} s for the machine to be quiet")
+    while load > threshold and time.monotonic() < deadline:
+        time.sleep(5)
+        load = os.getloadavg()[0]
+    if load > threshold:
+        print(f"warning: measuring with a load average of {load:.2f}; timings are inflated by other processes")
+    return load
+
+
+def run_small_in_child(args) -> dict | None:
+    """The small scale in its own process: Django, its connection and its caches are per process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "small.json"
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--scale",
+            "small",
+            "--requests",
+            str(args.requests),
+            "--warmup",
+            str(args.warmup),
+            "--output",
+            str(output),
+            "--wait-idle",
+            str(args.wait_idle),
+        ]
+        if args.rebuild:
+            command.append("--rebuild")
+        if args.fixtree:
+            command.append("--fixtree")
+        completed = subprocess.run(command, check=False)  # noqa: S603
+        if completed.returncode != 0 or not output.exists():
+            print("the small-scale run failed; query counts cannot be compared", file=sys.stderr)
+            return None
+        return json.loads(output.read_text())
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def combine(full: dict, small: dict | None) -> list[dict]:
+    rows = []
+    small_by_name = {r["name"]: r for r in small["results"]} if small else {}
+    for result in full["results"]:
+        other = small_by_name.get(result["name"])
+        budget = result["budget_ms"]
+        row = {
+            "name": result["name"],
+            "label": result["label"],
+            "budget_ms": budget,
+            "queries_small": other["queries"] if other else None,
+            "queries_full": result["queries"],
+            "median_ms": result["timing"]["median_ms"],
+            "p90_ms": result["timing"]["p90_ms"],
+            "small_median_ms": other["timing"]["median_ms"] if other else None,
+        }
+        row["time_ok"] = row["median_ms"] < budget
+        row["queries_ok"] = (
+            None if other is None or result["queries"] is None else other["queries"] == result["queries"]
+        )
+        rows.append(row)
+    return rows
+
+
+def print_table(rows: list[dict], scale_name: str) -> None:
+    print()
+    header = f"{'target':<34} {'queries small / full':>20} {'median ms':>10} {'p90 ms':>8} {'budget':>9}  result"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        small = "-" if row["queries_small"] is None else str(row["queries_small"])
+        full = "-" if row["queries_full"] is None else str(row["queries_full"])
+        verdicts = ["time ok" if row["time_ok"] else "TOO SLOW"]
+        if row["queries_ok"] is not None:
+            verdicts.append("queries same" if row["queries_ok"] else "QUERIES DIFFER")
+        print(
+            f"{row['label']:<34} {small + ' / ' + full:>20} {row['median_ms']:>10.1f} {row['p90_ms']:>8.1f} "
+            f"{'< ' + format(row['budget_ms'], '.0f') + ' ms':>9}  {', '.join(verdicts)}"
+        )
+    print()
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    small = None
+    if args.scale == "full" and not args.no_small:
+        small = run_small_in_child(args)
+    result = run_scale(args.scale, args)
+    if args.scale == "small":
+        rows = combine(result, None)
+        for row in rows:
+            row["queries_small"], row["queries_full"] = row["queries_full"], None
+    else:
+        rows = combine(result, small)
+    print_table(rows, args.scale)
+
+    report = {
+        "benchmark": "courses",
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "finished_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "budgets": {"page_median_ms": PAGE_BUDGET_MS, "pdf_median_ms": PDF_BUDGET_MS},
+        "method": {
+            "requests": args.requests,
+            "warmup": args.warmup,
+            "pdf_runs": PDF_RUNS,
+            "p90": "nearest rank",
+            "client": "django.test.Client, in-process, force_login as the benchmark employee",
+        },
+        "summary": rows,
+        "scales": {args.scale: result, **({"small": small} if small else {})},
+    }
+    output = args.output or RESULTS_DIR / ("courses.json" if args.scale == "full" else f"courses-{args.scale}.json")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"results written to {output}")
+    failed = [r for r in rows if not r["time_ok"] or r["queries_ok"] is False]
+    if failed:
+        print("missed: " + ", ".join(r["label"] for r in failed))
+    return 0
+
+
+def machine() -> dict:
+    info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu_model"] = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                info["memory_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
+                break
+    except OSError:
+        pass
+    return info
+
+
+if __name__ == "__main__":
+    sys.exit(main())
