@@ -74,6 +74,7 @@ LOCAL_APPS = [
     "portal.notifications",
     "competency",
     "courses",
+    "appraisal_link",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
