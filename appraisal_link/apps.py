@@ -7,3 +7,10 @@ class AppraisalLinkConfig(AppConfig):
 
     name = "appraisal_link"
     verbose_name = _("Penilaian dan pelatihan")
+
+    def ready(self):
+        from courses.signals import enrollment_completed
+
+        from .handlers import close_gaps_of_completed_assignment
+
+        enrollment_completed.connect(close_gaps_of_completed_assignment, dispatch_uid="appraisal_link_close_gaps")

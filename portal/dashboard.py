@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
 from portal.people import selectors as people_selectors
 from portal.people.access import has_role
@@ -13,11 +14,13 @@ def dashboard_context(*, user) -> dict:
     employee = people_selectors.employee_for(user)
     year = timezone.localdate().year
     target = course_selectors.JP_TARGET_PER_YEAR
-    courses, jp, certificates = [], 0, []
+    courses, jp, certificates, gaps, assignments = [], 0, [], [], []
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         jp = course_selectors.jp_for_year(employee=employee, year=year)
         certificates = course_selectors.certificates_of(employee=employee)
+        gaps = appraisal_selectors.open_gaps(employee=employee)
+        assignments = appraisal_selectors.assignments_of(employee=employee)
     return {
         "employee": employee,
         "year": year,
@@ -26,7 +29,9 @@ def dashboard_context(*, user) -> dict:
         "jp_percent": min(100, round(100 * jp / target)),
         "courses": courses,
         "due_soon": course_selectors.due_soon(courses),
-        "gaps": [],
+        "gaps": gaps[:5],
+        "gap_count": len(gaps),
+        "assignments": assignments,
         "certificates": certificates,
         "is_supervisor": has_role(user, ATASAN),
     }

@@ -17,6 +17,7 @@ urlpatterns = [
     path("dasbor/", views.dashboard_view, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("", include("appraisal_link.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/login/", login_redirect),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from portal.people.models import Employee
 
 from ..models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from ..signals import enrollment_completed
 
 
 def live_lessons(course: CoursePage):
@@ -105,6 +106,9 @@ def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
         return False
     enrollment.refresh_from_db()
     from ..tasks import certificate_issue_task
+    from .competency import completion_record_competencies
 
+    completion_record_competencies(enrollment=enrollment)
+    enrollment_completed.send(sender=Enrollment, enrollment=enrollment)
     transaction.on_commit(lambda: certificate_issue_task.delay(enrollment.pk))
     return True

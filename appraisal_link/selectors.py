@@ -1,0 +1,129 @@
+"""Reads of the appraisal_link app: recommendations, assignments, the supervisor's team."""
+
+from collections import defaultdict
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from competency.models import Gap
+from courses.models import CourseCompetency, CoursePage, Enrollment
+from portal.people.models import Employee
+
+from .models import Appraisal, Assignment
+
+
+def open_gaps(*, employee: Employee) -> list[Gap]:
+    """The employee's open gaps, largest first, each with its reason."""
+    gaps = list(Gap.objects.filter(employee=employee, status=Gap.Status.OPEN).select_related("competency"))
+    return sorted(gaps, key=lambda g: (-g.size, g.competency.name))
+
+
+def recommendations(*, employee: Employee, gaps: list[Gap], per_gap: int = 3) -> dict[int, list[dict]]:
+    """For each gap (by id): live courses that raise its competency to the needed level and the
+    employee has not completed, ranked by closest level then shortest JP, with any prerequisite
+    still missing named. Three queries, whatever the number of gaps or courses."""
+    if not gaps:
+        return {}
+    competency_ids = {gap.competency_id for gap in gaps}
+    offers = list(
+        CourseCompetency.objects.filter(competency_id__in=competency_ids, course__live=True)
+        .select_related("course")
+        .only(
+            "competency_id",
+            "target_level",
+            "course__id",
+            "course__title",
+            "course__jp",
+            "course__url_path",
+            "course__slug",
+            "course__path",
+            "course__depth",
+        )
+    )
+    completed = set(
+        Enrollment.objects.filter(employee=employee, completed_at__isnull=False).values_list("course_id", flat=True)
+    )
+    prerequisites = defaultdict(list)
+    through = CoursePage.prerequisites.through
+    for course_id, title, prerequisite_id in through.objects.filter(
+        from_coursepage_id__in={o.course_id for o in offers}
+    ).values_list("from_coursepage_id", "to_coursepage__title", "to_coursepage_id"):
+        if prerequisite_id not in completed:
+            prerequisites[course_id].append(title)
+    result = {}
+    for gap in gaps:
+        fitting = [
+            o
+            for o in offers
+            if o.competency_id == gap.competency_id
+            and o.target_level >= gap.required_level
+            and o.course_id not in completed
+        ]
+        fitting.sort(key=lambda o: (o.target_level - gap.required_level, o.course.jp, o.course.title))
+        result[gap.pk] = [
+            {"course": o.course, "target_level": o.target_level, "missing": prerequisites.get(o.course_id, [])}
+            for o in fitting[:per_gap]
+        ]
+    return result
+
+
+def assignments_of(*, employee: Employee) -> list[Assignment]:
+    """Active assignments with their course and progress state, soonest due first."""
+    return list(
+        Assignment.objects.filter(employee=employee, cancelled_at__isnull=True)
+        .select_related("course", "enrollment")
+        .order_by("due_date")
+    )
+
+
+def team_overview(*, employees) -> list[Employee]:
+    """The supervisor's team with open gaps, active assignments, overdue ones and JP this year."""
+    year = timezone.localdate().year
+    today = timezone.localdate()
+    jp = (
+        Enrollment.objects.filter(employee=OuterRef("pk"), jp_year=year)
+        .order_by()
+        .values("employee")
+        .annotate(total=Sum("jp_awarded"))
+        .values("total")
+    )
+    return list(
+        employees.select_related("position", "unit")
+        .annotate(
+            open_gaps=Count("gaps", filter=Q(gaps__status=Gap.Status.OPEN), distinct=True),
+            active_assignments=Count("assignments", filter=Q(assignments__cancelled_at__isnull=True), distinct=True),
+            overdue=Count(
+                "assignments",
+                filter=Q(
+                    assignments__cancelled_at__isnull=True,
+                    assignments__due_date__lt=today,
+                    assignments__enrollment__completed_at__isnull=True,
+                ),
+                distinct=True,
+            ),
+            jp_this_year=Coalesce(Subquery(jp, output_field=IntegerField()), 0),
+        )
+        .order_by("name")
+    )
+
+
+def employee_detail(*, employee: Employee) -> dict:
+    """One person's gaps, assignments with progress, and appraisals, for their own or their
+    supervisor's eyes."""
+    gaps = open_gaps(employee=employee)
+    return {
+        "employee": employee,
+        "gaps": gaps,
+        "recommendations": recommendations(employee=employee, gaps=gaps),
+        "assignments": assignments_of(employee=employee),
+        "appraisals": list(Appraisal.objects.filter(employee=employee).order_by("-year", "-period")[:4]),
+        "closed_gaps": list(
+            Gap.objects.filter(employee=employee, status=Gap.Status.CLOSED)
+            .select_related("competency")
+            .order_by("-closed_at")[:10]
+        ),
+    }
+
+
+__all__ = ["assignments_of", "employee_detail", "open_gaps", "recommendations", "team_overview"]
