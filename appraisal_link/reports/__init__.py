@@ -1,0 +1,1 @@
+"""HR reports that join appraisals, gaps, assignments and courses."""

@@ -1,0 +1,87 @@
+"""HR's report pages in the Wagtail admin, each exportable to CSV and XLSX."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from competency.models import Competency
+from courses.exports import table_response
+from portal.people.access import is_hr
+from portal.people.models import Unit
+
+from . import queries
+
+
+def _hr_only(request):
+    if not is_hr(request.user):
+        raise PermissionDenied
+
+
+def _format(request) -> str | None:
+    value = request.GET.get("format")
+    return value if value in ("csv", "xlsx") else None
+
+
+def heatmap_view(request):
+    _hr_only(request)
+    data = queries.heatmap()
+    file_format = _format(request)
+    if file_format:
+        header = [_("Unit kerja"), _("Pegawai")] + [c.name for c in data["competencies"]]
+        rows = ([r["unit"].name, r["unit"].staff] + [f"{c['share']}%" for c in r["cells"]] for r in data["rows"])
+        return table_response(filename="peta-kesenjangan", header=header, rows=rows, file_format=file_format)
+    return TemplateResponse(request, "appraisal_link/reports/heatmap.html", data)
+
+
+def heatmap_cell_view(request, unit_id: int, competency_id: int):
+    _hr_only(request)
+    unit = get_object_or_404(Unit, pk=unit_id)
+    competency = get_object_or_404(Competency, pk=competency_id)
+    gaps = queries.heatmap_people(unit=unit, competency=competency)
+    file_format = _format(request)
+    if file_format:
+        header = [_("NIP"), _("Nama"), _("Jabatan"), _("Level saat ini"), _("Level dibutuhkan"), _("Alasan")]
+        rows = (
+            [g.employee.nip, g.employee.name, g.employee.position.name, g.current_level, g.required_level, g.reason]
+            for g in gaps
+        )
+        return table_response(
+            filename=f"kesenjangan-{unit.code}-{competency.code}", header=header, rows=rows, file_format=file_format
+        )
+    page = Paginator(gaps, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request, "appraisal_link/reports/heatmap_cell.html", {"unit": unit, "competency": competency, "gaps": page}
+    )
+
+
+def jp_view(request):
+    _hr_only(request)
+    try:
+        year = int(request.GET.get("tahun", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    data = queries.jp_compliance(year=year)
+    file_format = _format(request)
+    if file_format:
+        header = [_("NIP"), _("Nama"), _("Unit kerja"), _("JP"), _("Kurang dari 20 JP")]
+        rows = ([e.nip, e.name, e.unit.name, e.jp, e.behind] for e in data["employees"])
+        return table_response(filename=f"kepatuhan-jp-{year}", header=header, rows=rows, file_format=file_format)
+    behind = [e for e in data["employees"] if e.behind]
+    page = Paginator(behind, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request, "appraisal_link/reports/jp.html", {**data, "year": year, "behind": page, "behind_count": len(behind)}
+    )
+
+
+def closure_view(request):
+    _hr_only(request)
+    closure, outcomes = queries.gap_closure(), queries.effectiveness()
+    file_format = _format(request)
+    if file_format:
+        header = [_("Periode penilaian"), _("Kesenjangan dibuka"), _("Ditugaskan pelatihan"), _("Tertutup")]
+        rows = ([r["period"], r["opened"], r["assigned"], r["closed"]] for r in closure)
+        return table_response(filename="penutupan-kesenjangan", header=header, rows=rows, file_format=file_format)
+    return TemplateResponse(request, "appraisal_link/reports/closure.html", {"closure": closure, "outcomes": outcomes})
