@@ -237,6 +237,8 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
+# No avatars from a third party: the portal works offline and staff e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Refuses decompression bombs: an image of more pixels than this is rejected on upload.

@@ -58,9 +58,20 @@ def browser(playwright_instance):
     browser.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell that the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def new_context(browser):
-    """Open a browser context (e.g. with another viewport); all are closed after the test."""
+def new_context(browser, request):
+    """Open a browser context (e.g. with another viewport); all are closed after the test.
+
+    When the test fails, every page still open is saved as FAILED-<test>-<n>.png first.
+    """
     contexts = []
 
     def make(**kwargs):
@@ -72,6 +83,14 @@ def new_context(browser):
         return context
 
     yield make
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        pages = [page for context in contexts for page in context.pages]
+        for number, page in enumerate(pages, start=1):
+            try:
+                screenshot(page, f"FAILED-{request.node.name}-{number}")
+            except Exception as error:  # a diagnostic must not hide the real failure
+                print(f"could not save a screenshot of page {number}: {error}")
     for context in contexts:
         context.close()
 
