@@ -56,8 +56,10 @@ class EmployeeViewSet(ModelViewSet):
         ),
     ]
 
-    def get_queryset(self, request):
-        return Employee.objects.select_related("unit", "position", "user")
+    def get_index_view_kwargs(self, **kwargs):
+        # One query for the listing, not one per row for unit, position and account.
+        queryset = Employee.objects.select_related("unit", "position", "user")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):

@@ -7,8 +7,15 @@ from competency.models import Competency
 def test_default_dictionary_is_loaded():
     names = set(Competency.objects.values_list("name", flat=True))
     assert {
-        "Integritas", "Kerjasama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik",
-        "Pengembangan Diri dan Orang Lain", "Mengelola Perubahan", "Pengambilan Keputusan", "Perekat Bangsa",
+        "Integritas",
+        "Kerjasama",
+        "Komunikasi",
+        "Orientasi pada Hasil",
+        "Pelayanan Publik",
+        "Pengembangan Diri dan Orang Lain",
+        "Mengelola Perubahan",
+        "Pengambilan Keputusan",
+        "Perekat Bangsa",
     } <= names
     assert Competency.objects.filter(kind="teknis").count() >= 5
     integritas = Competency.objects.get(code="integritas")

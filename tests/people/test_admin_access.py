@@ -121,3 +121,20 @@ def test_admin_form_refuses_an_invalid_nip(client, hr_with_mfa, unit):
     assert response.status_code == 200
     assert "Tanggal lahir pada NIP" in response.content.decode()
     assert not Employee.objects.filter(name="Uji").exists()
+
+
+@pytest.mark.django_db
+def test_employee_listing_queries_do_not_grow(client, hr_with_mfa, unit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ..factories import EmployeeFactory
+
+    client.force_login(hr_with_mfa)
+    client.get("/admin/pegawai/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/admin/pegawai/")
+    EmployeeFactory.create_batch(15)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/admin/pegawai/")
+    assert len(large.captured_queries) == len(small.captured_queries)

@@ -1,0 +1,94 @@
+"""Reads of the competency app that views, reports and the gap engine share."""
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import F, IntegerField, QuerySet, Value
+from django.db.models.functions import Greatest
+
+from .models import Assessment, Competency, Gap
+
+# Small enough for SQLite's limit on query parameters, large enough to keep the query count low.
+IN_CHUNK = 5000
+
+
+def _chunks(ids: Iterable[int], size: int = IN_CHUNK):
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def latest_levels(assessments: QuerySet[Assessment]) -> dict[tuple[int, int], int]:
+    """The level of the latest assessment (by assessed_on, then created_at, then id) per
+    (employee_id, competency_id) among `assessments`, in one query.
+
+    PostgreSQL picks the latest row itself (DISTINCT ON, served by the assessment index); other
+    databases stream the rows oldest first and the last one wins.
+    """
+    if connection.features.can_distinct_on_fields:
+        rows = (
+            assessments.order_by("employee_id", "competency_id", "-assessed_on", "-created_at", "-id")
+            .distinct("employee_id", "competency_id")
+            .values_list("employee_id", "competency_id", "level")
+        )
+        return {(employee_id, competency_id): level for employee_id, competency_id, level in rows}
+    levels = {}
+    rows = assessments.order_by("employee_id", "competency_id", "assessed_on", "created_at", "id").values_list(
+        "employee_id", "competency_id", "level"
+    )
+    for employee_id, competency_id, level in rows.iterator(chunk_size=IN_CHUNK):
+        levels[(employee_id, competency_id)] = level
+    return levels
+
+
+def current_levels(*, employee_ids: Iterable[int], competency_ids: Iterable[int] | None = None) -> dict:
+    """{(employee_id, competency_id): level} of the employees' latest assessments; a pair never
+    assessed is absent (its level counts as 0). One query per 5,000 employees."""
+    levels = {}
+    for chunk in _chunks(employee_ids):
+        assessments = Assessment.objects.filter(employee_id__in=chunk)
+        if competency_ids is not None:
+            assessments = assessments.filter(competency_id__in=list(competency_ids))
+        levels.update(latest_levels(assessments))
+    return levels
+
+
+def _by_size(queryset: QuerySet[Gap]) -> QuerySet[Gap]:
+    return queryset.annotate(
+        gap_size=Greatest(F("required_level") - F("current_level"), Value(0), output_field=IntegerField())
+    )
+
+
+def open_gaps_for(*, employee) -> list[Gap]:
+    """The employee's open gaps of every source, the largest first (then by competency name)."""
+    gaps = Gap.objects.filter(employee=employee, status=Gap.Status.OPEN).select_related("competency")
+    return list(_by_size(gaps).order_by("-gap_size", "competency__name", "origin"))
+
+
+def gaps_for_employees(*, employee_ids: Iterable[int], status: str | None = None) -> dict[int, list[Gap]]:
+    """{employee_id: [gaps, largest first]} for a team or a report; one query per 5,000 employees.
+    `status` narrows to Gap.Status.OPEN or CLOSED."""
+    result: dict[int, list[Gap]] = {}
+    for chunk in _chunks(employee_ids):
+        gaps = Gap.objects.filter(employee_id__in=chunk).select_related("competency")
+        if status is not None:
+            gaps = gaps.filter(status=status)
+        for gap in _by_size(gaps).order_by("employee_id", "-gap_size", "competency__name", "origin"):
+            result.setdefault(gap.employee_id, []).append(gap)
+    return result
+
+
+def dictionary_rows() -> list[list[str]]:
+    """The dictionary in the import template's columns (kode, nama, jenis, induk, definisi,
+    level_1..level_5), parents before children where they sort so; one query."""
+    return [
+        [
+            competency.code,
+            competency.name,
+            competency.kind,
+            competency.parent.code if competency.parent_id else "",
+            competency.description,
+            *(competency.indicator(level) for level in range(1, 6)),
+        ]
+        for competency in Competency.objects.select_related("parent").order_by("kind", "parent_id", "name", "pk")
+    ]

@@ -1,0 +1,22 @@
+"""Writes of the competency app: the dictionary import and the standard-gap engine."""
+
+from .gaps import (
+    STANDARD_ORIGIN,
+    assessment_record,
+    assessments_changed,
+    gaps_recompute,
+    standard_reason,
+    standards_changed,
+)
+from .importing import ImportResult, competencies_import
+
+__all__ = [
+    "STANDARD_ORIGIN",
+    "ImportResult",
+    "assessment_record",
+    "assessments_changed",
+    "competencies_import",
+    "gaps_recompute",
+    "standard_reason",
+    "standards_changed",
+]

@@ -1,0 +1,320 @@
+"""The standard-gap engine: where an employee's current level is below what their position's
+standard requires, an open gap (source and origin "standar"); where it is met, the gap is closed.
+
+Set-based: a full recompute reads employees, latest assessments and existing gaps a chunk of
+10,000 employees at a time, compares in memory, and writes only what differs. On PostgreSQL each
+chunk's new gaps are one INSERT and its changed gaps one UPDATE (both from UNNEST arrays); on
+SQLite bulk_create and one UPDATE per distinct set of new values. The query count depends on
+the number of chunks, never on the number of employees in a chunk. Gaps raised by appraisals
+(source "penilaian") are never read or written here.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.people.models import Employee
+
+from ..models import Assessment, Competency, Gap, PositionStandard
+from ..selectors import IN_CHUNK, latest_levels
+
+STANDARD_ORIGIN = "standar"
+EMPLOYEE_CHUNK = 10_000
+WRITE_BATCH = 2_000
+UNNEST_BATCH = 50_000
+REASON_MAX = Gap._meta.get_field("reason").max_length
+
+_OPEN, _CLOSED = Gap.Status.OPEN.value, Gap.Status.CLOSED.value
+
+
+def standard_reason(*, position_name: str, level: int) -> str:
+    """Why a standard gap exists, in the site's language (stored, so it must not depend on the
+    language of whoever triggered the recompute)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("standar jabatan %(position)s mensyaratkan level %(level)s") % {
+            "position": position_name,
+            "level": level,
+        }
+    return text[:REASON_MAX]
+
+
+class _Standards:
+    """Every position's standard, read once per recompute (positions × ~5 rows)."""
+
+    def __init__(self, position_ids: Iterable[int] | None = None):
+        rows = PositionStandard.objects.order_by()
+        if position_ids is not None:
+            rows = rows.filter(position_id__in=list(position_ids))
+        self.by_position: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        self.reasons: dict[tuple[int, int], str] = {}
+        for position_id, position_name, competency_id, level in rows.values_list(
+            "position_id", "position__name", "competency_id", "required_level"
+        ):
+            self.by_position[position_id].append((competency_id, level))
+            if (position_id, level) not in self.reasons:
+                self.reasons[(position_id, level)] = standard_reason(position_name=position_name, level=level)
+        self.competency_ids = sorted({c for pairs in self.by_position.values() for c, _level in pairs})
+
+
+class _Counter:
+    FIELDS = ("employees", "opened", "reopened", "closed", "updated", "unchanged")
+
+    def __init__(self):
+        self.values = dict.fromkeys(self.FIELDS, 0)
+
+    def add(self, name: str, amount: int = 1):
+        self.values[name] += amount
+
+
+def _employee_chunks(*, employee_ids, position_ids):
+    """(rows [(employee_id, position_id)], filter kwargs for tables keyed by employee_id)."""
+    if employee_ids is None and position_ids is None:
+        rows = list(Employee.objects.order_by("pk").values_list("pk", "position_id"))
+        for start in range(0, len(rows), EMPLOYEE_CHUNK):
+            chunk = rows[start : start + EMPLOYEE_CHUNK]
+            # Every employee between the first and the last id is in the chunk: a range scan.
+            yield chunk, {"employee_id__gte": chunk[0][0], "employee_id__lte": chunk[-1][0]}
+        return
+    employees = Employee.objects.order_by("pk")
+    if position_ids is not None:
+        ids = list(employees.filter(position_id__in=list(position_ids)).values_list("pk", flat=True))
+        employee_ids = ids if employee_ids is None else set(ids) | set(employee_ids)
+    wanted = sorted(set(employee_ids))
+    for start in range(0, len(wanted), IN_CHUNK):
+        ids = wanted[start : start + IN_CHUNK]
+        rows = list(employees.filter(pk__in=ids).values_list("pk", "position_id"))
+        if rows:
+            yield rows, {"employee_id__in": [pk for pk, _position in rows]}
+
+
+def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
+    """Insert new open gaps; a row another run inserted meanwhile is skipped. Returns rows inserted.
+
+    PostgreSQL gets one INSERT ... SELECT FROM UNNEST(arrays) per 50,000 rows: building a model
+    instance and a parameter per field, as bulk_create does, costs ten times as much at city scale.
+    """
+    if not rows:
+        return 0
+    if connection.vendor != "postgresql":
+        gaps = [
+            Gap(
+                employee_id=employee_id,
+                competency_id=competency_id,
+                source=Gap.Source.STANDARD,
+                origin=STANDARD_ORIGIN,
+                reason=reason,
+                required_level=required,
+                current_level=current,
+                status=_OPEN,
+                opened_at=now,
+            )
+            for employee_id, competency_id, reason, required, current in rows
+        ]
+        Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
+        return len(gaps)
+    inserted = 0
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), UNNEST_BATCH):
+            employees, competencies, reasons, required, current = (
+                list(column) for column in zip(*rows[start : start + UNNEST_BATCH], strict=True)
+            )
+            # A few dozen distinct reasons: send each once, and a 1-based index per row.
+            distinct = list(dict.fromkeys(reasons))
+            position = {reason: index for index, reason in enumerate(distinct, start=1)}
+            cursor.execute(
+                _unnest_insert_sql(),
+                [
+                    Gap.Source.STANDARD.value,
+                    STANDARD_ORIGIN,
+                    _OPEN,
+                    now,
+                    distinct,
+                    employees,
+                    competencies,
+                    [position[reason] for reason in reasons],
+                    required,
+                    current,
+                ],
+            )
+            inserted += cursor.rowcount
+    return inserted
+
+
+def _unnest_insert_sql() -> str:
+    quote = connection.ops.quote_name
+    fields = ("employee", "competency", "source", "origin", "reason", "required_level", "current_level", "status")
+    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in (*fields, "opened_at"))
+    # Only names from the model's own metadata go into the text; every value is a parameter.
+    return (
+        f"INSERT INTO {quote(Gap._meta.db_table)} ({columns}) "  # noqa: S608
+        "SELECT u.employee_id, u.competency_id, %s, %s, (r.reasons)[u.reason], u.required_level, u.current_level, "
+        "%s, %s FROM (SELECT %s::text[] AS reasons) AS r, "
+        "UNNEST(%s::bigint[], %s::bigint[], %s::int[], %s::smallint[], %s::smallint[]) "
+        "AS u(employee_id, competency_id, reason, required_level, current_level) "
+        "ON CONFLICT DO NOTHING"
+    )
+
+
+def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter: _Counter, now) -> None:
+    levels = latest_levels(Assessment.objects.filter(**employee_filter, competency_id__in=standards.competency_ids))
+    existing = {
+        (employee_id, competency_id): (pk, status, required, current, reason)
+        for pk, employee_id, competency_id, status, required, current, reason in Gap.objects.filter(
+            **employee_filter, source=Gap.Source.STANDARD, origin=STANDARD_ORIGIN
+        )
+        .order_by()
+        .values_list("pk", "employee_id", "competency_id", "status", "required_level", "current_level", "reason")
+    }
+    new: list[tuple[int, int, str, int, int]] = []  # (employee, competency, reason, required, current)
+    changes: list[tuple] = []  # (pk, status, required, current, reason, transition)
+    for employee_id, position_id in rows:
+        for competency_id, required in standards.by_position.get(position_id, ()):
+            current = levels.get((employee_id, competency_id), 0)
+            reason = standards.reasons[(position_id, required)]
+            status = _OPEN if current < required else _CLOSED
+            found = existing.pop((employee_id, competency_id), None)
+            if found is None:
+                if status == _OPEN:
+                    new.append((employee_id, competency_id, reason, required, current))
+                continue
+            pk, old_status, old_required, old_current, old_reason = found
+            if (old_status, old_required, old_current, old_reason) == (status, required, current, reason):
+                counter.add("unchanged")
+                continue
+            if old_status == status:
+                transition = "updated"
+            else:
+                transition = "reopened" if status == _OPEN else "closed"
+            changes.append((pk, status, required, current, reason, transition))
+    # What is left no longer has a standard behind it (the standard was removed, or the employee
+    # moved to another position): close it, keeping its levels as they were.
+    for pk, old_status, *_rest in existing.values():
+        if old_status == _OPEN:
+            changes.append((pk, _CLOSED, None, None, None, "closed"))
+        else:
+            counter.add("unchanged")
+
+    counter.add("opened", _insert_open(new, now))
+    _apply(changes, now)
+    for change in changes:
+        counter.add(change[-1])
+
+
+def _apply(changes: list[tuple], now) -> None:
+    """Write changed gaps: on PostgreSQL one UPDATE ... FROM UNNEST(arrays) per 50,000 rows;
+    elsewhere one UPDATE per distinct set of new values. A None level or reason keeps the old one."""
+    if not changes:
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for start in range(0, len(changes), UNNEST_BATCH):
+                columns = [list(column) for column in zip(*changes[start : start + UNNEST_BATCH], strict=True)]
+                cursor.execute(_unnest_update_sql(), [now, *columns])
+        return
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for pk, *values in changes:
+        groups[tuple(values)].append(pk)
+    for (status, required, current, reason, transition), pks in groups.items():
+        fields = {"status": status}
+        if required is not None:
+            fields.update(required_level=required, current_level=current, reason=reason)
+        if transition == "closed":
+            fields["closed_at"] = now
+        elif transition == "reopened":
+            fields["closed_at"] = None
+        for start in range(0, len(pks), IN_CHUNK):
+            Gap.objects.filter(pk__in=pks[start : start + IN_CHUNK]).update(**fields)
+
+
+def _unnest_update_sql() -> str:
+    quote = connection.ops.quote_name
+    column = {
+        name: quote(Gap._meta.get_field(name).column)
+        for name in ("id", "status", "required_level", "current_level", "reason", "closed_at")
+    }
+    # Only names from the model's own metadata go into the text; every value is a parameter.
+    return (
+        f"UPDATE {quote(Gap._meta.db_table)} AS g SET "  # noqa: S608
+        f"{column['status']} = u.status, "
+        f"{column['required_level']} = COALESCE(u.required_level, g.{column['required_level']}), "
+        f"{column['current_level']} = COALESCE(u.current_level, g.{column['current_level']}), "
+        f"{column['reason']} = COALESCE(u.reason, g.{column['reason']}), "
+        f"{column['closed_at']} = CASE u.transition WHEN 'closed' THEN %s::timestamptz "
+        f"WHEN 'reopened' THEN NULL ELSE g.{column['closed_at']} END "
+        "FROM UNNEST(%s::bigint[], %s::text[], %s::smallint[], %s::smallint[], %s::text[], %s::text[]) "
+        "AS u(id, status, required_level, current_level, reason, transition) "
+        f"WHERE g.{column['id']} = u.id"
+    )
+
+
+def gaps_recompute(
+    *, employee_ids: Iterable[int] | None = None, position_ids: Iterable[int] | None = None
+) -> dict[str, int]:
+    """Bring the standard gaps of these employees (all employees when neither argument is given;
+    with `position_ids`, everyone holding those positions) in line with their positions' standards
+    and their latest assessments. Idempotent: a second run writes nothing.
+
+    Open where current < required (a new row, or the same row reopened); closed where the level is
+    met or the standard no longer applies. Returns counts: employees, opened, reopened, closed,
+    updated (levels or reason changed), unchanged.
+    """
+    now = timezone.now()
+    counter = _Counter()
+    standards = _Standards()
+    with transaction.atomic():
+        for rows, employee_filter in _employee_chunks(employee_ids=employee_ids, position_ids=position_ids):
+            counter.add("employees", len(rows))
+            _recompute_chunk(rows, employee_filter, standards, counter, now)
+    return counter.values
+
+
+def _check_level(level) -> int:
+    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
+        raise ValidationError(_("Level harus bilangan bulat 1 sampai 5."), code="level")
+    return level
+
+
+def assessment_record(
+    *,
+    employee: Employee,
+    competency: Competency,
+    level: int,
+    source: str,
+    assessed_on: datetime.date,
+    note: str = "",
+) -> Assessment:
+    """Record an assessed level, then bring that employee's standard gaps up to date."""
+    _check_level(level)
+    if source not in Assessment.Source.values:
+        raise ValidationError(_("Sumber asesmen tidak dikenal: %(source)s.") % {"source": source}, code="source")
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            employee=employee,
+            competency=competency,
+            level=level,
+            source=source,
+            assessed_on=assessed_on,
+            note=(note or "")[: Assessment._meta.get_field("note").max_length],
+        )
+        gaps_recompute(employee_ids=[employee.pk])
+    return assessment
+
+
+def assessments_changed(*, employee_ids: Iterable[int]) -> dict[str, int]:
+    """After assessments were edited or deleted (e.g. in the admin): recompute those employees."""
+    return gaps_recompute(employee_ids=list(employee_ids))
+
+
+def standards_changed(*, position_ids: Iterable[int]) -> None:
+    """After a position's standard changed: recompute everyone in those positions, after the commit
+    and in the background (a position may have thousands of employees)."""
+    from ..tasks import gaps_recompute_task
+
+    ids = sorted(set(position_ids))
+    transaction.on_commit(lambda: gaps_recompute_task.delay(position_ids=ids))

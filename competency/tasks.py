@@ -1,0 +1,12 @@
+"""Thin Celery tasks of the competency app."""
+
+from celery import shared_task
+
+
+@shared_task
+def gaps_recompute_task(employee_ids: list[int] | None = None, position_ids: list[int] | None = None) -> dict:
+    """Recompute standard gaps: of these employees, of everyone in these positions, or (neither
+    given) of every employee, e.g. nightly from a beat schedule."""
+    from .services import gaps_recompute
+
+    return gaps_recompute(employee_ids=employee_ids, position_ids=position_ids)
