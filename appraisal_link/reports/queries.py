@@ -2,7 +2,8 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from competency.models import Competency, Gap
 from courses.models import Enrollment
@@ -49,37 +50,44 @@ def heatmap_people(*, unit: Unit, competency: Competency):
     )
 
 
-def jp_compliance(*, year: int) -> dict:
-    """JP this year per employee and per unit against the 20 JP target (3 queries)."""
-    jp = dict(
-        Enrollment.objects.filter(jp_year=year)
-        .values("employee_id")
+def employees_with_jp(*, year: int):
+    """Active employees annotated with their JP in `year` and how far they are from the target."""
+    jp = (
+        Enrollment.objects.filter(employee=OuterRef("pk"), jp_year=year)
+        .order_by()
+        .values("employee")
         .annotate(total=Sum("jp_awarded"))
-        .values_list("employee_id", "total")
+        .values("total")
     )
+    return Employee.objects.filter(is_active=True).annotate(jp=Coalesce(Subquery(jp, output_field=IntegerField()), 0))
+
+
+def jp_compliance(*, year: int) -> dict:
+    """JP this year per unit against the 20 JP target, and the employees still behind (queryset,
+    paginated by the view). Aggregated in the database: a fixed number of queries."""
+    employees = employees_with_jp(year=year)
     units = {unit.pk: unit for unit in Unit.objects.all()}
-    per_unit = defaultdict(lambda: {"staff": 0, "meeting": 0, "jp": 0})
-    employees = []
-    for employee in Employee.objects.filter(is_active=True).select_related("unit").order_by("unit__name", "name"):
-        total = jp.get(employee.pk, 0)
-        employee.jp = total
-        employee.behind = max(JP_TARGET - total, 0)
-        employees.append(employee)
-        stats = per_unit[employee.unit_id]
-        stats["staff"] += 1
-        stats["meeting"] += total >= JP_TARGET
-        stats["jp"] += total
-    summary = [
-        {
-            "unit": units[unit_id],
-            **stats,
-            "average": round(stats["jp"] / stats["staff"], 1),
-            "share": round(100 * stats["meeting"] / stats["staff"]),
-        }
-        for unit_id, stats in per_unit.items()
-    ]
+    summary = []
+    for row in employees.values("unit_id").annotate(
+        staff=Count("pk"), meeting=Count("pk", filter=Q(jp__gte=JP_TARGET)), total=Sum("jp")
+    ):
+        summary.append(
+            {
+                "unit": units[row["unit_id"]],
+                "staff": row["staff"],
+                "meeting": row["meeting"],
+                "average": round(row["total"] / row["staff"], 1),
+                "share": round(100 * row["meeting"] / row["staff"]),
+            }
+        )
     summary.sort(key=lambda row: (row["share"], row["unit"].name))
-    return {"units": summary, "employees": employees, "target": JP_TARGET}
+    behind = (
+        employees.filter(jp__lt=JP_TARGET)
+        .annotate(behind=JP_TARGET - F("jp"))
+        .select_related("unit")
+        .order_by("unit__name", "name")
+    )
+    return {"units": summary, "behind": behind, "target": JP_TARGET}
 
 
 def _period_of(origin: str) -> str:

@@ -63,17 +63,19 @@ def jp_view(request):
         year = int(request.GET.get("tahun", timezone.localdate().year))
     except ValueError:
         year = timezone.localdate().year
-    data = queries.jp_compliance(year=year)
     file_format = _format(request)
     if file_format:
         header = [_("NIP"), _("Nama"), _("Unit kerja"), _("JP"), _("Kurang dari 20 JP")]
-        rows = ([e.nip, e.name, e.unit.name, e.jp, e.behind] for e in data["employees"])
+        employees = queries.employees_with_jp(year=year).select_related("unit").order_by("unit__name", "name")
+        rows = (
+            [e.nip, e.name, e.unit.name, e.jp, max(queries.JP_TARGET - e.jp, 0)]
+            for e in employees.iterator(chunk_size=2000)
+        )
         return table_response(filename=f"kepatuhan-jp-{year}", header=header, rows=rows, file_format=file_format)
-    behind = [e for e in data["employees"] if e.behind]
-    page = Paginator(behind, 50).get_page(request.GET.get("p"))
-    return TemplateResponse(
-        request, "appraisal_link/reports/jp.html", {**data, "year": year, "behind": page, "behind_count": len(behind)}
-    )
+    data = queries.jp_compliance(year=year)
+    page = Paginator(data["behind"], 50).get_page(request.GET.get("p"))
+    context = {**data, "year": year, "behind": page, "behind_count": page.paginator.count}
+    return TemplateResponse(request, "appraisal_link/reports/jp.html", context)
 
 
 def closure_view(request):
