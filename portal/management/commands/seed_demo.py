@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from appraisal_link.demo import seed_appraisals
 from courses.demo import seed_courses
 from portal.pages.demo import seed_pages
 from portal.people.demo import seed_organisation
@@ -20,10 +21,12 @@ class Command(BaseCommand):
         counts = seed_organisation()
         seed_pages()
         counts.update(seed_courses())
+        counts.update(seed_appraisals())
         self.stdout.write(
             self.style.SUCCESS(
                 "Data demo siap: {units} unit kerja, {positions} jabatan, {employees} pegawai; "
-                "{courses} kursus, {lessons} pelajaran, {enrollments} peserta kursus, {certificates} sertifikat. "
+                "{courses} kursus, {lessons} pelajaran, {enrollments} peserta kursus, {certificates} sertifikat; "
+                "{appraisals} penilaian SKP. "
                 "Akun: admin, hr, pelatih, atasan, pegawai (kata sandi: pangkalpinang).".format(**counts)
             )
         )
