@@ -27,3 +27,13 @@ def register_hr_reports_menu():
         ]
     )
     return SubmenuMenuItem(_("Laporan SDM"), menu, icon_name="folder-open-inverse", order=260)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("penilaian/", include("appraisal_link.admin_views.urls"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu():
+    return HRMenuItem(_("Impor penilaian"), reverse("appraisal_import"), icon_name="upload", order=255)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("django-admin/login/", login_redirect),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("appraisal_link.api.urls")),
 ]
 
 if settings.DEBUG:

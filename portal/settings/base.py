@@ -66,6 +66,8 @@ THIRD_PARTY_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_celery_beat",
+    "rest_framework",
+    "rest_framework.authtoken",
 ]
 LOCAL_APPS = [
     "portal",

@@ -77,3 +77,49 @@ def test_hr_assigns_training_for_a_gap_and_people_see_it(new_context, live_serve
     row.get_by_role("link").click()
     expect(supervisor.get_by_text("Adaptif di bawah ekspektasi").first).to_be_visible()
     screenshot(supervisor, "atasan-team-member")
+
+
+@pytest.mark.e2e
+def test_hr_uploads_a_file_with_errors_then_the_corrected_file(
+    new_context, live_server, hr, pegawai, password, tmp_path
+):
+    from appraisal_link.models import Appraisal
+
+    from ..appraisal_link.conftest import csv_bytes, record
+
+    employee = pegawai.employee
+    base = {
+        "nip": employee.nip,
+        "nama": employee.name,
+        "unit_kerja": employee.unit.name,
+        "jabatan": employee.position.name,
+        "tahun": 2026,
+    }
+    bad = tmp_path / "penilaian-salah.csv"
+    bad.write_bytes(
+        csv_bytes([record(**base, hasil_kerja="Luar biasa", adaptif="Di bawah ekspektasi")], delimiter=";", bom=True)
+    )
+    good = tmp_path / "penilaian-benar.csv"
+    good.write_bytes(csv_bytes([record(**base, adaptif="dibawah ekspektasi")], delimiter=";", bom=True))
+
+    page = new_context().new_page()
+    hr_log_in(page, live_server, hr, password)
+    page.goto(f"{live_server.url}/admin/penilaian/impor/")
+    screenshot(page, "hr-import-upload")
+    page.set_input_files("input[name=berkas]", str(bad))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Unggah dan impor").click()
+    expect(page.get_by_test_id("status")).to_contain_text("Gagal", timeout=15_000)
+    expect(page.get_by_text("Luar biasa").first).to_be_visible()
+    screenshot(page, "hr-import-errors")
+    assert not Appraisal.objects.exists()
+
+    page.goto(f"{live_server.url}/admin/penilaian/impor/")
+    page.set_input_files("input[name=berkas]", str(good))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Unggah dan impor").click()
+    expect(page.get_by_test_id("status")).to_contain_text("Berhasil", timeout=15_000)
+    screenshot(page, "hr-import-done")
+    appraisal = Appraisal.objects.get(employee=employee)
+    assert appraisal.adaptif == Rating.BELOW
+    assert employee.gaps.filter(competency__code="mengelola-perubahan").exists()

@@ -1,0 +1,50 @@
+"""Forms of HR's import and API-token pages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..importing.readers import MAX_UPLOAD_BYTES, FileRejected, check_file
+
+
+def too_large_message() -> str:
+    return _("Berkas lebih besar dari %(limit)s. Bagi menjadi beberapa berkas, lalu unggah satu per satu.") % {
+        "limit": filesizeformat(MAX_UPLOAD_BYTES)
+    }
+
+
+class UploadForm(forms.Form):
+    """An appraisal file; it is checked (type, size, columns, not empty) before the import is queued."""
+
+    estimated_rows = 0
+
+    berkas = forms.FileField(
+        label=gettext_lazy("Berkas penilaian (CSV atau XLSX)"),
+        help_text=gettext_lazy("Paling besar 20 MB. Baris pertama berisi nama kolom seperti pada templat."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+    uji_coba = forms.BooleanField(
+        label=gettext_lazy("Uji coba saja: periksa semua baris tanpa menyimpan apa pun"), required=False
+    )
+
+    def clean_berkas(self):
+        file = self.cleaned_data["berkas"]
+        if file.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(too_large_message(), code="too_large")
+        try:
+            self.estimated_rows = check_file(file, name=file.name)
+        except FileRejected as rejected:
+            raise ValidationError(rejected.message, code="unreadable") from None
+        return file
+
+
+class ApiClientForm(forms.Form):
+    """A system that may push appraisals through the API, e.g. the regional HR system (SIMPEG)."""
+
+    nama = forms.CharField(
+        label=gettext_lazy("Nama sistem klien"),
+        max_length=100,
+        help_text=gettext_lazy("Misalnya: SIMPEG BKD Provinsi. Token baru hanya ditampilkan satu kali."),
+    )

