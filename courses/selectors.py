@@ -6,9 +6,10 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.models import Page
 
 from competency.models import Competency
 from portal.people.access import employee_for
@@ -145,29 +146,36 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
     }
 
 
+def live_lesson_counts(courses) -> dict[int, int]:
+    """Live lessons per course, in one query. Literal path prefixes (not a correlated subquery)
+    let PostgreSQL use the page-path index however many pages the site has."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    prefixes = Q()
+    for course in courses:
+        prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
+    by_path = {course.path: course.pk for course in courses}
+    counts = dict.fromkeys(by_path.values(), 0)
+    for path in Page.objects.filter(prefixes, live=True).values_list("path", flat=True):
+        course_id = by_path.get(path[: -Page.steplen])
+        if course_id is not None:
+            counts[course_id] += 1
+    return counts
+
+
 def my_courses(*, employee) -> list[Enrollment]:
-    """The employee's enrolments with lesson totals and done counts, for the dashboard."""
-    lesson_total = (
-        LessonPage.objects.filter(
-            live=True, path__startswith=OuterRef("course__path"), depth=OuterRef("course__depth") + 1
-        )
-        .order_by()
-        .values("live")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    enrollments = (
+    """The employee's enrolments with lesson totals and done counts, for the dashboard (2 queries)."""
+    result = list(
         Enrollment.objects.filter(employee=employee)
         .select_related("course")
-        .annotate(
-            lessons_total=Coalesce(Subquery(lesson_total, output_field=IntegerField()), 0),
-            lessons_done=Count("progress", distinct=True),
-        )
+        .annotate(lessons_done=Count("progress", distinct=True))
         .order_by("completed_at", "due_at", "-enrolled_at")
     )
-    result = list(enrollments)
+    totals = live_lesson_counts(enrollment.course for enrollment in result)
     for enrollment in result:
-        total = enrollment.lessons_total
+        total = totals.get(enrollment.course_id, 0)
+        enrollment.lessons_total = total
         enrollment.progress_percent = (
             100 if enrollment.completed_at else (round(100 * enrollment.lessons_done / total) if total else 0)
         )
