@@ -32,8 +32,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "heatmap.md"
-REPORTS = [("gap heatmap", "/admin/sdm/laporan/kesenjangan/"), ("JP compliance", "/admin/sdm/laporan/jp/"),
-           ("gap closure and effectiveness", "/admin/sdm/laporan/penutupan/")]
+REPORTS = [
+    ("gap heatmap", "/admin/sdm/laporan/kesenjangan/"),
+    ("JP compliance", "/admin/sdm/laporan/jp/"),
+    ("gap closure and effectiveness", "/admin/sdm/laporan/penutupan/"),
+]
 
 
 def hr_client() -> Client:
@@ -60,10 +63,13 @@ def main() -> None:
         sys.exit("Run bench/gaps.py first: this database has no city-scale data set.")
     client = hr_client()
     lines = [
-        "# HR reports benchmark", "",
+        "# HR reports benchmark",
+        "",
         f"Command: `python bench/gaps.py && python bench/heatmap.py`. Data: {employees:,} employees, {units} units, "
-        f"{gaps:,} gaps.", "",
-        "| report | median (ms) | max (ms) | queries |", "| --- | ---: | ---: | ---: |",
+        f"{gaps:,} gaps.",
+        "",
+        "| report | median (ms) | max (ms) | queries |",
+        "| --- | ---: | ---: | ---: |",
     ]
     for name, url in REPORTS:
         assert client.get(url).status_code == 200, url

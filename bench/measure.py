@@ -3,7 +3,6 @@
 import datetime
 import gc
 import math
-import os
 import statistics
 import time
 
@@ -17,6 +16,7 @@ from courses.models import Certificate, CoursePage, Enrollment, LessonPage
 from portal.people.models import User
 
 from .dataset import BENCH_USERNAME, SEARCH_TERM, measured_course
+from .quiet import QUIET_BUSY, busy_fraction, wait_for_quiet
 from .scales import PAGE_BUDGET_MS, PDF_BUDGET_MS
 
 
@@ -32,6 +32,82 @@ class QueryTimer:
             return execute(sql, params, many, context)
         finally:
             self.times.append(time.perf_counter() - start)
+
+
+class CpuClock:
+    """The CPU time a call really costs, whatever else runs on the machine: the CPU time of this
+    process (time.process_time_ns) plus that of its PostgreSQL backend, and the time both waited for
+    a CPU (run queue), the backend's read from /proc/<pid>/schedstat (nanoseconds; the kernel updates
+    it when the backend blocks or at a scheduler tick, so it is exact for a query that ends with the
+    backend waiting for the next one). None where /proc cannot be read (not Linux, or a database on
+    another host)."""
+
+    def __init__(self):
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            self.backend = cursor.fetchone()[0]
+
+    @staticmethod
+    def _schedstat(pid) -> tuple[int, int] | None:
+        try:
+            with open(f"/proc/{pid}/schedstat") as stat:
+                run, queued, _slices = stat.read().split()
+        except (OSError, ValueError):
+            return None
+        return int(run), int(queued)
+
+    def read(self) -> tuple[int, int] | None:
+        own = self._schedstat("self")
+        backend = self._schedstat(self.backend)
+        if own is None or backend is None:
+            return None
+        return time.process_time_ns() + backend[0], own[1] + backend[1]
+
+    def still_valid(self) -> bool:
+        """False when the connection was replaced meanwhile (then another backend did the work)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            return cursor.fetchone()[0] == self.backend
+
+
+def timed_runs(fns: list, runs: int) -> list[dict]:
+    """Call each of fns `runs` times, in rounds (one call of each per round), so that a burst of other
+    work on the machine spreads over all of them instead of spoiling one; wall-clock and CPU statistics
+    for each (see CpuClock)."""
+    clock = CpuClock()
+    wall = [[] for _ in fns]
+    cpu = [[] for _ in fns]
+    waited = [[] for _ in fns]
+    gc.collect()
+    for _ in range(runs):
+        for index, fn in enumerate(fns):
+            before = clock.read()
+            start = time.perf_counter()
+            fn()
+            wall[index].append((time.perf_counter() - start) * 1000)
+            after = clock.read()
+            if before is not None and after is not None:
+                cpu[index].append((after[0] - before[0]) / 1e6)
+                waited[index].append((after[1] - before[1]) / 1e6)
+    valid = clock.still_valid()
+    timings = []
+    for index in range(len(fns)):
+        timing = _stats(wall[index])
+        if valid and len(cpu[index]) == runs:
+            cpu_stats = _stats(cpu[index])
+            timing["cpu_median_ms"] = cpu_stats["median_ms"]
+            timing["cpu_p90_ms"] = cpu_stats["p90_ms"]
+            timing["cpu_wait_median_ms"] = round(statistics.median(waited[index]), 2)
+            timing["cpu_samples_ms"] = [round(value, 2) for value in cpu[index]]
+        timing["samples_ms"] = [round(value, 2) for value in wall[index]]
+        timings.append(timing)
+    return timings
+
+
+def busy(*shares) -> bool:
+    """Other processes used more than QUIET_BUSY of the CPUs just before or after the measurement."""
+    return any(share is not None and share > QUIET_BUSY for share in shares)
 
 
 class Target:
@@ -91,7 +167,8 @@ def _explain(sql: str) -> str | None:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def measure_page(client, target, *, requests, warmup) -> dict:
+def prepare_page(client, target, *, warmup) -> dict:
+    """Warm up, check what the page renders, count its queries (one request) and explain the slowest."""
     for _ in range(warmup):
         response = client.get(target.url)
         if response.status_code != 200:
@@ -110,17 +187,6 @@ def measure_page(client, target, *, requests, warmup) -> dict:
         for query, seconds in zip(queries, timer.times, strict=True):
             query["ms"] = round(seconds * 1000, 3)
     slowest = sorted(queries, key=lambda q: q["ms"], reverse=True)[:3]
-
-    gc.collect()
-    samples, cpu = [], []
-    for _ in range(requests):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        client.get(target.url)
-        samples.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    timing = _stats(samples)
-    timing["python_cpu_median_ms"] = round(statistics.median(cpu), 2)
-    explain = _explain(slowest[0]["sql"]) if slowest else None
     return {
         "name": target.name,
         "label": target.label,
@@ -128,11 +194,8 @@ def measure_page(client, target, *, requests, warmup) -> dict:
         "budget_ms": PAGE_BUDGET_MS,
         "queries": len(queries),
         "sql_ms_one_request": round(sum(q["ms"] for q in queries), 2),
-        "load_average_1min": round(os.getloadavg()[0], 2),
-        "timing": timing,
         "slowest_queries": [{"ms": q["ms"], "sql": q["sql"][:2000]} for q in slowest],
-        "slowest_query_plan": explain,
-        "samples_ms": [round(s, 2) for s in samples],
+        "slowest_query_plan": _explain(slowest[0]["sql"]) if slowest else None,
     }
 
 
@@ -153,20 +216,14 @@ def measure_pdf(user, *, runs) -> list[dict]:
         completed_on=timezone.localdate(),
     )
     url = certificate_verify_url(certificate.code)
-    certificate_pdf(certificate=certificate, verify_url=url)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        content = certificate_pdf(certificate=certificate, verify_url=url)
-        samples.append((time.perf_counter() - start) * 1000)
+    content = certificate_pdf(certificate=certificate, verify_url=url)
     pdf_result = {
         "name": "certificate_pdf",
         "label": "certificate PDF (certificate_pdf)",
         "budget_ms": PDF_BUDGET_MS,
         "queries": 0,
         "pdf_bytes": len(content),
-        "timing": _stats(samples),
-        "samples_ms": [round(s, 2) for s in samples],
+        "timing": timed_runs([lambda: certificate_pdf(certificate=certificate, verify_url=url)], runs)[0],
     }
 
     # certificate_issue on a completed enrolment of the user: its certificate is removed first and
@@ -176,55 +233,87 @@ def measure_pdf(user, *, runs) -> list[dict]:
         .order_by("pk")
         .first()
     )
-    samples, queries = [], None
+    # Each run: remove the certificate (untimed), issue it (timed), roll back, delete the file.
+    clock = CpuClock()
+    wall, cpu, waited, queries = [], [], [], None
     for run in range(runs + 1):
         with transaction.atomic():
             Certificate.objects.filter(enrollment=enrollment).delete()
             with CaptureQueriesContext(connection) as ctx:
+                before = clock.read()
                 start = time.perf_counter()
                 issued = certificate_issue(enrollment_id=enrollment.pk)
                 elapsed = (time.perf_counter() - start) * 1000
+                after = clock.read()
             transaction.set_rollback(True)
         issued.pdf.storage.delete(issued.pdf.name)
         if run == 0:
             queries = len(ctx.captured_queries)  # the first run is the warm-up
-        else:
-            samples.append(elapsed)
+            continue
+        wall.append(elapsed)
+        if before is not None and after is not None:
+            cpu.append((after[0] - before[0]) / 1e6)
+            waited.append((after[1] - before[1]) / 1e6)
+    timing = _stats(wall)
+    if len(cpu) == runs and clock.still_valid():
+        timing["cpu_median_ms"] = _stats(cpu)["median_ms"]
+        timing["cpu_p90_ms"] = _stats(cpu)["p90_ms"]
+        timing["cpu_wait_median_ms"] = round(statistics.median(waited), 2)
+    timing["samples_ms"] = [round(value, 2) for value in wall]
     issue_result = {
         "name": "certificate_issue",
         "label": "certificate issue (service)",
         "budget_ms": PDF_BUDGET_MS,
         "queries": queries,
-        "timing": _stats(samples),
-        "samples_ms": [round(s, 2) for s in samples],
+        "timing": timing,
     }
     return [pdf_result, issue_result]
 
 
-def run_all(scale, *, requests, warmup, pdf_runs) -> list[dict]:
+def run_all(scale, *, requests, warmup, pdf_runs, wait_idle) -> list[dict]:
     user = User.objects.get(username=BENCH_USERNAME)
     client = Client()
     client.force_login(user)
-    results = []
-    for target in targets(scale, user):
-        result = measure_page(client, target, requests=requests, warmup=warmup)
-        results.append(result)
-        print(
-            f"  {target.label:<36} {result['queries']:>3} queries  median {result['timing']['median_ms']:7.1f} ms"
-            f"  p90 {result['timing']['p90_ms']:7.1f} ms  (SQL of one request {result['sql_ms_one_request']:.1f} ms,"
-            f" Python CPU median {result['timing']['python_cpu_median_ms']:.1f} ms)",
-            flush=True,
-        )
+    pages = targets(scale, user)
+    results = [prepare_page(client, target, warmup=warmup) for target in pages]
+
+    busy_before = wait_for_quiet(wait_idle, label="the pages")
+    fns = [lambda url=target.url: client.get(url) for target in pages]
+    timings = timed_runs(fns, requests)
+    busy_after = busy_fraction()
+    for result, timing in zip(results, timings, strict=True):
+        result["timing"] = timing
+        result["other_cpu_busy"] = {"before": _share(busy_before), "after": _share(busy_after)}
+        result["noisy"] = busy(busy_before, busy_after)
+        print(f"  {_line(result)}  (SQL of one request {result['sql_ms_one_request']:.1f} ms)", flush=True)
         for query in result["slowest_queries"][:2]:
             print(f"      {query['ms']:7.2f} ms  {query['sql'][:140]}")
+
+    busy_before = wait_for_quiet(wait_idle, label="the certificate PDF")
     for result in measure_pdf(user, runs=pdf_runs):
+        result["other_cpu_busy"] = {"before": _share(busy_before)}
+        result["noisy"] = busy(busy_before)
         results.append(result)
-        print(
-            f"  {result['label']:<36} {result['queries']:>3} queries  median {result['timing']['median_ms']:7.1f} ms"
-            f"  p90 {result['timing']['p90_ms']:7.1f} ms",
-            flush=True,
-        )
+        print(f"  {_line(result)}", flush=True)
     return results
+
+
+def _line(result) -> str:
+    timing = result["timing"]
+    line = (
+        f"{result['label']:<36} {result['queries']:>3} queries  wall median {timing['median_ms']:7.1f} ms"
+        f"  p90 {timing['p90_ms']:7.1f} ms"
+    )
+    if "cpu_median_ms" in timing:
+        line += (
+            f"  | CPU (app+db) median {timing['cpu_median_ms']:6.1f} ms  p90 {timing['cpu_p90_ms']:6.1f} ms"
+            f"  waited for CPU {timing['cpu_wait_median_ms']:.1f} ms"
+        )
+    return line
+
+
+def _share(value):
+    return None if value is None else round(value, 3)
 
 
 def environment() -> dict:
