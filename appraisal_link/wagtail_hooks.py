@@ -5,6 +5,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from portal.people.access import is_hr
 
+from .viewsets import AppraisalViewSetGroup
+
 
 class HRMenuItem(MenuItem):
     def is_shown(self, request):
@@ -37,3 +39,8 @@ def register_import_urls():
 @hooks.register("register_admin_menu_item")
 def register_import_menu():
     return HRMenuItem(_("Impor penilaian"), reverse("appraisal_import"), icon_name="upload", order=255)
+
+
+@hooks.register("register_admin_viewset")
+def register_appraisal_viewsets():
+    return AppraisalViewSetGroup()
