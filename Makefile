@@ -38,7 +38,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 
 test: install-dev browser lint
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
+	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 worker: install
