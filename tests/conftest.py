@@ -8,6 +8,15 @@ from portal.people import roles
 from .factories import PASSWORD, EmployeeFactory, UnitFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate limits and cached lookups do not carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def password():
     return PASSWORD

@@ -14,3 +14,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A shared Redis cache (CI) outlives a run: allauth's rate limits from an earlier run must not
+# leak into this one, so each test run has its own key prefix (and each test starts empty).
+if CACHE_URL:  # noqa: F405
+    import uuid
+
+    CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"  # noqa: F405
