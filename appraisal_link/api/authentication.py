@@ -5,7 +5,8 @@ from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
 
-from portal.people.access import is_hr
+from portal.people import roles
+from portal.people.access import has_role
 
 
 class HRTokenAuthentication(TokenAuthentication):
@@ -39,4 +40,6 @@ class IsHRClient(BasePermission):
     message = _("Token ini bukan milik akun BKPSDM (SDM); API penilaian hanya untuk SDM.")
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_hr(request.user))
+        # A token is the service account's only credential (it cannot log in), so no TOTP applies.
+        user = request.user
+        return bool(user and user.is_authenticated and (user.is_superuser or has_role(user, roles.HR)))

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,15 +44,20 @@ def assignment_create(
         if enrollment.completed_at is None and (enrollment.due_at is None or enrollment.due_at > _due_at(due_date)):
             enrollment.due_at = _due_at(due_date)
             enrollment.save(update_fields=["due_at"])
-        return Assignment.objects.create(
-            employee=employee,
-            course=course,
-            enrollment=enrollment,
-            gap=gap,
-            reason=reason[:300],
-            due_date=due_date,
-            assigned_by=assigned_by,
-        )
+        try:
+            with transaction.atomic():
+                return Assignment.objects.create(
+                    employee=employee,
+                    course=course,
+                    enrollment=enrollment,
+                    gap=gap,
+                    reason=reason[:300],
+                    due_date=due_date,
+                    assigned_by=assigned_by,
+                )
+        except IntegrityError:
+            # The same assignment posted twice at once: the other request made it.
+            return Assignment.objects.get(employee=employee, course=course, cancelled_at__isnull=True)
 
 
 def assignments_bulk_create(

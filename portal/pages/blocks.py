@@ -1,5 +1,6 @@
 """StreamField blocks of the site, shared by every app's pages (BaseStreamBlock)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -52,10 +53,18 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+def validate_link(value: str) -> None:
+    """A link is a path on this site or an http(s) address: never javascript: or data:."""
+    if value and not (
+        value.startswith("/") and not value.startswith("//") or value.startswith(("https://", "http://"))
+    ):
+        raise ValidationError(_("Tautan harus diawali / (halaman portal) atau https://."), code="link_scheme")
+
+
 class FeatureBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Judul"), max_length=80)
     text = blocks.TextBlock(label=_("Teks"), max_length=300)
-    link_url = blocks.CharBlock(label=_("Tautan"), max_length=200, required=False)
+    link_url = blocks.CharBlock(label=_("Tautan"), max_length=200, required=False, validators=[validate_link])
     link_text = blocks.CharBlock(label=_("Teks tautan"), max_length=60, required=False)
 
     class Meta:

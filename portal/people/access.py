@@ -28,8 +28,10 @@ def has_role(user, role: str) -> bool:
 
 
 def is_hr(user) -> bool:
-    """HR (BKPSDM) and superusers see every employee's records."""
-    return bool(getattr(user, "is_superuser", False)) or has_role(user, roles.HR)
+    """HR (BKPSDM) and superusers see every employee's records, once they have a second factor:
+    until then they see only their own, on the site as in the admin."""
+    staff = bool(getattr(user, "is_superuser", False)) or has_role(user, roles.HR)
+    return staff and not mfa_setup_pending(user)
 
 
 def requires_mfa(user) -> bool:
@@ -37,6 +39,19 @@ def requires_mfa(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_superuser or bool(user_roles(user) & set(settings.KOMPETEN_MFA_REQUIRED_ROLES))
+
+
+def mfa_setup_pending(user) -> bool:
+    """A staff user who has not set up TOTP yet (checked once per request object)."""
+    if not requires_mfa(user):
+        return False
+    cached = getattr(user, "_kompeten_mfa_pending", None)
+    if cached is None:
+        from allauth.mfa.utils import is_mfa_enabled
+
+        cached = not is_mfa_enabled(user)
+        user._kompeten_mfa_pending = cached
+    return cached
 
 
 def employee_for(user) -> Employee | None:

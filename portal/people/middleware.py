@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from .access import requires_mfa
+from .access import mfa_setup_pending
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 MFA_REQUIRED_MESSAGE = gettext_lazy(
@@ -53,12 +53,9 @@ class AdminAccessMiddleware:
         user = request.user
         if not request.path.startswith(ADMIN_PREFIXES) or not user.is_authenticated:
             return self.get_response(request)
-        if requires_mfa(user):
-            from allauth.mfa.utils import is_mfa_enabled
-
-            if not is_mfa_enabled(user):
-                messages.warning(request, MFA_REQUIRED_MESSAGE)
-                return redirect(reverse("mfa_activate_totp"))
+        if mfa_setup_pending(user):
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect(reverse("mfa_activate_totp"))
         allowed = (
             user.is_staff if request.path.startswith("/django-admin/") else user.has_perm("wagtailadmin.access_admin")
         )

@@ -84,12 +84,12 @@ def test_someone_elses_ids_are_404(client, make_person, pegawai, course, lessons
 
 
 @pytest.mark.django_db
-def test_hr_may_download_any_certificate(client, pegawai, hr, course, lessons):
+def test_hr_may_download_any_certificate(client, pegawai, hr_with_mfa, course, lessons):
     enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
     services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
     services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
     certificate = services.certificate_issue(enrollment_id=enrollment.pk)
-    client.force_login(hr)
+    client.force_login(hr_with_mfa)
     assert client.get(reverse("certificate_download", args=[certificate.pk])).status_code == 200
 
 

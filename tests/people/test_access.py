@@ -45,9 +45,16 @@ def test_a_supervisor_sees_direct_reports_in_other_units(atasan, make_person, ot
 
 
 @pytest.mark.django_db
-def test_hr_sees_everyone(hr, pegawai, stranger):
-    assert employees_visible_to(hr).count() == Employee.objects.count()
-    assert get_visible_employee_or_404(hr, stranger.employee.pk) == stranger.employee
+def test_hr_sees_everyone(hr_with_mfa, pegawai, stranger):
+    assert employees_visible_to(hr_with_mfa).count() == Employee.objects.count()
+    assert get_visible_employee_or_404(hr_with_mfa, stranger.employee.pk) == stranger.employee
+
+
+@pytest.mark.django_db
+def test_hr_without_a_second_factor_sees_only_their_own(client, hr, stranger):
+    assert list(employees_visible_to(hr)) == [hr.employee]
+    client.force_login(hr)
+    assert client.get(f"/tim/{stranger.employee.pk}/").status_code == 404
 
 
 @pytest.mark.django_db
