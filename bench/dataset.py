@@ -5,8 +5,9 @@ page here (page log entry, search index, reference index, treebeard locking), an
 publish another ~180 ms: 13,000 pages would take 15-50 minutes. So the page rows are written with
 ``bulk_create`` (wagtailcore_page) plus a raw insert of the subclass rows, with treebeard's
 materialised paths, depths and numchild computed here; no revisions, no log entries. The tree is
-checked afterwards with treebeard's ``find_problems`` and Wagtail's ``fixtree``. The course pages,
-lesson pages and employees are then added to the search index in bulk (the catalog search needs it).
+checked afterwards (``check_tree``: treebeard's ``find_problems`` and the subclass rows, which is what
+Wagtail's ``fixtree`` checks; ``--fixtree`` runs the command itself too). The course pages, lesson
+pages and employees are then added to the search index in bulk (the catalog search needs it).
 
 Everything is deterministic (seeded), so the small and the full scale have the same shape, and the
 benchmark user's course and lesson are in the same state at both scales: only the volume differs.
@@ -36,7 +37,8 @@ BENCH_USERNAME = "bench.pegawai"
 # The measured course is the user's first: the 4th course in tree order (at full scale a 14-lesson
 # course rather than the shortest one).
 MEASURED_OFFSET = 3
-SEARCH_TERM = "keamanan"  # the first topic: matches 1 course of 10, 40 of 1,000
+# Stemmed to "aman" by the 'indonesian' configuration: two topics match, 80 courses of 1,000 (1 of 10).
+SEARCH_TERM = "keamanan"
 
 
 TOPICS = [

@@ -275,9 +275,10 @@ def run_all(scale, *, requests, warmup, pdf_runs, wait_idle) -> list[dict]:
     client = Client()
     client.force_login(user)
     pages = targets(scale, user)
+    wait_for_quiet(wait_idle, label="the pages")
     results = [prepare_page(client, target, warmup=warmup) for target in pages]
 
-    busy_before = wait_for_quiet(wait_idle, label="the pages")
+    busy_before = wait_for_quiet(wait_idle, label="the timed requests")
     fns = [lambda url=target.url: client.get(url) for target in pages]
     timings = timed_runs(fns, requests)
     busy_after = busy_fraction()
