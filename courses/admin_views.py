@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 from portal.people.access import is_hr
 from portal.people.models import Employee
 from portal.people.nip import normalise_nip
+from portal.spreadsheets import table_response
 
 from . import reports, services
-from .exports import table_response
 from .models import Certificate, CoursePage, Enrollment
 from .selectors import lessons_of
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 
-from courses.exports import table_response
 from portal.people.access import is_hr
+from portal.spreadsheets import table_response
 
 from ..importing.readers import MAX_UPLOAD_BYTES
 from ..importing.report import problem_header, problem_rows

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from courses.exports import safe_cell
+from portal.spreadsheets import safe_cell
 
 from .validation import ERROR
 

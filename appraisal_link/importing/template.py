@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from courses.exports import table_response
+from portal.spreadsheets import table_response
 
 from .columns import COLUMNS, EXAMPLE_ROW, REQUIRED, VALUES
 

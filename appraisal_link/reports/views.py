@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competency.models import Competency
-from courses.exports import table_response
 from portal.people.access import is_hr
 from portal.people.models import Unit
+from portal.spreadsheets import table_response
 
 from . import queries
 

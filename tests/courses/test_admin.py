@@ -9,9 +9,9 @@ from wagtail.models import Workflow
 
 from competency.models import Competency
 from courses import services
-from courses.exports import safe_cell
 from courses.models import CourseIndexPage, CoursePage, Enrollment
 from portal.people import roles
+from portal.spreadsheets import safe_cell
 
 from ..factories import EmployeeFactory
 from .conftest import correct_answers
