@@ -13,7 +13,7 @@ PDF_BUDGET_MS = 1000.0  # median, per certificate
 class Scale:
     name: str
     courses: int
-    lessons_min: int  # lessons per course: from lessons_min to lessons_max (dataset.lesson_count)
+    lessons_min: int  # lessons per course: from lessons_min to lessons_max (content.lesson_count)
     lessons_max: int
     employees: int
     enrollments: int
