@@ -72,10 +72,25 @@ class QuestionBlock(blocks.StructBlock):
     def grade(self, value, selected: set[int]) -> bool:
         return selected == self.correct(value)
 
+    def answer_error(self, correct: set[int]):
+        """Why the marked answers cannot be right for this kind of question, or None."""
+        return None
 
-class SingleChoiceQuestionBlock(QuestionBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        error = self.answer_error(self.correct(value))
+        if error:
+            raise StructBlockValidationError(block_errors={"choices": ValidationError(error)})
+        return value
+
+
+class ChoiceQuestionBlock(QuestionBlock):
+    """A question whose options the trainer writes, marking the right ones."""
+
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Pilihan"), min_num=2, max_num=8)
 
+
+class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
     class Meta:
         icon = "radio-empty"
         template = "courses/blocks/question_block.html"
@@ -89,19 +104,11 @@ class SingleChoiceQuestionBlock(QuestionBlock):
             ],
         }
 
-    def clean(self, value):
-        value = super().clean(value)
-        if len(self.correct(value)) != 1:
-            raise StructBlockValidationError(
-                block_errors={
-                    "choices": ValidationError(_("Soal pilihan tunggal harus punya tepat satu jawaban benar."))
-                }
-            )
-        return value
+    def answer_error(self, correct: set[int]):
+        return None if len(correct) == 1 else _("Soal pilihan tunggal harus punya tepat satu jawaban benar.")
 
 
-class MultipleChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Pilihan"), min_num=2, max_num=8)
+class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
     multiple = True
 
     class Meta:
@@ -118,13 +125,8 @@ class MultipleChoiceQuestionBlock(QuestionBlock):
             ],
         }
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not self.correct(value):
-            raise StructBlockValidationError(
-                block_errors={"choices": ValidationError(_("Tandai paling sedikit satu jawaban benar."))}
-            )
-        return value
+    def answer_error(self, correct: set[int]):
+        return None if correct else _("Tandai paling sedikit satu jawaban benar.")
 
 
 class TrueFalseQuestionBlock(QuestionBlock):
