@@ -22,7 +22,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Named as strings: the core does not import the apps that hang their sections here.
-    subpage_types = ["pages.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = ["pages.StandardPage", "courses.CourseIndexPage", "change.ChangeHubPage"]
     max_count = 1
 
     class Meta:

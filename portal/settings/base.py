@@ -74,6 +74,7 @@ LOCAL_APPS = [
     "portal.people",
     "portal.pages",
     "portal.notifications",
+    "portal.change",
     "competency",
     "courses",
     "appraisal_link",

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from appraisal_link.demo import seed_appraisals
 from courses.demo import seed_courses
+from portal.change import demo as change_demo
 from portal.pages.demo import seed_pages
 from portal.people.demo import seed_organisation
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         seed_pages()
         counts.update(seed_courses())
         counts.update(seed_appraisals())
+        change_demo.seed()
         self.stdout.write(
             self.style.SUCCESS(
                 "Data demo siap: {units} unit kerja, {positions} jabatan, {employees} pegawai; "

@@ -1,0 +1,26 @@
+from .pages import (
+    ChangeArticlePage,
+    ChangeEventPage,
+    ChangeHubPage,
+    FAQPage,
+    GuidePage,
+    StoryPage,
+)
+from .records import Acknowledgement, EventRegistration
+from .surveys import Dimension, PulseSurvey, SurveyAnswer, SurveyQuestion, SurveyResponse
+
+__all__ = [
+    "Acknowledgement",
+    "ChangeArticlePage",
+    "ChangeEventPage",
+    "ChangeHubPage",
+    "Dimension",
+    "EventRegistration",
+    "FAQPage",
+    "GuidePage",
+    "PulseSurvey",
+    "StoryPage",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+]
