@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
-    """Messages to people: e-mail now; in-app notifications build on it."""
+    """Messages to people: in-app notifications (the bell, /notifikasi/) and their e-mail copies."""
 
     name = "portal.notifications"
     label = "notifications"

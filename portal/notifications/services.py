@@ -1,9 +1,43 @@
-"""Writes of the notifications app: e-mail leaves through a Celery task after commit."""
+"""Writes of the notifications app.
 
+Other apps' services call `notify` (one event) or `notify_many` (a scheduled run) inside their own
+transaction, at the moment the event happens. The in-app row is written in that transaction; its
+e-mail leaves from a Celery task once the transaction commits, never at night.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from .tasks import email_send_task
+from .bulk import notifications_insert_new
+from .emailing import notification_emails_mark_failed, notification_emails_send  # noqa: F401 (re-exported)
+from .models import EmailPreference, EmailStatus, Kind, Notification
+from .quiet_hours import email_send_time
+from .tasks import email_send_task, notification_email_task
+
+# Rows per query of a bulk run: small enough for SQLite's parameter limit, large enough to be fast.
+BATCH_SIZE = 1000
+# Notifications per e-mail task: one SMTP connection each, and a retry repeats at most this many.
+EMAIL_BATCH_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A notification to create in bulk (see `notify_many`); the fields are those of Notification."""
+
+    user_id: int
+    kind: str
+    key: str
+    title: str
+    body: str = ""
+    url: str = ""
 
 
 def email_enqueue(*, message: EmailMessage) -> None:
@@ -22,3 +56,153 @@ def email_enqueue(*, message: EmailMessage) -> None:
         "html": html,
     }
     transaction.on_commit(lambda: email_send_task.delay(**payload))
+
+
+def _kind_check(kind: str) -> None:
+    if kind not in Kind.values:
+        raise ValueError(f"Unknown notification kind: {kind!r}")
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def notify(
+    *,
+    user,
+    kind: str,
+    key: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    now: datetime | None = None,
+) -> Notification | None:
+    """Tell `user` about an event, once: None (and nothing done) if (user, kind, key) was told before.
+
+    Runs in the caller's transaction. The insert has its own savepoint, so a duplicate, even one
+    that a concurrent transaction committed a moment ago, is refused by the database's
+    `notification_once` constraint without breaking the caller's transaction. When the user has an
+    e-mail address and has not turned e-mail off for `kind`, the e-mail is queued for after commit
+    (or for the end of the quiet hours). `now` is for scheduled runs and tests that fix the clock.
+    """
+    _kind_check(kind)
+    now = now or timezone.now()
+    wants_email = bool(user.email) and user.is_active and _email_wanted(user_id=user.pk, kind=kind)
+    notification = Notification(
+        user=user,
+        kind=kind,
+        key=key,
+        title=title[:200],
+        body=body,
+        url=url,
+        created_at=now,
+        email_status=EmailStatus.PENDING if wants_email else EmailStatus.NONE,
+    )
+    try:
+        with transaction.atomic():
+            notification.save(force_insert=True)
+    except IntegrityError:
+        if Notification.objects.filter(user=user, kind=kind, key=key).exists():
+            return None
+        raise
+    if wants_email:
+        notification_emails_enqueue(notification_ids=[notification.pk], now=now)
+    return notification
+
+
+def notify_many(*, drafts: Iterable[Draft], now: datetime | None = None) -> list[Notification]:
+    """Create many notifications at once (a reminder run); returns only those created by this call.
+
+    Drafts whose (user, kind, key) exists already are skipped, so a run repeated or retried tells
+    no one twice. Rows are inserted in batches that skip conflicts in the database (see `bulk`),
+    which also absorbs a concurrent run; e-mails are queued after commit, one task per batch of ids.
+    """
+    now = now or timezone.now()
+    unique: dict[tuple[int, str, str], Draft] = {}
+    for draft in drafts:
+        unique.setdefault((draft.user_id, draft.kind, draft.key), draft)
+    by_kind: dict[str, list[Draft]] = defaultdict(list)
+    for draft in unique.values():
+        by_kind[draft.kind].append(draft)
+    for kind in by_kind:
+        _kind_check(kind)
+
+    created: list[Notification] = []
+    for kind, kind_drafts in by_kind.items():
+        for batch in _chunks(kind_drafts, BATCH_SIZE):
+            created.extend(_notify_batch(kind=kind, drafts=batch, now=now))
+    pending = [n.pk for n in created if n.email_status == EmailStatus.PENDING]
+    if pending:
+        notification_emails_enqueue(notification_ids=pending, now=now)
+    return created
+
+
+def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Notification]:
+    user_ids = {d.user_id for d in drafts}
+    emailable = set(
+        get_user_model()
+        .objects.filter(pk__in=user_ids, is_active=True)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    emailable -= set(
+        EmailPreference.objects.filter(kind=kind, email=False, user_id__in=user_ids).values_list("user_id", flat=True)
+    )
+    return notifications_insert_new(kind=kind, drafts=drafts, now=now, emailable=emailable)
+
+
+def _email_wanted(*, user_id: int, kind: str) -> bool:
+    return not EmailPreference.objects.filter(user_id=user_id, kind=kind, email=False).exists()
+
+
+def notification_emails_enqueue(*, notification_ids: list[int], now: datetime | None = None) -> None:
+    """After commit, queue the e-mail task for these notifications, `EMAIL_BATCH_SIZE` ids a task.
+
+    Written during the quiet hours, the task waits (`eta`) until they end. A broker that is down
+    at that moment must not turn a committed request into an error page: the failure is logged
+    (robust) and the notifications stay in the app with their e-mail pending.
+    """
+    ids = list(notification_ids)
+
+    def enqueue() -> None:
+        eta = email_send_time(now or timezone.now())
+        for batch in _chunks(ids, EMAIL_BATCH_SIZE):
+            if eta is None:
+                notification_email_task.delay(batch)
+            else:
+                notification_email_task.apply_async(args=[batch], eta=eta)
+
+    transaction.on_commit(enqueue, robust=True)
+
+
+def notification_mark_read(*, user, notification_id: int) -> Notification:
+    """Mark one of `user`'s notifications read and return it.
+
+    Raises Notification.DoesNotExist for an id that is not theirs, which a view answers with 404.
+    """
+    notification = Notification.objects.get(pk=notification_id, user=user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
+    return notification
+
+
+def notifications_mark_all_read(*, user) -> int:
+    """Mark every unread notification of `user` read; returns how many were unread."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def email_preferences_save(*, user, choices: dict[str, bool]) -> None:
+    """Save `user`'s choice of e-mail per kind. Kinds left out of `choices` keep their setting.
+
+    Only "off" is stored: without a row, e-mail is on, so a kind added later starts on.
+    """
+    for kind in choices:
+        _kind_check(kind)
+    EmailPreference.objects.filter(user=user, kind__in=list(choices)).delete()
+    EmailPreference.objects.bulk_create(
+        [EmailPreference(user=user, kind=kind, email=False) for kind, wanted in choices.items() if not wanted]
+    )

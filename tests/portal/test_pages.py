@@ -89,8 +89,9 @@ def test_settings_are_indonesian_first():
     assert settings.TIME_ZONE == "Asia/Jakarta"
 
 
-# session, user, site root, page, specific page, revision check.
-HOME_QUERIES = 6
+# session, user, site root, page, specific page, revision check, the header's notification bell.
+HOME_QUERIES = 7
 # session, user, the user's employee (with unit, position, supervisor), the user's roles, and the
-# courses part: enrolments with progress, JP this year, certificates; open gaps and assignments.
-DASHBOARD_QUERIES = 9
+# courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
+# the change hub's part: must-reads and upcoming sosialisasi events; the header's notification bell.
+DASHBOARD_QUERIES = 12

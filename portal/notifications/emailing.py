@@ -1,0 +1,100 @@
+"""Writes that e-mail notifications: render them in Bahasa Indonesia and hand them to the backend.
+
+Called by the task with a batch of ids. Each notification is marked sent as soon as its message
+left, so a retry after an outage mails only the ones still pending.
+"""
+
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import EmailPreference, EmailStatus, Notification
+from .quiet_hours import WIB
+
+# The server refused this one message or address; the connection is still good for the others.
+MESSAGE_REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+def absolute_url(path: str) -> str:
+    """The public address of a site path, from WAGTAILADMIN_BASE_URL (the portal's public URL)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def notification_email_message(*, notification: Notification) -> EmailMultiAlternatives:
+    """The e-mail of one notification: plain text and HTML, in the portal's language (Indonesian)."""
+    user = notification.user
+    path = notification.safe_url or reverse("notifications:list")
+    context = {
+        "notification": notification,
+        "name": user.get_full_name() or user.username,
+        "kind_label": notification.get_kind_display(),
+        "link": absolute_url(path),
+        "preferences_link": absolute_url(reverse("notifications:preferences")),
+    }
+    # A worker has no request: the language and clock are the portal's, never a leftover one.
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(WIB):
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.title
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=render_to_string("notifications/email/notification.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[user.email],
+        )
+        message.attach_alternative(render_to_string("notifications/email/notification.html", context), "text/html")
+    return message
+
+
+def notification_emails_send(*, notification_ids: list[int]) -> int:
+    """E-mail those of `notification_ids` still pending; returns how many left.
+
+    The person's choice is read again now, since they may have turned e-mail off while the message
+    waited for the morning. A refused address does not hold back the rest of the batch, but the
+    error is raised at the end so that the task retries what is still pending. A connection
+    failure is raised at once. The in-app notification is never touched here.
+    """
+    notifications = list(
+        Notification.objects.filter(pk__in=notification_ids, email_status=EmailStatus.PENDING)
+        .select_related("user")
+        .order_by("pk")
+    )
+    if not notifications:
+        return 0
+    opted_out = set(
+        EmailPreference.objects.filter(
+            user_id__in={n.user_id for n in notifications}, email=False, kind__in={n.kind for n in notifications}
+        ).values_list("user_id", "kind")
+    )
+    unwanted = {n.pk for n in notifications if (n.user_id, n.kind) in opted_out or not n.user.email}
+    if unwanted:
+        Notification.objects.filter(pk__in=unwanted).update(email_status=EmailStatus.NONE)
+    notifications = [n for n in notifications if n.pk not in unwanted]
+    if not notifications:
+        return 0
+
+    sent = 0
+    refused: Exception | None = None
+    with get_connection() as connection:
+        for notification in notifications:
+            try:
+                connection.send_messages([notification_email_message(notification=notification)])
+            except MESSAGE_REFUSED as exc:
+                refused = refused or exc
+                continue
+            Notification.objects.filter(pk=notification.pk, email_status=EmailStatus.PENDING).update(
+                email_status=EmailStatus.SENT, emailed_at=timezone.now()
+            )
+            sent += 1
+    if refused is not None:
+        raise refused
+    return sent
+
+
+def notification_emails_mark_failed(*, notification_ids: list[int]) -> int:
+    """After the last retry: the e-mails still pending failed. The notifications stay in the app."""
+    return Notification.objects.filter(pk__in=notification_ids, email_status=EmailStatus.PENDING).update(
+        email_status=EmailStatus.FAILED
+    )
