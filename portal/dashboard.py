@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
+from portal.change.selectors import hub as change_selectors
 from portal.people import selectors as people_selectors
 from portal.people.access import has_role
 from portal.people.roles import ATASAN
@@ -15,12 +16,15 @@ def dashboard_context(*, user) -> dict:
     year = timezone.localdate().year
     target = course_selectors.JP_TARGET_PER_YEAR
     courses, jp, certificates, gaps, assignments = [], 0, [], [], []
+    must_reads, events = None, []
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         jp = course_selectors.jp_for_year(employee=employee, year=year)
         certificates = course_selectors.certificates_of(employee=employee)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
+        must_reads = change_selectors.must_read_items_for_dashboard(employee=employee)
+        events = change_selectors.upcoming_events_for(employee=employee)
     return {
         "employee": employee,
         "year": year,
@@ -34,4 +38,6 @@ def dashboard_context(*, user) -> dict:
         "assignments": assignments,
         "certificates": certificates,
         "is_supervisor": has_role(user, ATASAN),
+        "must_reads": must_reads,
+        "change_events": events,
     }

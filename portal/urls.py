@@ -15,6 +15,7 @@ login_redirect = RedirectView.as_view(pattern_name="account_login", query_string
 urlpatterns = [
     path("healthz", views.healthz_view, name="healthz"),
     path("dasbor/", views.dashboard_view, name="dashboard"),
+    path("notifikasi/", include("portal.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("appraisal_link.urls")),

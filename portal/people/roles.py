@@ -6,12 +6,14 @@ PEGAWAI = "pegawai"
 ATASAN = "atasan"
 PELATIH = "pelatih"
 HR = "hr"
+KOMUNIKASI = "komunikasi"
 
 ROLE_LABELS = {
     PEGAWAI: _("Pegawai"),
     ATASAN: _("Atasan"),
     PELATIH: _("Pelatih / Widyaiswara"),
     HR: _("BKPSDM (SDM)"),
+    KOMUNIKASI: _("Komunikasi perubahan"),
 }
 ALL_ROLES = tuple(ROLE_LABELS)
 
@@ -42,6 +44,16 @@ ROLE_PERMISSIONS = {
         "people.change_employee",
         "people.delete_employee",
         "people.view_employee",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    # Communications staff write the change hub's material; HR publishes it (see change/0002).
+    KOMUNIKASI: [
+        "wagtailadmin.access_admin",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",

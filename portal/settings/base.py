@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.notifications.context_processors.notification_bell",
             ],
         },
     },
@@ -206,6 +207,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kompeten <kompeten@pangkalpinang
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
+# No notification e-mail between these hours (WIB): it is queued until the end hour.
+NOTIFICATION_QUIET_START = int(env("NOTIFICATION_QUIET_START", "21"))
+NOTIFICATION_QUIET_END = int(env("NOTIFICATION_QUIET_END", "7"))
 
 # --- Celery --------------------------------------------------------------------------------
 # Without a broker (the zero-set-up run) tasks run in-process, eagerly.

@@ -116,6 +116,13 @@ class ChangeArticlePage(TargetedPage):
         verbose_name = _("artikel perubahan")
         verbose_name_plural = _("artikel perubahan")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors.hub import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(article=self, user=request.user))
+        return context
+
 
 class FAQPage(TargetedPage):
     """Questions staff actually ask about the new system, searchable on the page."""

@@ -1,0 +1,101 @@
+"""Registration only: the hub's admin screens, buttons and menu items (logic lives in admin_views)."""
+
+from django.urls import NoReverseMatch, include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets.button import Button
+
+from portal.people.access import is_hr
+
+from .admin_views import adoption as adoption_admin_views
+from .admin_views import events as event_admin_views
+from .admin_views.surveys import PulseSurveyViewSet
+from .models import ChangeEventPage
+from .services.events import ATTENDANCE_LOG_ACTION
+
+# --- Sosialisasi events: attendance lists -------------------------------------------------------
+
+
+class EventAttendanceMenuItem(MenuItem):
+    """The event list's entry in the "Perubahan" submenu below, shown to HR only."""
+
+    def is_shown(self, request):
+        return is_hr(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    return [path("perubahan/acara/", include((event_admin_views.urlpatterns, "change_admin")))]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_attendance_listing_button(page, user, next_url=None):
+    if page.specific_class is ChangeEventPage and is_hr(user):
+        yield Button(
+            _("Daftar hadir"),
+            reverse("change_admin:event-attendance", args=[page.pk]),
+            icon_name="list-ul",
+            priority=45,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def event_attendance_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is ChangeEventPage and is_hr(user):
+        yield Button(
+            _("Daftar hadir"),
+            reverse("change_admin:event-attendance", args=[page.pk]),
+            icon_name="list-ul",
+            priority=80,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_event_log_actions(actions):
+    actions.register_action(ATTENDANCE_LOG_ACTION, _("Catat kehadiran acara"), _("Kehadiran acara dicatat"))
+
+
+# --- Pulse surveys and the adoption dashboard -----------------------------------------------------
+
+
+class HROnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_hr(request.user)
+
+
+survey_viewset = PulseSurveyViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_survey_viewset():
+    return survey_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_adoption_urls():
+    return [path("perubahan/adopsi/", include((adoption_admin_views.urlpatterns, "change_adoption")))]
+
+
+# --- The "Perubahan" submenu: every admin screen of the hub, in one place ------------------------
+
+
+def change_menu_items() -> list[MenuItem]:
+    """The entries of the "Perubahan" submenu, in order (each screen checks access again itself).
+    Add a screen here rather than as a top-level menu item."""
+    items = [
+        HROnlyMenuItem(_("Survei denyut"), reverse("survei-denyut:index"), icon_name="clipboard-list", order=10),
+        HROnlyMenuItem(_("Dasbor adopsi"), reverse("change_adoption:dashboard"), icon_name="table", order=20),
+    ]
+    try:
+        event_list = reverse("change_admin:event-list")
+    except NoReverseMatch:  # the events screens are not registered
+        pass
+    else:
+        items.append(EventAttendanceMenuItem(_("Daftar hadir acara"), event_list, icon_name="date", order=30))
+    return items
+
+
+@hooks.register("register_admin_menu_item")
+def register_change_menu():
+    return SubmenuMenuItem(_("Perubahan"), Menu(items=change_menu_items()), icon_name="resubmit", order=265)
