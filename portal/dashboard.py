@@ -5,6 +5,7 @@ from django.utils import timezone
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
 from portal.change.selectors import hub as change_selectors
+from portal.change.selectors import surveys as survey_selectors
 from portal.people import selectors as people_selectors
 from portal.people.access import has_role
 from portal.people.roles import ATASAN
@@ -16,7 +17,7 @@ def dashboard_context(*, user) -> dict:
     year = timezone.localdate().year
     target = course_selectors.JP_TARGET_PER_YEAR
     courses, jp, certificates, gaps, assignments = [], 0, [], [], []
-    must_reads, events = None, []
+    must_reads, events, open_surveys = None, [], []
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         jp = course_selectors.jp_for_year(employee=employee, year=year)
@@ -25,6 +26,7 @@ def dashboard_context(*, user) -> dict:
         assignments = appraisal_selectors.assignments_of(employee=employee)
         must_reads = change_selectors.must_read_items_for_dashboard(employee=employee)
         events = change_selectors.upcoming_events_for(employee=employee)
+        open_surveys = survey_selectors.open_surveys_for(employee=employee)
     return {
         "employee": employee,
         "year": year,
@@ -40,4 +42,5 @@ def dashboard_context(*, user) -> dict:
         "is_supervisor": has_role(user, ATASAN),
         "must_reads": must_reads,
         "change_events": events,
+        "open_surveys": open_surveys,
     }

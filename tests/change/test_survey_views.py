@@ -156,3 +156,11 @@ def test_a_post_without_the_csrf_token_is_refused(pegawai, pulse_survey):
     client.force_login(pegawai)
     assert client.post(detail(pulse_survey), form_data(pulse_survey)).status_code == 403
     assert not SurveyResponse.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_invites_to_an_open_round_until_it_is_answered(client, pegawai, pulse_survey):
+    client.force_login(pegawai)
+    assert detail(pulse_survey) in client.get(reverse("dashboard")).content.decode()
+    survey_respond(pegawai.employee, pulse_survey)
+    assert detail(pulse_survey) not in client.get(reverse("dashboard")).content.decode()

@@ -93,5 +93,5 @@ def test_settings_are_indonesian_first():
 HOME_QUERIES = 7
 # session, user, the user's employee (with unit, position, supervisor), the user's roles, and the
 # courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
-# the change hub's part: must-reads and upcoming sosialisasi events; the header's notification bell.
-DASHBOARD_QUERIES = 12
+# the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys; the header's bell.
+DASHBOARD_QUERIES = 13
