@@ -13,7 +13,15 @@ def _empty_cache():
     """Each test starts with an empty cache: rate limits and cached lookups do not carry over."""
     from django.core.cache import cache
 
-    cache.clear()
+    prefix = getattr(cache, "key_prefix", "")
+    if prefix and hasattr(cache, "_cache") and hasattr(cache._cache, "get_client"):
+        # Redis: delete only this run's keys; FLUSHDB would empty the cache of any other run on it.
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
     yield
 
 
