@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Benchmark of the appraisal import: 100,000 rows in under 30 s and under 500 MB. A benchmark, not a timed test.
 
-    python bench/appraisal_import.py [--rows 100000] [--rebuild] [--xlsx]
+    python bench/appraisal_import.py [--rows 100000] [--rebuild] [--xlsx] [--accounts]
 
 On PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/kompeten_bench_import;
 created when missing and migrated with call_command), with `--rows` employees in the register, it
@@ -15,6 +15,11 @@ here, with the tolerated spellings mixed in) and runs `manage.py import_appraisa
 
 Each import runs in its own child process, so that its peak memory (getrusage ru_maxrss, minus the
 process's peak just before the import) is its own. Results go to bench/results/appraisal_import.md.
+
+With --accounts every employee has an account with an e-mail address, so every appraisal created or
+changed notifies its owner in the import's transaction; the e-mail tasks are enqueued on a private
+Redis queue (bench/broker.py). Use another BENCH_DATABASE_URL for it (its data set differs); results
+go to bench/results/appraisal_import_accounts.md.
 """
 
 import argparse
@@ -32,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import database  # noqa: E402  (psycopg only: Django is set up later)
+from bench import broker, database  # noqa: E402  (psycopg and redis only: Django is set up later)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kompeten_bench_import"
 RESULT_FILE = ROOT / "bench" / "results" / "appraisal_import.md"
@@ -66,6 +71,12 @@ def parse_args(argv=None):
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the employees")
     parser.add_argument("--xlsx", action="store_true", help="also import the rows from an XLSX file")
+    parser.add_argument(
+        "--accounts",
+        action="store_true",
+        help="give every employee an account with an e-mail address, so that each imported appraisal notifies "
+        "its owner (the e-mail tasks go to a private Redis queue: see bench/broker.py)",
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: one import, in a child process
     parser.add_argument("--file", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
@@ -90,12 +101,14 @@ def nip_of(i: int) -> str:
     return f"{birth:%Y%m%d}{start_year}{start_month:02d}{1 + i % 2}{1 + (i // 12_000) % 999:03d}"
 
 
-def generate_employees(rows: int) -> None:
+def generate_employees(rows: int, *, accounts: bool = False) -> None:
+    from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
-    from portal.people.models import Employee, Position, Unit
+    from portal.people.models import Employee, Position, Unit, User
     from portal.people.nip import validate_nip
 
+    unusable = make_password(None)
     with transaction.atomic():
         units = Unit.objects.bulk_create(Unit(code=f"opd-{n:02d}", name=f"Perangkat Daerah {n:02d}") for n in range(40))
         positions = Position.objects.bulk_create(
@@ -108,9 +121,21 @@ def generate_employees(rows: int) -> None:
                 validate_nip(nip)
             batch.append(Employee(nip=nip, name=f"Pegawai {i:06d}", unit=units[i % 40], position=positions[i % 80]))
             if len(batch) == 5000:
+                _with_accounts(batch, accounts=accounts, User=User, password=unusable)
                 Employee.objects.bulk_create(batch)
                 batch = []
+        _with_accounts(batch, accounts=accounts, User=User, password=unusable)
         Employee.objects.bulk_create(batch)
+
+
+def _with_accounts(employees: list, *, accounts: bool, User, password: str) -> None:
+    if not accounts:
+        return
+    users = User.objects.bulk_create(
+        [User(username=f"bench-{e.nip}", email=f"{e.nip}@example.test", password=password) for e in employees]
+    )
+    for employee, user in zip(employees, users, strict=True):
+        employee.user = user
 
 
 RATINGS = ["Sesuai ekspektasi"] * 12 + ["Di atas ekspektasi"] * 3 + ["diatas ekspektasi", "  SESUAI  ekspektasi "]
@@ -164,7 +189,10 @@ def write_xlsx(path: Path, rows: int) -> None:
 
 # --- one import, in a child process ---------------------------------------------------------------
 def run_phase(args) -> None:
+    if args.accounts:
+        broker.configure_environment()
     setup_django(os.environ["BENCH_IMPORT_URL"])
+    import contextlib
     import io
 
     from django.core.management import call_command
@@ -172,16 +200,22 @@ def run_phase(args) -> None:
 
     from appraisal_link.models import Appraisal
     from competency.models import Gap
+    from portal.notifications.models import Notification
 
     if args.phase == "first":  # the first import starts from no appraisals
         Gap.objects.filter(source=Gap.Source.APPRAISAL).delete()
         Appraisal.objects.all().delete()
+        Notification.objects.filter(kind="appraisal_updated").delete()
+    notified_before = Notification.objects.filter(kind="appraisal_updated").count()
     connection.close()
     before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     output = io.StringIO()
-    start = time.perf_counter()
-    call_command("import_appraisals", args.file, progress_every=20_000, stdout=output)
-    seconds = time.perf_counter() - start
+    # With accounts, each notification's e-mail task is enqueued (timed), never sent here.
+    queue = broker.private_queue() if args.accounts else contextlib.nullcontext()
+    with queue as enqueued:
+        start = time.perf_counter()
+        call_command("import_appraisals", args.file, progress_every=20_000, stdout=output)
+        seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(output.getvalue().rstrip(), flush=True)
     result = {
@@ -194,14 +228,17 @@ def run_phase(args) -> None:
         "summary": output.getvalue().strip().splitlines()[-1],
         "appraisals": Appraisal.objects.count(),
         "gaps": Gap.objects.filter(source=Gap.Source.APPRAISAL).count(),
+        "notified": Notification.objects.filter(kind="appraisal_updated").count() - notified_before,
+        "email_tasks": enqueued.tasks if enqueued is not None else 0,
     }
     Path(args.output).write_text(json.dumps(result))
 
 
-def child(phase: str, file: Path, url: str) -> dict:
+def child(phase: str, file: Path, url: str, *, accounts: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "result.json"
         command = [sys.executable, __file__, "--phase", phase, "--file", str(file), "--output", str(output)]
+        command += ["--accounts"] if accounts else []
         completed = subprocess.run(command, env={**os.environ, "BENCH_IMPORT_URL": url}, check=False)  # noqa: S603
         if completed.returncode != 0:
             raise SystemExit(f"the {phase} import failed (exit {completed.returncode})")
@@ -221,7 +258,7 @@ def within_budget(result: dict) -> bool:
     return result["seconds"] < TIME_BUDGET_S and result["rss_delta_mb"] < MEMORY_BUDGET_MB
 
 
-def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: float) -> str:
+def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: float, accounts: bool = False) -> str:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -234,20 +271,29 @@ def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: flo
         "# Appraisal import benchmark",
         "",
         f"- Command: `python bench/appraisal_import.py --rows {rows}"
-        + (" --xlsx`" if any(r["phase"] == "first-xlsx" for r in results) else "`"),
+        + (" --xlsx" if any(r["phase"] == "first-xlsx" for r in results) else "")
+        + (" --accounts`" if accounts else "`"),
         f"- Measured: {datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}, on {os.cpu_count()} CPUs "
         f"({cpu}), Python {platform.python_version()}, PostgreSQL database `{database.name_of(url)}`",
         f"- Data: {rows:,} employees in the register (40 units, 80 positions); one annual {YEAR} appraisal "
         f"per employee, all 17 columns, semicolon-separated CSV with a BOM; about 8 % of the rows rate a "
-        f"BerAKHLAK value below expectation, so the first import also opens competency gaps",
+        f"BerAKHLAK value below expectation, so the first import also opens competency gaps"
+        + (
+            "; every employee has an account with an e-mail address, so each appraisal created or changed "
+            'notifies its owner ("Penilaian Anda telah diperbarui") and queues an e-mail task per 100 '
+            "notifications on a private Redis queue (enqueueing timed, sending not)"
+            if accounts
+            else ""
+        ),
         "- Each import runs `manage.py import_appraisals FILE` (call_command) in its own process; time is wall "
         "time of the whole command (parse, validate, look-ups, writes, gap refresh, commit); memory is the "
         "process's peak RSS (getrusage ru_maxrss) minus its peak just before the import",
         f"- Budgets: under {TIME_BUDGET_S:.0f} s and under {MEMORY_BUDGET_MB:.0f} MB per import "
         f"(preparing the database and files took {seconds_setup:.0f} s, not counted)",
         "",
-        "| import | file | rows | time | peak RSS | RSS increase | result | appraisals / gaps after | verdict |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+        "| import | file | rows | time | peak RSS | RSS increase | result | appraisals / gaps after "
+        "| notified / e-mail tasks | verdict |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
     ]
     for r in results:
         if r["phase"] == "first-xlsx":
@@ -257,7 +303,8 @@ def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: flo
         lines.append(
             f"| {LABELS[r['phase']]} | {r['file']} ({r['file_mb']} MB) | {rows:,} | {r['seconds']:.1f} s | "
             f"{r['peak_rss_mb']:.0f} MB | {r['rss_delta_mb']:.0f} MB | {r['summary']} | "
-            f"{r['appraisals']:,} / {r['gaps']:,} | {verdict} |"
+            f"{r['appraisals']:,} / {r['gaps']:,} | {r.get('notified', 0):,} / {r.get('email_tasks', 0):,} "
+            f"| {verdict} |"
         )
     if any(r["phase"] == "first-xlsx" for r in results):
         lines += [
@@ -277,9 +324,10 @@ def main(argv=None) -> int:
         return 0
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     started = time.perf_counter()
-    reused = database.ensure(
-        url, fingerprint=f"appraisal-import:v{GENERATOR_VERSION}:{args.rows}", rebuild=args.rebuild
-    )
+    fingerprint = f"appraisal-import:v{GENERATOR_VERSION}:{args.rows}" + (":accounts" if args.accounts else "")
+    if args.accounts:
+        broker.check_broker()
+    reused = database.ensure(url, fingerprint=fingerprint, rebuild=args.rebuild)
     setup_django(url)
     from django.core.management import call_command
     from django.db import connection
@@ -287,8 +335,8 @@ def main(argv=None) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     if not reused:
         print(f"generating {args.rows:,} employees ...", flush=True)
-        generate_employees(args.rows)
-        database.write_marker(url, f"{database.MARKER}:appraisal-import:v{GENERATOR_VERSION}:{args.rows}")
+        generate_employees(args.rows, accounts=args.accounts)
+        database.write_marker(url, f"{database.MARKER}:{fingerprint}")
     connection.close()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -298,20 +346,22 @@ def main(argv=None) -> int:
         setup_seconds = time.perf_counter() - started
         for phase, file in (("first", first), ("second", first), ("corrected", corrected)):
             print(f"\n== {LABELS[phase]} ==", flush=True)
-            results.append(child(phase, file, url))
+            results.append(child(phase, file, url, accounts=args.accounts))
             print(f"   {results[-1]['seconds']:.1f} s, RSS +{results[-1]['rss_delta_mb']:.0f} MB", flush=True)
         if args.xlsx:
             xlsx = Path(tmp) / "penilaian-2025.xlsx"
             write_xlsx(xlsx, args.rows)
             print(f"\n== {LABELS['first-xlsx']} ==", flush=True)
-            result = child("first", xlsx, url)
+            result = child("first", xlsx, url, accounts=args.accounts)
             result["phase"] = "first-xlsx"
             results.append(result)
             print(f"   {result['seconds']:.1f} s, RSS +{result['rss_delta_mb']:.0f} MB", flush=True)
-    report = write_report(results, rows=args.rows, url=url, seconds_setup=setup_seconds)
-    RESULT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULT_FILE.write_text(report)
-    print("\n" + report + f"\nwritten to {RESULT_FILE}")
+    report = write_report(results, rows=args.rows, url=url, seconds_setup=setup_seconds, accounts=args.accounts)
+    # With accounts the run answers another question (what notifying costs): its own result file.
+    result_file = RESULT_FILE.with_name("appraisal_import_accounts.md") if args.accounts else RESULT_FILE
+    result_file.parent.mkdir(parents=True, exist_ok=True)
+    result_file.write_text(report)
+    print("\n" + report + f"\nwritten to {result_file}")
     return 0 if all(within_budget(r) for r in results if r["phase"] != "first-xlsx") else 1
 
 

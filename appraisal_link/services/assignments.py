@@ -13,6 +13,7 @@ from courses.services import enrollment_create
 from portal.people.models import Employee, Unit
 
 from ..models import Assignment
+from .notifying import assignments_created_notify
 
 
 def _due_at(due_date: datetime.date) -> datetime.datetime:
@@ -30,13 +31,27 @@ def assignment_create(
 ) -> Assignment:
     """Assign a course with a due date and the reason the employee will read on their dashboard.
 
-    Assigning again what is already assigned returns the existing assignment.
+    Assigning again what is already assigned returns the existing assignment. A new assignment
+    notifies the employee (if they have an account) in the same transaction.
     """
+    with transaction.atomic():
+        assignment, created = _assign(
+            employee=employee, course=course, due_date=due_date, reason=reason, gap=gap, assigned_by=assigned_by
+        )
+        if created:
+            assignments_created_notify(assignments=[assignment])
+    return assignment
+
+
+def _assign(
+    *, employee: Employee, course: CoursePage, due_date: datetime.date, reason: str, gap: Gap | None, assigned_by
+) -> tuple[Assignment, bool]:
+    """The assignment, and whether this call created it (only a new one is notified)."""
     if due_date < timezone.localdate():
         raise ValidationError(_("Tenggat tidak boleh di masa lalu."), code="due_past")
     existing = Assignment.objects.filter(employee=employee, course=course, cancelled_at__isnull=True).first()
     if existing is not None:
-        return existing
+        return existing, False
     with transaction.atomic():
         enrollment = enrollment_create(
             employee=employee, course=course, source=Enrollment.Source.ASSIGNED, due_at=_due_at(due_date)
@@ -46,7 +61,7 @@ def assignment_create(
             enrollment.save(update_fields=["due_at"])
         try:
             with transaction.atomic():
-                return Assignment.objects.create(
+                assignment = Assignment.objects.create(
                     employee=employee,
                     course=course,
                     enrollment=enrollment,
@@ -55,9 +70,10 @@ def assignment_create(
                     due_date=due_date,
                     assigned_by=assigned_by,
                 )
+                return assignment, True
         except IntegrityError:
-            # The same assignment posted twice at once: the other request made it.
-            return Assignment.objects.get(employee=employee, course=course, cancelled_at__isnull=True)
+            # The same assignment posted twice at once: the other request made it (and notified).
+            return Assignment.objects.get(employee=employee, course=course, cancelled_at__isnull=True), False
 
 
 def assignments_bulk_create(
@@ -69,7 +85,10 @@ def assignments_bulk_create(
     competency: Competency | None = None,
 ) -> dict:
     """Assign a course to everyone in a unit (and its sub-units), or with an open gap in a
-    competency (each with that gap's reason). Returns how many were assigned and who was skipped."""
+    competency (each with that gap's reason). Returns how many were assigned and who was skipped.
+
+    One transaction: each person's assignment has its own savepoint (a refused one is skipped), and
+    the new assignments are notified together at the end, in bulk."""
     if (unit is None) == (competency is None):
         raise ValidationError(_("Pilih unit kerja atau kompetensi, salah satu."), code="target")
     targets: list[tuple[Employee, str, Gap | None]] = []
@@ -84,16 +103,25 @@ def assignments_bulk_create(
             if gap.employee_id not in seen:
                 seen.add(gap.employee_id)
                 targets.append((gap.employee, gap.reason, gap))
-    assigned, skipped = 0, []
-    for employee, reason, gap in targets:
-        try:
-            with transaction.atomic():
-                assignment_create(
-                    employee=employee, course=course, due_date=due_date, reason=reason, gap=gap, assigned_by=assigned_by
-                )
-            assigned += 1
-        except ValidationError as error:
-            skipped.append(f"{employee.name}: {error.messages[0]}")
+    assigned, skipped, created = 0, [], []
+    with transaction.atomic():
+        for employee, reason, gap in targets:
+            try:
+                with transaction.atomic():
+                    assignment, is_new = _assign(
+                        employee=employee,
+                        course=course,
+                        due_date=due_date,
+                        reason=reason,
+                        gap=gap,
+                        assigned_by=assigned_by,
+                    )
+                assigned += 1
+                if is_new:
+                    created.append(assignment)
+            except ValidationError as error:
+                skipped.append(f"{employee.name}: {error.messages[0]}")
+        assignments_created_notify(assignments=created)
     return {"assigned": assigned, "skipped": skipped}
 
 

@@ -28,6 +28,7 @@ from ..importing.plan import Plan, in_batches, plan_build
 from ..importing.readers import FileRejected, open_table
 from ..importing.validation import Problem, ProblemLog, RowCleaner
 from ..models import Appraisal, AppraisalImport
+from .notifying import appraisals_updated_notify, import_summary_notify
 from .weak_areas import gaps_refresh_for_appraisals, origin_prefix, weak_areas
 
 logger = logging.getLogger(__name__)
@@ -188,9 +189,13 @@ def _create_employees(plan: Plan) -> None:
 def _write(plan: Plan, *, source: str) -> None:
     with transaction.atomic():
         _create_employees(plan)
-        refresh = _create_appraisals(plan, source=source) + _update_appraisals(plan, source=source)
+        created: list[int] = []
+        refresh = _create_appraisals(plan, source=source, created=created) + _update_appraisals(plan, source=source)
         if refresh:
             gaps_refresh_for_appraisals(appraisal_ids=refresh)
+        # Each employee whose appraisal this write created or changed is told, in this transaction.
+        changed = created + [pk for pk, _record, _current in plan.updates]
+        appraisals_updated_notify(appraisal_ids=changed, stamp=timezone.now())
 
 
 # Appraisal(*values) in the model's field order is several times faster than Appraisal(**kwargs), which
@@ -221,8 +226,8 @@ def _with_appraisal_gaps(periods: set[tuple[int, str]]) -> set[tuple[int, int, s
     return found
 
 
-def _create_appraisals(plan: Plan, *, source: str) -> list[int]:
-    """Insert the new appraisals; return those whose gaps need a refresh.
+def _create_appraisals(plan: Plan, *, source: str, created: list[int]) -> list[int]:
+    """Insert the new appraisals (their ids are added to `created`); return those whose gaps need a refresh.
 
     A new appraisal with no weak area, of an employee with no gaps from an earlier appraisal of the same
     period, is one that gaps_refresh_for_appraisals would leave alone: leaving it out of the refresh
@@ -235,6 +240,7 @@ def _create_appraisals(plan: Plan, *, source: str) -> list[int]:
         Appraisal.objects.bulk_create(appraisals)
         if any(a.pk is None for a in appraisals):  # a database that cannot return the new keys
             _fill_ids(appraisals)
+        created += [a.pk for a in appraisals]
         refresh += [a.pk for a in appraisals if (a.employee_id, a.year, a.period) in had_gaps or weak_areas(a)]
     return refresh
 
@@ -322,22 +328,27 @@ def appraisal_import_run(*, import_id: int) -> AppraisalImport:
             job,
             status=AppraisalImport.Status.FAILED,
             errors=[Problem(rejected.row, "", "", rejected.message).as_dict()],
+            error_count=1,
         )
     except Exception:
         logger.exception("appraisal import %s failed", import_id)
         job.refresh_from_db(fields=["total_rows", "processed_rows"])
         message = _("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Hubungi admin sistem.")
-        _finish(job, status=AppraisalImport.Status.FAILED, errors=[Problem(None, "", "", message).as_dict()])
+        _finish(
+            job, status=AppraisalImport.Status.FAILED, errors=[Problem(None, "", "", message).as_dict()], error_count=1
+        )
     else:
         job.total_rows = job.processed_rows = result.total
         job.created_count, job.updated_count = result.created, result.updated
         job.unchanged_count = result.unchanged
         status = AppraisalImport.Status.DONE if result.ok else AppraisalImport.Status.FAILED
-        _finish(job, status=status, errors=result.problems.as_list())
+        _finish(job, status=status, errors=result.problems.as_list(), error_count=result.problems.error_count)
     return job
 
 
-def _finish(job: AppraisalImport, *, status: str, errors: list[dict]) -> None:
+@transaction.atomic
+def _finish(job: AppraisalImport, *, status: str, errors: list[dict], error_count: int) -> None:
+    """Record how the job ended and tell the HR user who started it, together."""
     job.status, job.errors, job.finished_at = status, errors, timezone.now()
     if status == AppraisalImport.Status.FAILED:
         job.created_count = job.updated_count = job.unchanged_count = 0
@@ -353,3 +364,4 @@ def _finish(job: AppraisalImport, *, status: str, errors: list[dict]) -> None:
             "unchanged_count",
         ]
     )
+    import_summary_notify(job=job, error_count=error_count)

@@ -8,8 +8,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from portal.notifications.models import Kind
+from portal.notifications.services import notify
 
 from ..models import Certificate, Enrollment
 from ..pdf import certificate_pdf
@@ -50,7 +53,25 @@ def certificate_issue(*, enrollment_id: int) -> Certificate:
     certificate.sha256 = hashlib.sha256(content).hexdigest()
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(content), save=False)
     certificate.save()
+    certificate_issued_notify(certificate=certificate, employee=enrollment.employee)
     return certificate
+
+
+def certificate_issued_notify(*, certificate: Certificate, employee) -> None:
+    """Tell the holder (if they have an account) that their certificate is ready, with the link to
+    download it that the dashboard also shows. Once per certificate."""
+    if employee.user_id is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            user=employee.user,
+            kind=Kind.CERTIFICATE_ISSUED,
+            key=f"certificate:{certificate.pk}",
+            title=_("Sertifikat terbit: %(course)s") % {"course": certificate.course_title},
+            body=_("Selamat! Sertifikat Anda (%(jp)s JP) telah terbit dengan kode %(code)s.")
+            % {"jp": certificate.jp, "code": certificate.code},
+            url=reverse("certificate_download", args=[certificate.pk]),
+        )
 
 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:

@@ -8,3 +8,11 @@ class ChangeConfig(AppConfig):
     name = "portal.change"
     label = "change"
     verbose_name = _("Manajemen Perubahan")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .handlers import must_read_published
+        from .models import ChangeArticlePage
+
+        page_published.connect(must_read_published, sender=ChangeArticlePage, dispatch_uid="change_must_read_published")

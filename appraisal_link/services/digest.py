@@ -1,0 +1,108 @@
+"""The supervisors' weekly digest: one short plain-text summary of the team, once per ISO week."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from courses.selectors import JP_TARGET_PER_YEAR
+from portal.notifications.models import Kind
+from portal.notifications.quiet_hours import WIB
+from portal.notifications.services import Draft, notify_many
+
+from ..digest import TeamDigest, jp_target_so_far, supervisor_digests
+
+# Lines per list in the body: the digest points at the team page, it does not replace it.
+LIST_LIMIT = 10
+DIGEST_DAYS = 7
+
+
+def digest_key(today: datetime.date) -> str:
+    """The key of the week's digest ("digest:2026-W09"): one digest per supervisor and ISO week,
+    whichever day of the week the run happens, and however often."""
+    year, week, _weekday = today.isocalendar()
+    return f"digest:{year}-W{week:02d}"
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def _listed(lines: list[str]) -> list[str]:
+    shown = [f"- {line}" for line in lines[:LIST_LIMIT]]
+    if len(lines) > LIST_LIMIT:
+        shown.append(_("- … dan %(count)s lainnya") % {"count": len(lines) - LIST_LIMIT})
+    return shown
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
+def digest_body(*, digest: TeamDigest, today: datetime.date, jp_target: int) -> str:
+    """The plain-text summary of one team (in the active language): overdue training, gaps opened and
+    closed in the last seven days, and who is below the JP target so far this year."""
+    since = today - datetime.timedelta(days=DIGEST_DAYS)
+    parts = [
+        _("Tim Anda: %(count)s orang. Periode %(start)s – %(end)s.")
+        % {"count": digest.team_size, "start": _date(since), "end": _date(today)}
+    ]
+    parts.append("")
+    parts.append(_("Pelatihan terlambat: %(count)s") % {"count": len(digest.overdue)})
+    parts += _listed(
+        [
+            _("%(name)s: %(course)s (tenggat %(due)s)") % {"name": name, "course": course, "due": _date(due)}
+            for name, course, due in digest.overdue
+        ]
+    )
+    parts.append("")
+    opened, closed = sum(digest.gaps_opened.values()), sum(digest.gaps_closed.values())
+    parts.append(
+        _("Kesenjangan kompetensi 7 hari terakhir: %(opened)s terbuka, %(closed)s tertutup.")
+        % {"opened": opened, "closed": closed}
+    )
+    if opened:
+        parts.append(_("- Terbuka: %(list)s") % {"list": _counts(digest.gaps_opened)})
+    if closed:
+        parts.append(_("- Tertutup: %(list)s") % {"list": _counts(digest.gaps_closed)})
+    parts.append("")
+    parts.append(
+        _("Di bawah target JP: %(count)s (target hingga hari ini %(target)s dari %(year_target)s JP)")
+        % {"count": len(digest.jp_behind), "target": jp_target, "year_target": JP_TARGET_PER_YEAR}
+    )
+    parts += _listed([_("%(name)s: %(jp)s JP") % {"name": name, "jp": points} for name, points in digest.jp_behind])
+    return "\n".join(parts)
+
+
+def supervisor_digest_run(*, now: datetime.datetime | None = None) -> dict:
+    """Send this week's digest to every supervisor whose team has something to report (overdue
+    training, gaps opened or closed, someone below the JP target so far); a team with nothing to
+    report gets no message. Once per supervisor and ISO week (key `digest:<year>-W<week>`), so a
+    repeated or late run sends nothing twice. Reads the data in a constant number of queries.
+    Returns how many supervisors were considered and how many digests were created."""
+    now = now or timezone.now()
+    today = timezone.localdate(now, timezone=WIB)
+    since = now - datetime.timedelta(days=DIGEST_DAYS)
+    digests = supervisor_digests(today=today, since=since)
+    target = jp_target_so_far(today)
+    key = digest_key(today)
+    year, week, _weekday = today.isocalendar()
+    with translation.override(settings.LANGUAGE_CODE):
+        drafts = [
+            Draft(
+                user_id=digest.user_id,
+                kind=Kind.SUPERVISOR_DIGEST,
+                key=key,
+                title=_("Ringkasan mingguan tim Anda (minggu %(week)s/%(year)s)") % {"week": week, "year": year},
+                body=digest_body(digest=digest, today=today, jp_target=target),
+                url=reverse("team"),
+            )
+            for digest in digests
+            if digest.has_news
+        ]
+    with transaction.atomic():
+        created = notify_many(drafts=drafts, now=now)
+    return {"supervisors": len(digests), "sent": len(created)}

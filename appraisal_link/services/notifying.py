@@ -1,0 +1,220 @@
+"""What the appraisal_link services tell people when something happens to them.
+
+Called by the services inside their own transaction, at the moment of the event: training assigned,
+an appraisal imported or changed, an HR import job finished. Each notification has a key that names
+the event, so that calling a service again (or a retried job) tells no one twice.
+
+The texts are written in the portal's language (Indonesian) whatever language the person who
+triggered the event uses: they are read later by someone else, in the app and by e-mail.
+"""
+
+import datetime
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.notifications.models import EmailPreference, EmailStatus, Kind, Notification
+from portal.notifications.services import Draft, notification_emails_enqueue, notify_many
+from portal.people.models import Employee
+
+from ..importing.plan import in_batches
+from ..models import Appraisal, AppraisalImport, Assignment
+
+
+def page_path(page) -> str:
+    """The site path of a Wagtail page ("/kursus/…/"), or "" when it has none: a notification links
+    only inside the site, and Wagtail gives a full URL when several sites exist."""
+    if page is None:
+        return ""
+    url = page.get_url() or ""
+    return urlsplit(url).path if url else ""
+
+
+def date_id(value: datetime.date) -> str:
+    """A date as people here write it ("5 Desember 2026"), in the active language."""
+    return formats.date_format(value, "j F Y")
+
+
+# --- training assigned ------------------------------------------------------------------------------
+def assignment_created_draft(*, assignment: Assignment, user_id: int, course_title: str, course_url: str) -> Draft:
+    """The notification of one new assignment: the course, why, and by when (in the active language)."""
+    return Draft(
+        user_id=user_id,
+        kind=Kind.ASSIGNMENT_CREATED,
+        key=f"assignment:{assignment.pk}",
+        title=_("Pelatihan ditugaskan: %(course)s") % {"course": course_title},
+        body=_("Alasan: %(reason)s. Selesaikan paling lambat %(due)s.")
+        % {"reason": assignment.reason.rstrip("."), "due": date_id(assignment.due_date)},
+        url=course_url,
+    )
+
+
+def assignments_created_notify(*, assignments: Iterable[Assignment]) -> int:
+    """Tell each employee (who has an account) about their new assignments; returns how many were told.
+
+    One call for a whole bulk assignment: the accounts are read in one query (per batch of ids on
+    SQLite) and the notifications written with `notify_many`, so assigning a unit of thousands stays quick.
+    """
+    assignments = list(assignments)
+    if not assignments:
+        return 0
+    users = {}
+    for batch in in_batches([a.pk for a in assignments], "bigint"):
+        users.update(
+            Assignment.objects.filter(pk__in=batch, employee__user__isnull=False).values_list("pk", "employee__user_id")
+        )
+    courses = {}
+    drafts = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for assignment in assignments:
+            user_id = users.get(assignment.pk)
+            if user_id is None:
+                continue
+            if assignment.course_id not in courses:
+                course = assignment.course
+                courses[assignment.course_id] = (course.title, page_path(course))
+            title, url = courses[assignment.course_id]
+            drafts.append(
+                assignment_created_draft(assignment=assignment, user_id=user_id, course_title=title, course_url=url)
+            )
+    return len(notify_many(drafts=drafts))
+
+
+# --- appraisals imported ----------------------------------------------------------------------------
+def appraisal_updated_texts() -> tuple[str, str, str]:
+    """Title, body and link of "your appraisal was updated", and nothing more: ratings and predikat
+    are personal and an e-mail can be read over a shoulder or forwarded, so the person reads them only
+    after logging in. The same for everyone, so an import of 100,000 rows translates them once."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Penilaian Anda telah diperbarui")
+        body = _(
+            "BKPSDM telah memperbarui data penilaian kinerja (SKP) Anda di Kompeten. "
+            "Masuk untuk melihat rinciannya dan pelatihan yang disarankan untuk Anda."
+        )
+    return title, body, reverse("my_competency")
+
+
+def appraisals_updated_notify(*, appraisal_ids: list[int], stamp: datetime.datetime) -> int:
+    """Tell the employees (with an account) whose appraisals an import created or changed; returns
+    how many were told.
+
+    `stamp` is the moment of the import's write: it is part of the key
+    (`appraisal:<id>:<stamp>`), so a later import that changes the appraisal again tells its owner
+    again, while a retried job (which finds nothing left to change) tells no one. Runs in the
+    import's transaction and stays in bulk: on PostgreSQL one INSERT … SELECT writes every
+    notification of the import, elsewhere `notify_many` does it in batches.
+    """
+    if not appraisal_ids:
+        return 0
+    token = stamp.strftime("%Y%m%dT%H%M%S%f")
+    title, body, url = appraisal_updated_texts()
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        return _appraisals_updated_insert(
+            appraisal_ids=list(appraisal_ids), token=token, title=title, body=body, url=url, now=now
+        )
+    drafts = []
+    for batch in in_batches(list(appraisal_ids), "bigint"):
+        rows = Appraisal.objects.filter(pk__in=batch, employee__user__isnull=False).values_list(
+            "pk", "employee__user_id"
+        )
+        drafts += [
+            Draft(
+                user_id=user_id,
+                kind=Kind.APPRAISAL_UPDATED,
+                key=f"appraisal:{pk}:{token}",
+                title=title,
+                body=body,
+                url=url,
+            )
+            for pk, user_id in rows
+        ]
+    return len(notify_many(drafts=drafts, now=now))
+
+
+def _appraisals_updated_insert(
+    *, appraisal_ids: list[int], token: str, title: str, body: str, url: str, now: datetime.datetime
+) -> int:
+    """The PostgreSQL path of `appraisals_updated_notify`: one statement for the whole import.
+
+    Measured on 100,000 appraisals: 2.7 s, against 12.6 s through `notify_many` (a thousand rows per
+    round trip, and a model instance built for each), which took the first import of a city-sized
+    file past its 30 s budget. It follows `notify_many`'s rules: a (user, kind, key) that exists is
+    skipped by the unique constraint, and the e-mail is pending for an active user with an address
+    who has not turned this kind off; the e-mails are queued after commit by the notifications app.
+    Table and column names come from the models' metadata; every value is a parameter.
+    """
+    q = connection.ops.quote_name
+    User = get_user_model()
+
+    def col(model, name: str) -> str:
+        return q(model._meta.get_field(name).column)
+
+    columns = ", ".join(
+        col(Notification, f) for f in ("user", "kind", "key", "title", "body", "url", "created_at", "email_status")
+    )
+    sql = (
+        f"INSERT INTO {q(Notification._meta.db_table)} ({columns}) "  # noqa: S608
+        f"SELECT e.{col(Employee, 'user')}, %s, %s || a.{col(Appraisal, 'id')}::text || %s, %s, %s, %s, %s, "
+        f"CASE WHEN u.{col(User, 'is_active')} AND u.{col(User, 'email')} <> '' AND NOT EXISTS ("
+        f"SELECT 1 FROM {q(EmailPreference._meta.db_table)} p WHERE p.{col(EmailPreference, 'user')} = "
+        f"e.{col(Employee, 'user')} AND p.{col(EmailPreference, 'kind')} = %s AND NOT p.{col(EmailPreference, 'email')}"
+        ") THEN %s ELSE %s END "
+        f"FROM {q(Appraisal._meta.db_table)} a "
+        f"JOIN {q(Employee._meta.db_table)} e ON e.{col(Employee, 'id')} = a.{col(Appraisal, 'employee')} "
+        f"JOIN {q(User._meta.db_table)} u ON u.{col(User, 'id')} = e.{col(Employee, 'user')} "
+        f"WHERE a.{col(Appraisal, 'id')} = ANY(%s) "
+        f"ORDER BY a.{col(Appraisal, 'id')} "
+        f"ON CONFLICT ({col(Notification, 'user')}, {col(Notification, 'kind')}, {col(Notification, 'key')}) "
+        f"DO NOTHING RETURNING {col(Notification, 'id')}, {col(Notification, 'email_status')}"
+    )
+    kind = str(Kind.APPRAISAL_UPDATED)
+    params = [kind, "appraisal:", f":{token}", title[:200], body, url, now, kind]
+    params += [str(EmailStatus.PENDING), str(EmailStatus.NONE), appraisal_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        inserted = cursor.fetchall()
+    pending = [pk for pk, status in inserted if status == EmailStatus.PENDING]
+    if pending:
+        notification_emails_enqueue(notification_ids=pending, now=now)
+    return len(inserted)
+
+
+def import_summary_notify(*, job: AppraisalImport, error_count: int) -> bool:
+    """Tell the HR user who ran an import job how it ended: rows created, updated, unchanged and
+    `error_count` errors, with a link to the job's page. Once per job, however often its task is
+    delivered."""
+    if job.created_by_id is None:
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        if job.status == AppraisalImport.Status.DONE:
+            title = _("Impor penilaian selesai: %(name)s") % {"name": job.original_name}
+        else:
+            title = _("Impor penilaian gagal: %(name)s") % {"name": job.original_name}
+        body = _(
+            "%(total)s baris: %(created)s baru, %(updated)s diperbarui, %(unchanged)s tidak berubah, "
+            "%(errors)s kesalahan."
+        ) % {
+            "total": job.total_rows,
+            "created": job.created_count,
+            "updated": job.updated_count,
+            "unchanged": job.unchanged_count,
+            "errors": error_count,
+        }
+        if job.dry_run:
+            body += " " + _("Ini uji coba: tidak ada yang disimpan.")
+        draft = Draft(
+            user_id=job.created_by_id,
+            kind=Kind.IMPORT_SUMMARY,
+            key=f"import:{job.pk}",
+            title=title,
+            body=body,
+            url=reverse("appraisal_import_job", args=[job.pk]),
+        )
+    return bool(notify_many(drafts=[draft]))
