@@ -104,3 +104,41 @@ def _insert_then_find(*, kind: str, drafts: list, now: datetime, emailable: set[
         kind=kind, created_at=now, user_id__in={n.user_id for n in rows}, key__in={n.key for n in rows}
     ).order_by("pk")
     return [n for n in found if (n.user_id, n.key) in wanted]
+
+
+def notifications_insert_same(
+    *, kind: str, recipients: list[tuple[int, str]], title: str, body: str, url: str, now: datetime
+) -> list[tuple[int, str]]:
+    """PostgreSQL: one statement gives the same message to every (user id, key) of `recipients`.
+
+    The e-mail rule of `notify_many` is applied in SQL (an active user with an address who has not
+    turned this kind off), so a city-wide event needs no per-user work in Python. Returns (id,
+    e-mail status) of the rows inserted; existing (user, kind, key) are skipped by the constraint.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .models import EmailPreference
+
+    quote = connection.ops.quote_name
+    user_table = quote(get_user_model()._meta.db_table)
+    preference_table = quote(EmailPreference._meta.db_table)
+    columns = ", ".join(
+        quote(name) for name in ("user_id", "kind", "key", "title", "body", "url", "created_at", "email_status")
+    )
+    sql = (
+        f"INSERT INTO {quote(Notification._meta.db_table)} ({columns}) "  # noqa: S608
+        "SELECT r.u, %s, r.k, %s, %s, %s, %s, "
+        "CASE WHEN u.is_active AND u.email <> '' AND NOT EXISTS ("
+        f"SELECT 1 FROM {preference_table} p WHERE p.user_id = r.u AND p.kind = %s AND NOT p.email"
+        ") THEN %s ELSE %s END "
+        "FROM unnest(%s::bigint[], %s::text[]) AS r(u, k) "
+        f"JOIN {user_table} u ON u.id = r.u "
+        "ORDER BY r.u, r.k "
+        f"ON CONFLICT ({quote('user_id')}, {quote('kind')}, {quote('key')}) DO NOTHING "
+        f"RETURNING {quote('id')}, {quote('email_status')}"
+    )
+    params = [kind, title[:200], body, url, now, kind, str(EmailStatus.PENDING), str(EmailStatus.NONE)]
+    params += [[user_id for user_id, _key in recipients], [key for _user_id, key in recipients]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

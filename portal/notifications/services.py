@@ -13,10 +13,10 @@ from itertools import islice
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from .bulk import notifications_insert_new
+from .bulk import notifications_insert_new, notifications_insert_same
 from .emailing import notification_emails_mark_failed, notification_emails_send  # noqa: F401 (re-exported)
 from .models import EmailPreference, EmailStatus, Kind, Notification
 from .quiet_hours import email_send_time
@@ -137,6 +137,28 @@ def notify_many(*, drafts: Iterable[Draft], now: datetime | None = None) -> list
     if pending:
         notification_emails_enqueue(notification_ids=pending, now=now)
     return created
+
+
+def notify_same(
+    *, kind: str, recipients: Iterable[tuple[int, str]], title: str, body: str = "", url: str = "", now=None
+) -> int:
+    """Give one message to many people at once (e.g. every employee of an import); returns how many
+    were created. `recipients` are (user id, key) pairs; a pair that exists is skipped, as in
+    `notify_many`. On PostgreSQL one statement writes them all, however many; elsewhere `notify_many`.
+    """
+    now = now or timezone.now()
+    _kind_check(kind)
+    pairs = list(dict.fromkeys(recipients))
+    if not pairs:
+        return 0
+    if connection.vendor != "postgresql":
+        drafts = [Draft(user_id=u, kind=kind, key=k, title=title, body=body, url=url) for u, k in pairs]
+        return len(notify_many(drafts=drafts, now=now))
+    inserted = notifications_insert_same(kind=kind, recipients=pairs, title=title, body=body, url=url, now=now)
+    pending = [pk for pk, status in inserted if status == EmailStatus.PENDING]
+    if pending:
+        notification_emails_enqueue(notification_ids=pending, now=now)
+    return len(inserted)
 
 
 def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Notification]:

@@ -14,6 +14,7 @@ from portal.notifications.services import (
     notifications_mark_all_read,
     notify,
     notify_many,
+    notify_same,
 )
 
 from ..factories import UserFactory
@@ -251,3 +252,22 @@ def test_email_preferences_keep_only_what_is_off(pegawai):
     assert list(EmailPreference.objects.values_list("kind", "email")) == [(Kind.SURVEY_OPEN, False)]
     email_preferences_save(user=pegawai, choices={Kind.SURVEY_OPEN: True})
     assert not EmailPreference.objects.exists()
+
+
+def test_notify_same_gives_one_message_to_many_once_and_honours_email_choices(
+    make_person, mailoutbox, django_capture_on_commit_callbacks
+):
+    users = [make_person() for _ in range(3)]
+    email_preferences_save(user=users[0], choices={Kind.APPRAISAL_UPDATED: False})
+    no_address = make_person()
+    no_address.email = ""
+    no_address.save(update_fields=["email"])
+    recipients = [(u.pk, f"appraisal:{u.pk}:1") for u in [*users, no_address]]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_same(kind=Kind.APPRAISAL_UPDATED, recipients=recipients, title="Penilaian diperbarui") == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_same(kind=Kind.APPRAISAL_UPDATED, recipients=recipients, title="Penilaian diperbarui") == 0
+    assert Notification.objects.filter(kind=Kind.APPRAISAL_UPDATED).count() == 4
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users[1:])
+    statuses = dict(Notification.objects.values_list("user_id", "email_status"))
+    assert statuses[users[0].pk] == statuses[no_address.pk] == EmailStatus.NONE
