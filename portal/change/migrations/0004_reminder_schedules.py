@@ -1,13 +1,13 @@
 """The schedules of the change hub's reminders: sosialisasi tomorrow, and pulse surveys open or closing.
 
-Kept in the database (django-celery-beat), so HR can see and change them in the admin. Idempotent:
-a schedule that exists (by name) is left as HR set it; reversing removes them.
+Created and removed by the notifications core (`portal.notifications.schedules`): idempotent, and a
+schedule HR changed is left as HR set it.
 """
 
 from django.db import migrations
-from django.utils import timezone
 
-TIMEZONE = "Asia/Jakarta"
+from portal.notifications.schedules import schedules_create, schedules_remove
+
 
 # name, task, crontab (minute, hour, day_of_week), expire_seconds, description.
 # A run that waited in the queue longer than its expiry is dropped: the next one computes the same
@@ -32,52 +32,11 @@ SCHEDULES = [
 
 
 def create_schedules(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
-    for name, task, (minute, hour, day_of_week), expire_seconds, description in SCHEDULES:
-        if PeriodicTask.objects.filter(name=name).exists():
-            continue
-        fields = {
-            "minute": minute,
-            "hour": hour,
-            "day_of_week": day_of_week,
-            "day_of_month": "*",
-            "month_of_year": "*",
-            "timezone": TIMEZONE,
-        }
-        crontab = CrontabSchedule.objects.filter(**fields).first() or CrontabSchedule.objects.create(**fields)
-        PeriodicTask.objects.create(
-            name=name,
-            task=task,
-            crontab=crontab,
-            args="[]",
-            kwargs="{}",
-            enabled=True,
-            expire_seconds=expire_seconds,
-            description=description,
-        )
-    # A running beat reloads its schedule when this changes (the model's signals do not fire here).
-    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
+    schedules_create(apps, SCHEDULES)
 
 
 def remove_schedules(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
-    PeriodicTask.objects.filter(name__in=[schedule[0] for schedule in SCHEDULES]).delete()
-    for _name, _task, (minute, hour, day_of_week), _expiry, _description in SCHEDULES:
-        # Only our crontabs, and only when no other task (one HR made) still uses them.
-        CrontabSchedule.objects.filter(
-            minute=minute,
-            hour=hour,
-            day_of_week=day_of_week,
-            day_of_month="*",
-            month_of_year="*",
-            timezone=TIMEZONE,
-            periodictask__isnull=True,
-        ).delete()
-    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
+    schedules_remove(apps, SCHEDULES)
 
 
 class Migration(migrations.Migration):
