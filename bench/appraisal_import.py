@@ -280,7 +280,7 @@ def write_report(results: list[dict], *, rows: int, url: str, seconds_setup: flo
         f"BerAKHLAK value below expectation, so the first import also opens competency gaps"
         + (
             "; every employee has an account with an e-mail address, so each appraisal created or changed "
-            'notifies its owner ("Penilaian Anda telah diperbarui") and queues an e-mail task per 100 '
+            'notifies its owner ("Penilaian Anda telah diperbarui") and queues an e-mail task per 500 '
             "notifications on a private Redis queue (enqueueing timed, sending not)"
             if accounts
             else ""

@@ -107,9 +107,10 @@ def _insert_then_find(*, kind: str, drafts: list, now: datetime, emailable: set[
 
 
 def notifications_insert_same(
-    *, kind: str, recipients: list[tuple[int, str]], title: str, body: str, url: str, now: datetime
+    *, kind: str, source: tuple[str, tuple], title: str, body: str, url: str, now: datetime
 ) -> list[tuple[int, str]]:
-    """PostgreSQL: one statement gives the same message to every (user id, key) of `recipients`.
+    """PostgreSQL: one statement gives the same message to every (user id, key) row of `source`, a
+    SELECT (SQL and parameters) of two columns.
 
     The e-mail rule of `notify_many` is applied in SQL (an active user with an address who has not
     turned this kind off), so a city-wide event needs no per-user work in Python. Returns (id,
@@ -131,14 +132,14 @@ def notifications_insert_same(
         "CASE WHEN u.is_active AND u.email <> '' AND NOT EXISTS ("
         f"SELECT 1 FROM {preference_table} p WHERE p.user_id = r.u AND p.kind = %s AND NOT p.email"
         ") THEN %s ELSE %s END "
-        "FROM unnest(%s::bigint[], %s::text[]) AS r(u, k) "
+        f"FROM ({source[0]}) AS r(u, k) "
         f"JOIN {user_table} u ON u.id = r.u "
         "ORDER BY r.u, r.k "
         f"ON CONFLICT ({quote('user_id')}, {quote('kind')}, {quote('key')}) DO NOTHING "
         f"RETURNING {quote('id')}, {quote('email_status')}"
     )
     params = [kind, title[:200], body, url, now, kind, str(EmailStatus.PENDING), str(EmailStatus.NONE)]
-    params += [[user_id for user_id, _key in recipients], [key for _user_id, key in recipients]]
+    params += list(source[1])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -14,6 +14,7 @@ from itertools import islice
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .bulk import notifications_insert_new, notifications_insert_same
@@ -24,8 +25,9 @@ from .tasks import email_send_task, notification_email_task
 
 # Rows per query of a bulk run: small enough for SQLite's parameter limit, large enough to be fast.
 BATCH_SIZE = 1000
-# Notifications per e-mail task: one SMTP connection each, and a retry repeats at most this many.
-EMAIL_BATCH_SIZE = 100
+# Notifications per e-mail task: one SMTP connection each. A retry sends only those still pending,
+# so a large batch loses nothing; it keeps a city-wide event from queueing thousands of tasks.
+EMAIL_BATCH_SIZE = 500
 
 
 @dataclass(frozen=True)
@@ -139,22 +141,28 @@ def notify_many(*, drafts: Iterable[Draft], now: datetime | None = None) -> list
     return created
 
 
-def notify_same(
-    *, kind: str, recipients: Iterable[tuple[int, str]], title: str, body: str = "", url: str = "", now=None
-) -> int:
+def notify_same(*, kind: str, recipients, title: str, body: str = "", url: str = "", now=None) -> int:
     """Give one message to many people at once (e.g. every employee of an import); returns how many
-    were created. `recipients` are (user id, key) pairs; a pair that exists is skipped, as in
-    `notify_many`. On PostgreSQL one statement writes them all, however many; elsewhere `notify_many`.
+    were created.
+
+    `recipients` are (user id, key) pairs: a list, or a queryset's `values_list(user_id, key)`, which
+    PostgreSQL then reads inside the INSERT itself (no round trip through Python). A pair that
+    exists is skipped, as in `notify_many`; elsewhere than PostgreSQL, `notify_many` does the work.
     """
     now = now or timezone.now()
     _kind_check(kind)
-    pairs = list(dict.fromkeys(recipients))
-    if not pairs:
-        return 0
     if connection.vendor != "postgresql":
+        pairs = list(dict.fromkeys(recipients))
         drafts = [Draft(user_id=u, kind=kind, key=k, title=title, body=body, url=url) for u, k in pairs]
         return len(notify_many(drafts=drafts, now=now))
-    inserted = notifications_insert_same(kind=kind, recipients=pairs, title=title, body=body, url=url, now=now)
+    if isinstance(recipients, QuerySet):
+        source = recipients.query.sql_with_params()
+    else:
+        pairs = list(dict.fromkeys(recipients))
+        if not pairs:
+            return 0
+        source = ("SELECT * FROM unnest(%s::bigint[], %s::text[])", ([u for u, _k in pairs], [k for _u, k in pairs]))
+    inserted = notifications_insert_same(kind=kind, source=source, title=title, body=body, url=url, now=now)
     pending = [pk for pk, status in inserted if status == EmailStatus.PENDING]
     if pending:
         notification_emails_enqueue(notification_ids=pending, now=now)
