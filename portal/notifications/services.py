@@ -8,7 +8,7 @@ e-mail leaves from a Celery task once the transaction commits, never at night.
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import islice
 
 from django.contrib.auth import get_user_model
@@ -28,6 +28,8 @@ BATCH_SIZE = 1000
 # Notifications per e-mail task: one SMTP connection each. A retry sends only those still pending,
 # so a large batch loses nothing; it keeps a city-wide event from queueing thousands of tasks.
 EMAIL_BATCH_SIZE = 500
+# How long after a notification its failed e-mail is still tried again by the daily sweep.
+FAILED_RETRY_WINDOW = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,22 @@ def notification_emails_enqueue(*, notification_ids: list[int], now: datetime | 
                 notification_email_task.apply_async(args=[batch], eta=eta)
 
     transaction.on_commit(enqueue, robust=True)
+
+
+def failed_emails_retry(*, now: datetime | None = None, max_age: timedelta = FAILED_RETRY_WINDOW) -> int:
+    """Queue again the e-mails that failed after every retry of their task, for notifications of the
+    last `max_age`; returns how many. A long SMTP outage thus delays an e-mail rather than losing it,
+    while an address that keeps bouncing is given up after the window (the notification stays in
+    the app either way). Run daily by beat."""
+    now = now or timezone.now()
+    failed = Notification.objects.filter(email_status=EmailStatus.FAILED, created_at__gte=now - max_age)
+    ids = list(failed.values_list("pk", flat=True))
+    if ids:
+        Notification.objects.filter(pk__in=ids, email_status=EmailStatus.FAILED).update(
+            email_status=EmailStatus.PENDING
+        )
+        notification_emails_enqueue(notification_ids=ids, now=now)
+    return len(ids)
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification:

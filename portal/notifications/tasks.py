@@ -51,3 +51,11 @@ class NotificationEmailTask(Task):
 def notification_email_task(self, notification_ids: list[int]) -> int:
     """E-mail the notifications of one batch that still wait for it; returns how many were sent."""
     return notification_emails_send(notification_ids=notification_ids)
+
+
+@shared_task
+def failed_emails_retry_task() -> int:
+    """Daily: queue again the e-mails that failed after every retry (see the service)."""
+    from .services import failed_emails_retry
+
+    return failed_emails_retry()

@@ -131,3 +131,25 @@ def test_one_refused_address_does_not_hold_back_the_batch(make_person, smtp_serv
     assert len(sink.messages) == 2
     assert notification_emails_send(notification_ids=ids) == 1
     assert set(Notification.objects.values_list("email_status", flat=True)) == {EmailStatus.SENT}
+
+
+def test_the_daily_sweep_sends_again_what_failed_after_every_retry(
+    pegawai, make_person, smtp_server, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from portal.notifications.services import failed_emails_retry
+
+    recent = certificate_for(pegawai, django_capture_on_commit_callbacks, execute=False)
+    old = certificate_for(make_person(), django_capture_on_commit_callbacks, execute=False)
+    Notification.objects.filter(pk__in=[recent.pk, old.pk]).update(email_status=EmailStatus.FAILED)
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=5))
+
+    sink = smtp_server()  # the outage is over
+    with django_capture_on_commit_callbacks(execute=True):
+        assert failed_emails_retry() == 1
+    assert [message.rcpt_tos for message in sink.messages] == [[pegawai.email]]
+    statuses = dict(Notification.objects.values_list("pk", "email_status"))
+    assert statuses == {recent.pk: EmailStatus.SENT, old.pk: EmailStatus.FAILED}

@@ -12,6 +12,7 @@ SCHEDULES = {
     "Hitung ulang kesenjangan kompetensi": ("competency.tasks.gaps_recompute_task", "0", "1", "*"),
     "Pengingat acara sosialisasi": ("portal.change.tasks.event_reminders_task", "0", "7", "*"),
     "Pengingat survei denyut": ("portal.change.tasks.survey_reminders_task", "15", "7", "*"),
+    "Kirim ulang e-mail notifikasi yang gagal": ("portal.notifications.tasks.failed_emails_retry_task", "30", "7", "*"),
 }
 
 

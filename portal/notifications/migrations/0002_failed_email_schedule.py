@@ -1,0 +1,34 @@
+"""The schedule of the daily sweep that queues again the e-mails that failed after every retry."""
+
+from django.db import migrations
+
+from portal.notifications.schedules import schedules_create, schedules_remove
+
+# name, task, crontab (minute, hour, day_of_week), expire_seconds, description.
+SCHEDULES = [
+    (
+        "Kirim ulang e-mail notifikasi yang gagal",
+        "portal.notifications.tasks.failed_emails_retry_task",
+        ("30", "7", "*"),
+        20 * 60 * 60,
+        "Setiap hari 07.30 WIB: e-mail notifikasi yang gagal terkirim setelah semua percobaan dikirim ulang "
+        "(untuk notifikasi tiga hari terakhir).",
+    ),
+]
+
+
+def create_schedules(apps, schema_editor):
+    schedules_create(apps, SCHEDULES)
+
+
+def remove_schedules(apps, schema_editor):
+    schedules_remove(apps, SCHEDULES)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("notifications", "0001_notifications"),
+        ("django_celery_beat", "0019_alter_periodictasks_options"),
+    ]
+
+    operations = [migrations.RunPython(create_schedules, remove_schedules)]
