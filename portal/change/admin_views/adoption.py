@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.defaults import permission_denied
 
 from portal.people.access import is_hr
@@ -51,7 +52,8 @@ def adoption_view(request):
 
 
 def _flags(row: dict) -> str:
-    return "; ".join(label for flag, label in ((row["low"], _("Rendah")), (row["falling"], _("Menurun"))) if flag)
+    flags = ((row["low"], _("Rendah")), (row["falling"], pgettext("kesiapan", "Menurun")))
+    return "; ".join(label for flag, label in flags if flag)
 
 
 def _export(data: dict, file_format: str):

@@ -6,6 +6,7 @@ Every page below the hub may be aimed at units and positions; an empty target me
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -182,7 +183,7 @@ class ChangeEventPage(TargetedPage):
 
     intro = models.TextField(_("ringkasan"), max_length=600)
     starts_at = models.DateTimeField(_("mulai"))
-    ends_at = models.DateTimeField(_("selesai"))
+    ends_at = models.DateTimeField(pgettext_lazy("waktu acara", "selesai"))
     location = models.CharField(_("tempat"), max_length=200, blank=True)
     online_url = models.URLField(_("tautan daring"), blank=True)
     capacity = models.PositiveIntegerField(_("kapasitas"), validators=[MinValueValidator(1)])
