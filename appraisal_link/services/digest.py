@@ -5,13 +5,14 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.selectors import JP_TARGET_PER_YEAR
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
+from portal.notifications.texts import date_text
 
 from ..digest import TeamDigest, jp_target_so_far, supervisor_digests
 
@@ -25,10 +26,6 @@ def digest_key(today: datetime.date) -> str:
     whichever day of the week the run happens, and however often."""
     year, week, _weekday = today.isocalendar()
     return f"digest:{year}-W{week:02d}"
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
 
 
 def _listed(lines: list[str]) -> list[str]:
@@ -48,13 +45,13 @@ def digest_body(*, digest: TeamDigest, today: datetime.date, jp_target: int) -> 
     since = today - datetime.timedelta(days=DIGEST_DAYS)
     parts = [
         _("Tim Anda: %(count)s orang. Periode %(start)s – %(end)s.")
-        % {"count": digest.team_size, "start": _date(since), "end": _date(today)}
+        % {"count": digest.team_size, "start": date_text(since), "end": date_text(today)}
     ]
     parts.append("")
     parts.append(_("Pelatihan terlambat: %(count)s") % {"count": len(digest.overdue)})
     parts += _listed(
         [
-            _("%(name)s: %(course)s (tenggat %(due)s)") % {"name": name, "course": course, "due": _date(due)}
+            _("%(name)s: %(course)s (tenggat %(due)s)") % {"name": name, "course": course, "due": date_text(due)}
             for name, course, due in digest.overdue
         ]
     )

@@ -10,34 +10,20 @@ triggered the event uses: they are read later by someone else, in the app and by
 
 import datetime
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many, notify_same
+from portal.notifications.texts import date_text, page_path
 
 from ..importing.plan import in_batches
 from ..models import Appraisal, AppraisalImport, Assignment
-
-
-def page_path(page) -> str:
-    """The site path of a Wagtail page ("/kursus/…/"), or "" when it has none: a notification links
-    only inside the site, and Wagtail gives a full URL when several sites exist."""
-    if page is None:
-        return ""
-    url = page.get_url() or ""
-    return urlsplit(url).path if url else ""
-
-
-def date_id(value: datetime.date) -> str:
-    """A date as people here write it ("5 Desember 2026"), in the active language."""
-    return formats.date_format(value, "j F Y")
 
 
 # --- training assigned ------------------------------------------------------------------------------
@@ -49,7 +35,7 @@ def assignment_created_draft(*, assignment: Assignment, user_id: int, course_tit
         key=f"assignment:{assignment.pk}",
         title=_("Pelatihan ditugaskan: %(course)s") % {"course": course_title},
         body=_("Alasan: %(reason)s. Selesaikan paling lambat %(due)s.")
-        % {"reason": assignment.reason.rstrip("."), "due": date_id(assignment.due_date)},
+        % {"reason": assignment.reason.rstrip("."), "due": date_text(assignment.due_date)},
         url=course_url,
     )
 

@@ -11,16 +11,16 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
+from portal.notifications.texts import date_text, page_path
 
 from ..reminders import WINDOWS, Window, assignments_due, reminder_key
-from .notifying import page_path
 
 # Assignments read and notifications written per transaction: large enough that 100,000 take a few
 # dozen round trips, small enough that a batch commits in well under a second.
@@ -67,7 +67,7 @@ class _Texts:
 
     def date(self, value: datetime.date) -> str:
         if value not in self.dates:
-            self.dates[value] = formats.date_format(value, "j F Y")
+            self.dates[value] = date_text(value)
         return self.dates[value]
 
 

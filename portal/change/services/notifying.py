@@ -10,18 +10,18 @@ Texts are stored in the portal's language (Indonesian), whoever triggered the ev
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.notifications.models import Kind, Notification
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
+from portal.notifications.texts import date_text, page_path
 from portal.people.models import Employee
 
 from ..models import ChangeArticlePage, ChangeEventPage, EventRegistration, PulseSurvey, SurveyResponse
@@ -33,17 +33,11 @@ BATCH = 5000
 SURVEY_CLOSING_WITHIN = datetime.timedelta(days=2)
 
 
-def _path(page) -> str:
-    """A page's site path: Wagtail gives a full URL when several sites exist, a notification links inside."""
-    url = page.get_url() or ""
-    return urlsplit(url).path if url else ""
-
-
 def _when(moment: datetime.datetime) -> str:
     """ "5 Desember 2026 pukul 09.00 WIB": the city's clock, whatever the server's."""
     local = moment.astimezone(WIB)
     return _("%(date)s pukul %(time)s WIB") % {
-        "date": formats.date_format(local.date(), "j F Y"),
+        "date": date_text(local.date()),
         "time": local.strftime("%H.%M"),
     }
 
@@ -77,11 +71,11 @@ def article_published_notify(*, article: ChangeArticlePage, now: datetime.dateti
         title = _("Bacaan wajib baru: %(title)s") % {"title": article.title}
         if article.must_read_deadline:
             body = _("Baca dan konfirmasi paling lambat %(date)s.") % {
-                "date": formats.date_format(article.must_read_deadline, "j F Y")
+                "date": date_text(article.must_read_deadline)
             }
         else:
             body = _("Baca dan konfirmasi bahwa Anda sudah memahaminya.")
-    url = _path(article)
+    url = page_path(article)
     readers = employees_targeted_by(article).filter(user__isnull=False).exclude(acknowledgements__article=article)
     user_ids = _not_told(readers, kind=Kind.MUST_READ_PUBLISHED, key=key).values_list("user_id", flat=True)
     drafts = [
@@ -120,7 +114,7 @@ def event_reminders_run(*, now: datetime.datetime | None = None) -> dict:
             template = _("Sosialisasi hari ini: %(title)s") if starts_today else _("Sosialisasi besok: %(title)s")
             where = event.location or _("daring")
             body = _("Dimulai %(when)s, %(where)s.") % {"when": _when(event.starts_at), "where": where}
-            texts[event.pk] = (template % {"title": event.title}, body, _path(event))
+            texts[event.pk] = (template % {"title": event.title}, body, page_path(event))
     drafts = []
     for event_id, user_id in registrations.order_by("event_id", "employee__user_id"):
         title, body, url = texts[event_id]

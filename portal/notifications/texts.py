@@ -1,0 +1,20 @@
+"""Pieces every app's notification texts share, so they read (and link) the same everywhere."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.utils import formats
+
+
+def page_path(page) -> str:
+    """A Wagtail page's path on this site ("/kursus/…/"), or "" when it has none: a notification
+    links only inside the site, and Wagtail gives a full URL when several sites exist."""
+    if page is None:
+        return ""
+    url = page.get_url() or ""
+    return urlsplit(url).path if url else ""
+
+
+def date_text(value: datetime.date) -> str:
+    """A date as people here write it ("5 Desember 2026"), in the active language."""
+    return formats.date_format(value, "j F Y")
