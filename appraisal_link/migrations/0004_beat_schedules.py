@@ -6,7 +6,7 @@ schedule HR changed is left as HR set it.
 
 from django.db import migrations
 
-from portal.notifications.schedules import schedules_create, schedules_remove
+from portal.notifications.schedules import schedules_operation
 
 DAY = 24 * 60 * 60
 
@@ -40,18 +40,10 @@ SCHEDULES = [
 ]
 
 
-def create_schedules(apps, schema_editor):
-    schedules_create(apps, SCHEDULES)
-
-
-def remove_schedules(apps, schema_editor):
-    schedules_remove(apps, SCHEDULES)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("appraisal_link", "0003_default_mapping"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(create_schedules, remove_schedules)]
+    operations = [schedules_operation(SCHEDULES)]

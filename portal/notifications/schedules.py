@@ -5,6 +5,7 @@ idempotent: a schedule that exists (by name) is left as HR set it. Both function
 migration's historical `apps`, so they stay valid whatever the models become later.
 """
 
+from django.db import migrations
 from django.utils import timezone
 
 TIMEZONE = "Asia/Jakarta"
@@ -60,3 +61,15 @@ def schedules_remove(apps, schedules: list[tuple]) -> None:
         # Only our crontabs, and only when no other task (one HR made) still uses them.
         CrontabSchedule.objects.filter(**_crontab_fields(minute, hour, day_of_week), periodictask__isnull=True).delete()
     _schedule_changed(apps)
+
+
+def schedules_operation(schedules: list[tuple]) -> migrations.RunPython:
+    """The data-migration operation that creates `schedules` and, reversed, removes them."""
+
+    def create(apps, schema_editor):
+        schedules_create(apps, schedules)
+
+    def remove(apps, schema_editor):
+        schedules_remove(apps, schedules)
+
+    return migrations.RunPython(create, remove)

@@ -51,13 +51,15 @@ def test_the_migration_is_idempotent_and_reversible():
 
     from django.apps import apps
 
+    from portal.notifications.schedules import schedules_create, schedules_remove
+
     migration = import_module("appraisal_link.migrations.0004_beat_schedules")
     periodic = PeriodicTask.objects.get(name="Pengingat tenggat pelatihan")
     periodic.crontab.hour = "5"  # HR moved it: running the migration again keeps HR's choice
     periodic.crontab.save()
-    migration.create_schedules(apps, None)
+    schedules_create(apps, migration.SCHEDULES)
     assert PeriodicTask.objects.get(name="Pengingat tenggat pelatihan").crontab.hour == "5"
-    migration.remove_schedules(apps, None)
+    schedules_remove(apps, migration.SCHEDULES)
     assert not PeriodicTask.objects.filter(name__in=[s[0] for s in migration.SCHEDULES]).exists()
-    migration.create_schedules(apps, None)
+    schedules_create(apps, migration.SCHEDULES)
     assert PeriodicTask.objects.filter(name__in=[s[0] for s in migration.SCHEDULES]).count() == 3

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.notifications.schedules import schedules_create, schedules_remove
+from portal.notifications.schedules import schedules_operation
 
 # name, task, crontab (minute, hour, day_of_week), expire_seconds, description.
 SCHEDULES = [
@@ -17,18 +17,10 @@ SCHEDULES = [
 ]
 
 
-def create_schedules(apps, schema_editor):
-    schedules_create(apps, SCHEDULES)
-
-
-def remove_schedules(apps, schema_editor):
-    schedules_remove(apps, SCHEDULES)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("notifications", "0001_notifications"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(create_schedules, remove_schedules)]
+    operations = [schedules_operation(SCHEDULES)]
