@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -64,9 +65,18 @@ class PulseSurveyAdminForm(WagtailAdminModelForm):
         opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
             self.add_error("closes_at", _("Waktu ditutup harus setelah waktu dibuka."))
-        if self.instance.pk and self.instance.responses.exists():
+        if self.instance.pk and self.instance.participations.exists():
             self._keep_answered_questions()
+            self._keep_closed_round_closed(cleaned)
         return cleaned
+
+    def _keep_closed_round_closed(self, cleaned):
+        # A closed round's results are on the dashboard; reopening it and closing it again after one
+        # more answer would show that one person's answers as the difference. (In clean(), the
+        # instance still holds the stored period.)
+        closes_at = cleaned.get("closes_at")
+        if self.instance.is_closed() and closes_at and closes_at > timezone.now():
+            self.add_error("closes_at", _("Putaran yang sudah ditutup dan sudah dijawab tidak dapat dibuka kembali."))
 
     def _keep_answered_questions(self):
         # Deleting an answered statement would delete its answers with it, and moving it to another

@@ -131,17 +131,30 @@ def survey_answers(survey, value=4, **by_dimension):
 
 
 def survey_respond(employee, survey, value=4, *, concern="", **by_dimension):
-    """Record `employee`'s response through the service, at a moment the round is open."""
+    """Record `employee`'s response through the service, at a moment the round is (or was) open;
+    returns their participation."""
     from portal.change.services.surveys import survey_response_submit
 
-    response, _created = survey_response_submit(
+    participation, _created = survey_response_submit(
         employee=employee,
         survey=survey,
         answers=survey_answers(survey, value, **by_dimension),
         concern=concern,
         now=survey.opens_at + datetime.timedelta(minutes=1),
     )
-    return response
+    return participation
+
+
+def make_closed_pulse_survey(title="Survei Kesiapan Putaran Uji", **kwargs):
+    """A round that opened ten days ago and closed yesterday: its results are published."""
+    return make_pulse_survey(title, opened=datetime.timedelta(days=10), closes_in=-datetime.timedelta(days=1), **kwargs)
+
+
+def close_pulse_survey(survey):
+    """Close `survey` now, as HR does by moving its closing time."""
+    survey.closes_at = timezone.now() - datetime.timedelta(seconds=1)
+    survey.save(update_fields=["closes_at"])
+    return survey
 
 
 def survey_staff(unit, count):

@@ -16,7 +16,15 @@ from portal.change.selectors.adoption import adoption_by_unit
 from portal.people import roles
 
 from ..factories import UnitFactory
-from .conftest import event_hub_page, make_change_event, make_pulse_survey, survey_respond, survey_staff
+from .conftest import (
+    close_pulse_survey,
+    event_hub_page,
+    make_change_event,
+    make_closed_pulse_survey,
+    make_pulse_survey,
+    survey_respond,
+    survey_staff,
+)
 
 DAY = datetime.timedelta(days=1)
 URL = "change_adoption:dashboard"
@@ -42,8 +50,9 @@ def row_of(data, unit):
 
 @pytest.fixture
 def two_units(db, unit, other_unit):
-    """Unit A (5 staff, all answered: awareness 2, the rest 4) and unit B (3 staff, all answered)."""
-    survey = make_pulse_survey()
+    """Unit A (5 staff, all answered: awareness 2, the rest 4) and unit B (3 staff, all answered), in a
+    round that has closed."""
+    survey = make_closed_pulse_survey()
     staff_a, staff_b = survey_staff(unit, 5), survey_staff(other_unit, 3)
     for employee in staff_a:
         survey_respond(employee, survey, 4, awareness=2, concern="Target kinerja belum jelas")
@@ -90,7 +99,7 @@ def test_figures_per_unit(two_units, unit, other_unit):
 def test_low_and_falling_units_are_flagged_against_the_previous_round(unit, other_unit):
     third = UnitFactory(name="Kecamatan Rangkui")
     before = make_pulse_survey("Putaran 1", opened=100 * DAY, closes_in=-80 * DAY)
-    latest = make_pulse_survey("Putaran 2")
+    latest = make_closed_pulse_survey("Putaran 2")
     a, b, c = survey_staff(unit, 5), survey_staff(other_unit, 5), survey_staff(third, 5)
     for employee in a:
         survey_respond(employee, before, 4)
@@ -118,7 +127,7 @@ def test_low_and_falling_units_are_flagged_against_the_previous_round(unit, othe
 
 @pytest.mark.django_db
 def test_the_all_units_figure_hides_when_small_units_would_add_up_to_under_five(unit, other_unit):
-    survey = make_pulse_survey()
+    survey = make_closed_pulse_survey()
     for employee in survey_staff(unit, 5):
         survey_respond(employee, survey)
     assert adoption_by_unit()["total"]["readiness"]["respondents"] == 5
@@ -207,10 +216,80 @@ def test_hr_without_a_second_factor_is_sent_to_set_it_up(client, hr):
     assert response.status_code == 302 and "totp" in response["Location"]
 
 
+@pytest.mark.django_db
+def test_while_a_round_is_open_a_sixth_respondent_reveals_nothing(unit, other_unit):
+    """Between 5 and 6 respondents only the count moves; the figures come when the round closes."""
+    before = make_pulse_survey("Putaran 1", opened=100 * DAY, closes_in=-80 * DAY)
+    survey = make_pulse_survey("Putaran 2")
+    staff = survey_staff(unit, 6)
+    for employee in staff:
+        survey_respond(employee, before, 4)
+    for employee in staff[:5]:
+        survey_respond(employee, survey, 4)
+    for employee in survey_staff(other_unit, 5):
+        survey_respond(employee, survey, 3)
+
+    def readiness():
+        data = adoption_by_unit()
+        assert data["survey"] == survey and data["pending"]
+        return row_of(data, unit)["readiness"], data["total"]["readiness"], data
+
+    five, five_total, data = readiness()
+    assert five["pending"] and five["respondents"] == 5 and five_total["respondents"] == 10
+    assert not data["alerts"]
+    survey_respond(staff[5], survey, 1, concern="Saya sangat khawatir")  # a telling answer
+    six, six_total, _data = readiness()
+    assert (six["respondents"], six_total["respondents"]) == (6, 11)
+    figures = ("dimensions", "overall", "trend", "low", "falling", "previous_overall")
+    assert [six[key] for key in figures] == [five[key] for key in figures]
+    assert six["overall"] is None and all(dimension["mean"] is None for dimension in six["dimensions"])
+    assert all(dimension["trend"] is None for dimension in six["dimensions"])
+
+    close_pulse_survey(survey)
+    closed = row_of(adoption_by_unit(), unit)["readiness"]
+    assert not closed["pending"] and closed["respondents"] == 6
+    assert closed["overall"] == round((5 * 4 + 1) / 6, 2) and closed["trend"] == round((5 * 4 + 1) / 6 - 4, 2)
+
+
+@pytest.mark.django_db
+def test_the_page_of_an_open_round_shows_counts_and_says_when_results_come(client, hr_with_mfa, unit):
+    before = make_pulse_survey("Putaran 1", opened=100 * DAY, closes_in=-80 * DAY)
+    survey = make_pulse_survey("Putaran 2")
+    for employee in survey_staff(unit, 6):
+        survey_respond(employee, before, 4, concern="Target belum jelas")
+        survey_respond(employee, survey, 2, concern="Target belum jelas")
+    client.force_login(hr_with_mfa)
+    html = client.get(reverse(URL), {"unit": unit.pk}).content.decode()
+    assert "Putaran ini masih dibuka" in html and "hasil tampil setelah putaran ditutup" in html
+    assert "2,00" not in html and "Rendah" not in html.split("<h2>")[1]
+    assert "<strong>target</strong>" not in html and "Tampil setelah putaran ditutup." in html
+    assert f'href="?survei={before.pk}"' in html  # the latest published results are one click away
+    rows = list(csv.reader(io.StringIO(client.get(reverse(URL), {"format": "csv"}).content.decode("utf-8-sig"))))
+    by_unit = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_unit[unit.name]["Responden"] == "6" and by_unit[unit.name]["Rata-rata kesiapan"] == ""
+
+    close_pulse_survey(survey)
+    html = client.get(reverse(URL), {"unit": unit.pk}).content.decode()
+    assert "Putaran ini masih dibuka" not in html and "2,00" in html and "<strong>target</strong>" in html
+
+
+@pytest.mark.django_db
+def test_the_trend_compares_with_the_latest_closed_round_only(unit):
+    oldest = make_pulse_survey("Putaran 1", opened=100 * DAY, closes_in=-80 * DAY)
+    still_open = make_pulse_survey("Putaran 2", opened=20 * DAY, closes_in=5 * DAY)
+    latest = make_pulse_survey("Putaran 3", opened=10 * DAY, closes_in=-DAY)
+    for employee in survey_staff(unit, 5):
+        survey_respond(employee, oldest, 3)
+        survey_respond(employee, still_open, 5)
+        survey_respond(employee, latest, 4)
+    data = adoption_by_unit(survey=latest)
+    assert data["previous"] == oldest and row_of(data, unit)["readiness"]["trend"] == 1.0
+
+
 def populate(units: int):
     """`units` units of 6 staff each, all answering two rounds, with a targeted must-read and an event."""
     before = make_pulse_survey("Putaran 1", opened=100 * DAY, closes_in=-80 * DAY)
-    latest = make_pulse_survey("Putaran 2")
+    latest = make_closed_pulse_survey("Putaran 2")
     event = make_change_event()
     for number in range(units):
         unit = UnitFactory()
@@ -232,6 +311,12 @@ def test_the_selector_takes_the_same_queries_for_2_and_6_units(units, django_ass
     with django_assert_num_queries(ADOPTION_QUERIES):
         data = adoption_by_unit()
     assert sum(1 for row in data["rows"] if row["readiness"]["respondents"] == 6) == units
+    open_round = make_pulse_survey("Putaran 3")
+    for row in data["rows"]:
+        survey_respond(survey_staff(row["unit"], 1)[0], open_round)
+    with django_assert_num_queries(ADOPTION_QUERIES - 1):  # no answers are read for an open round
+        data = adoption_by_unit()
+    assert data["pending"] and all(row["readiness"]["respondents"] == 1 for row in data["rows"])
 
 
 @pytest.mark.django_db

@@ -11,13 +11,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.change import adkar
-from portal.change.models import PulseSurvey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from portal.change.models import PulseSurvey, SurveyAnswer, SurveyParticipation, SurveyQuestion, SurveyResponse
 from portal.change.selectors.surveys import concern_word_counts, open_surveys_for, survey_results, words_of
 from portal.change.services import surveys as services
 from portal.people import roles
 
 from ..factories import UnitFactory
-from .conftest import make_pulse_survey, survey_answers, survey_respond, survey_staff
+from .conftest import (
+    close_pulse_survey,
+    make_closed_pulse_survey,
+    make_pulse_survey,
+    survey_answers,
+    survey_respond,
+    survey_staff,
+)
 
 DAY = datetime.timedelta(days=1)
 
@@ -34,8 +41,12 @@ def submit(employee, survey, answers=None, **kwargs):
 @pytest.mark.django_db
 def test_a_response_keeps_every_answer_the_unit_and_the_stripped_concern(pegawai, pulse_survey):
     employee = pegawai.employee
-    response, created = submit(employee, pulse_survey, survey_answers(pulse_survey, 4, desire=2), concern="  Waktu.  ")
+    participation, created = submit(
+        employee, pulse_survey, survey_answers(pulse_survey, 4, desire=2), concern="  Waktu.  "
+    )
     assert created
+    assert (participation.survey, participation.employee) == (pulse_survey, employee)
+    response = SurveyResponse.objects.get()
     assert (response.unit_id, response.concern) == (employee.unit_id, "Waktu.")
     values = dict(response.answers.values_list("question__dimension", "value").distinct())
     assert values == {"awareness": 4, "desire": 2, "knowledge": 4, "ability": 4, "reinforcement": 4}
@@ -99,7 +110,7 @@ def test_a_second_submission_returns_the_first_and_changes_nothing(pegawai, puls
     again, created_again = submit(pegawai.employee, pulse_survey, survey_answers(pulse_survey, 1), concern="Lain")
     assert (created, created_again) == (True, False)
     assert again.pk == first.pk
-    assert SurveyResponse.objects.count() == 1
+    assert SurveyResponse.objects.count() == 1 and SurveyParticipation.objects.count() == 1
     assert set(SurveyAnswer.objects.values_list("value", flat=True)) == {5}
 
 
@@ -107,11 +118,12 @@ def test_a_second_submission_returns_the_first_and_changes_nothing(pegawai, puls
 def test_a_submission_that_loses_the_race_gets_the_winner(pegawai, pulse_survey, monkeypatch):
     """Two submissions both pass the "already answered?" check; the unique pair lets one insert win."""
     winner, _created = submit(pegawai.employee, pulse_survey)
-    monkeypatch.setattr(services, "_existing_response", lambda **kwargs: None)
-    response, created = submit(pegawai.employee, pulse_survey, survey_answers(pulse_survey, 1))
-    assert (response.pk, created) == (winner.pk, False)
+    monkeypatch.setattr(services, "_existing_participation", lambda **kwargs: None)
+    participation, created = submit(pegawai.employee, pulse_survey, survey_answers(pulse_survey, 1))
+    assert (participation.pk, created) == (winner.pk, False)
+    # The losing submission's response and answers were rolled back with its participation.
     assert SurveyResponse.objects.count() == 1
-    assert SurveyAnswer.objects.filter(response=winner).count() == 10
+    assert set(SurveyAnswer.objects.values_list("value", flat=True)) == {4}
 
 
 # Serialized rollback, as every transactional test here: the data migrations' rows come back afterwards.
@@ -142,8 +154,8 @@ def test_concurrent_submissions_record_one_response(make_person):
         thread.join(timeout=30)
     assert not errors
     assert sorted(created for _response, created in results) == [False, True]
-    assert len({response.pk for response, _created in results}) == 1
-    assert SurveyResponse.objects.count() == 1
+    assert len({participation.pk for participation, _created in results}) == 1
+    assert SurveyParticipation.objects.count() == 1 and SurveyResponse.objects.count() == 1
     assert SurveyAnswer.objects.count() == 10
 
 
@@ -158,8 +170,8 @@ def test_a_concern_longer_than_2000_characters_is_refused(pegawai, pulse_survey)
 @pytest.mark.django_db
 def test_a_round_without_the_concern_question_keeps_no_concern(pegawai):
     survey = make_pulse_survey(ask_concerns=False)
-    response, _created = submit(pegawai.employee, survey, concern="Tetap ditulis")
-    assert response.concern == ""
+    submit(pegawai.employee, survey, concern="Tetap ditulis")
+    assert SurveyResponse.objects.get().concern == ""
 
 
 @pytest.mark.django_db
@@ -207,7 +219,7 @@ def test_a_copy_is_a_new_round_with_the_same_statements_and_no_responses(pegawai
         return list(survey.questions.order_by("sort_order").values_list("text", "dimension"))
 
     assert statements(copy) == statements(pulse_survey)
-    assert not copy.responses.exists()
+    assert not copy.responses.exists() and not copy.participations.exists()
     assert SurveyQuestion.objects.filter(survey=pulse_survey).count() == 10  # the source keeps its own
     assert services.survey_copy(survey=copy, opens_at=opens_at, closes_at=opens_at + DAY).title == "Putaran 2"
 
@@ -223,7 +235,8 @@ def test_a_copy_needs_a_period_that_ends_after_it_starts(pulse_survey):
 
 
 @pytest.mark.django_db
-def test_results_of_four_respondents_are_withheld_and_of_five_are_shown(unit, pulse_survey):
+def test_results_of_four_respondents_are_withheld_and_of_five_are_shown(unit):
+    pulse_survey = make_closed_pulse_survey()
     people = survey_staff(unit, 5)
     for employee in people[:4]:
         survey_respond(employee, pulse_survey, 4, awareness=2)
@@ -242,25 +255,56 @@ def test_results_of_four_respondents_are_withheld_and_of_five_are_shown(unit, pu
 
 
 @pytest.mark.django_db
-def test_concern_words_are_lower_case_without_stop_words_and_need_five_respondents(unit, pulse_survey):
+def test_an_open_rounds_results_wait_until_it_closes(unit, pulse_survey):
+    for employee in survey_staff(unit, 6):
+        survey_respond(employee, pulse_survey, 4, awareness=2, concern="Target belum jelas")
+    pending = survey_results(survey=pulse_survey, unit=unit)
+    assert pending["suppressed"] and pending["pending"] and pending["overall"] is None
+    assert all(dimension["mean"] is None for dimension in pending["dimensions"])
+    assert concern_word_counts(survey=pulse_survey, unit=unit) is None
+
+    close_pulse_survey(pulse_survey)
+    shown = survey_results(survey=pulse_survey, unit=unit)
+    assert not shown["suppressed"] and (shown["respondents"], shown["overall"]) == (6, 3.6)
+    assert concern_word_counts(survey=pulse_survey, unit=unit) == [("jelas", 6), ("target", 6)]
+
+
+@pytest.mark.django_db
+def test_concern_words_are_lower_case_without_stop_words_and_need_five_respondents(unit):
+    pulse_survey = make_closed_pulse_survey()
     concerns = [
         "Saya khawatir target SKP yang tidak realistis.",
         "TARGET terlalu banyak, dan waktu untuk pelatihan kurang. Target target target!",
-        "Belum paham aplikasi e-kinerja; pelatihan perlu diulang.",
-        "",
+        "Target: belum paham aplikasi e-kinerja; pelatihan perlu diulang.",
+        "Target waktu pelatihan.",
     ]
-    people = survey_staff(unit, 5)
+    people = survey_staff(unit, 6)
     for employee, concern in zip(people, concerns, strict=False):
         survey_respond(employee, pulse_survey, concern=concern)
-    assert concern_word_counts(survey=pulse_survey, unit=unit) is None
+    assert concern_word_counts(survey=pulse_survey, unit=unit) is None  # four respondents
 
-    survey_respond(people[4], pulse_survey, concern="Waktu!")
+    survey_respond(people[4], pulse_survey, concern="Waktu dan target!")
     counts = dict(concern_word_counts(survey=pulse_survey, unit=unit))
-    assert counts["target"] == 2  # once per response, however often it is written
-    assert counts["pelatihan"] == 2 and counts["waktu"] == 2 and counts["khawatir"] == 1
+    assert counts == {"target": 5}  # once per writer, however often one of them writes it
     assert not {"saya", "yang", "tidak", "dan", "untuk", "perlu", "terlalu", "banyak"} & set(counts)
-    top = [("pelatihan", 2), ("target", 2), ("waktu", 2)]  # commonest first, ties in alphabetical order
-    assert concern_word_counts(survey=pulse_survey, unit=unit, top=3) == top
+
+
+@pytest.mark.django_db
+def test_a_concern_word_is_shown_only_once_five_people_wrote_it(unit):
+    """Five respondents, but one of them writes a word ten times: it is one person's word, not shown."""
+    pulse_survey = make_closed_pulse_survey()
+    people = survey_staff(unit, 7)
+    survey_respond(people[0], pulse_survey, concern="Mutasi mutasi mutasi mutasi mutasi mutasi mutasi mutasi")
+    for employee in people[1:4]:
+        survey_respond(employee, pulse_survey, concern="Pelatihan aplikasi kurang")
+    survey_respond(people[4], pulse_survey, concern="Pelatihan kurang, mutasi juga")
+    counts = dict(concern_word_counts(survey=pulse_survey, unit=unit))
+    assert counts == {}  # "pelatihan" and "kurang": four writers; "mutasi": two
+    survey_respond(people[5], pulse_survey, concern="Pelatihan? Entahlah.")
+    assert concern_word_counts(survey=pulse_survey, unit=unit) == [("pelatihan", 5)]
+    survey_respond(people[6], pulse_survey, concern="Kurang pelatihan")
+    assert concern_word_counts(survey=pulse_survey, unit=unit, top=1) == [("pelatihan", 6)]
+    assert concern_word_counts(survey=pulse_survey, unit=unit) == [("pelatihan", 6), ("kurang", 5)]
 
 
 def test_words_of_splits_on_anything_but_letters():
@@ -360,10 +404,56 @@ def test_an_answered_statement_cannot_be_deleted_in_the_editor(client, hr_with_m
     assert pulse_survey.title == "Judul baru"
 
 
+def _edit_period(client, survey, closes_at):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    forms = [
+        {"id": q.pk, "text": q.text, "dimension": q.dimension, "ORDER": i, "DELETE": False}
+        for i, q in enumerate(survey.questions.order_by("sort_order"))
+    ]
+    data = nested_form_data(
+        {
+            "title": survey.title,
+            "intro": survey.intro,
+            "opens_at": timezone.localtime(survey.opens_at).strftime("%Y-%m-%d %H:%M"),
+            "closes_at": timezone.localtime(closes_at).strftime("%Y-%m-%d %H:%M"),
+            "ask_concerns": "on",
+            "questions": inline_formset(forms, initial=len(forms), min=1),
+        }
+    )
+    data = {key: value for key, value in data.items() if value is not False}
+    return client.post(reverse("survei-denyut:edit", args=[survey.pk]), data)
+
+
 @pytest.mark.django_db
-def test_concern_text_never_reaches_the_admin_page_as_markup(client, hr_with_mfa, pulse_survey):
+def test_hr_closes_a_round_but_cannot_reopen_it_once_answered(client, hr_with_mfa, pegawai, pulse_survey):
+    """Reopening a closed round for one more answer would show that answer as the difference."""
+    survey_respond(pegawai.employee, pulse_survey)
+    client.force_login(hr_with_mfa)
+    assert _edit_period(client, pulse_survey, timezone.now() - datetime.timedelta(minutes=1)).status_code == 302
+    pulse_survey.refresh_from_db()
+    assert pulse_survey.is_closed()
+
+    refused = _edit_period(client, pulse_survey, timezone.now() + 7 * DAY)
+    assert refused.status_code == 200 and "tidak dapat dibuka kembali" in refused.content.decode()
+    pulse_survey.refresh_from_db()
+    assert pulse_survey.is_closed()
+    # A closed round nobody answered may still be moved (e.g. a round closed by mistake before it ran).
+    empty = make_closed_pulse_survey("Belum dijawab")
+    assert _edit_period(client, empty, timezone.now() + 7 * DAY).status_code == 302
+
+
+@pytest.mark.django_db
+def test_concern_text_never_reaches_the_admin_page_as_markup(client, hr_with_mfa):
+    pulse_survey = make_closed_pulse_survey()
     unit = UnitFactory(name="<i>Kecamatan</i> Taman Sari")
-    concerns = ["<script>alert('SKP')</script>", '"><img src=x onerror=alert(1)>', "<b>target</b>", "", ""]
+    concerns = [
+        "<script>alert('SKP')</script> onerror",
+        '"><img src=x onerror=alert(1)> script',
+        "<b>target</b> script onerror",
+        "script onerror",
+        "script onerror",
+    ]
     for employee, concern in zip(survey_staff(unit, 5), concerns, strict=True):
         survey_respond(employee, pulse_survey, concern=concern)
     client.force_login(hr_with_mfa)

@@ -1,19 +1,22 @@
 """Browser: HR watches the adoption dashboard while `pegawai` answers the open pulse survey.
 
-Four colleagues of pegawai's unit have answered already, so the unit's readiness is hidden
-("kurang dari 5 responden"); pegawai answers by keyboard and clicks on a phone, with a concern
-that looks like markup; HR reloads and the unit's numbers appear.
+Four colleagues of pegawai's unit have answered already; while the round is open the dashboard shows
+only how many answered. pegawai answers by keyboard and clicks on a phone, with a concern that looks
+like markup; the receipt says that they answered, not what. HR reloads: the count moves from 4 to 5
+and nothing else. HR closes the round in the admin, and the unit's numbers appear, with the concern
+words that five people wrote (not pegawai's own "script").
 """
 
 import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.change import adkar
-from portal.change.models import PulseSurvey, SurveyResponse
+from portal.change.models import PulseSurvey, SurveyParticipation, SurveyResponse
 from portal.change.services.surveys import survey_copy
 
 from ..change.conftest import survey_respond, survey_staff
@@ -24,10 +27,11 @@ from .test_gaps import hr_log_in
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CONCERN = "Target <script>alert('SKP')</script> belum jelas bagi pelayanan kelurahan."
+COLLEAGUES_CONCERN = "Target pelayanan di kelurahan belum jelas."
 
 
 @pytest.mark.e2e
-def test_pegawai_answers_the_pulse_survey_and_hr_sees_the_dashboard_move(
+def test_pegawai_answers_the_pulse_survey_and_hr_sees_results_once_the_round_closes(
     new_context, live_server, hr, pegawai, unit, password
 ):
     now = timezone.now()
@@ -39,17 +43,20 @@ def test_pegawai_answers_the_pulse_survey_and_hr_sees_the_dashboard_move(
         closes_at=now + datetime.timedelta(days=12),
     )
     for colleague in survey_staff(unit, 4):
-        survey_respond(colleague, survey, 3, desire=4)
+        survey_respond(colleague, survey, 3, desire=4, concern=COLLEAGUES_CONCERN)
     dashboard = f"{live_server.url}/admin/perubahan/adopsi/"
 
-    # HR: the unit has four respondents, so its readiness is a dash with the reason.
+    # HR: the round is open, so the unit shows how many answered (four) and no results yet.
     reviewer = new_context().new_page()
     hr_log_in(reviewer, live_server, hr, password)
     reviewer.goto(dashboard)
     expect(reviewer.get_by_role("heading", name="Dasbor adopsi perubahan")).to_be_visible()
+    expect(reviewer.locator(".adoption-pending")).to_contain_text("Putaran ini masih dibuka")
     row = reviewer.locator(f"#unit-{unit.pk}")
-    expect(row).to_contain_text("kurang dari 5 responden")
-    screenshot(reviewer, "hr-adoption-before")
+    cells = row.locator("td")
+    expect(cells.nth(3)).to_have_text("4")
+    expect(row).to_contain_text("hasil tampil setelah putaran ditutup")
+    screenshot(reviewer, "hr-adoption-open-4")
 
     # pegawai on a desktop: the survey is listed and the form explains who sees the answers.
     desktop = new_context().new_page()
@@ -88,10 +95,12 @@ def test_pegawai_answers_the_pulse_survey_and_hr_sees_the_dashboard_move(
     with phone.expect_navigation():
         phone.get_by_role("button", name="Kirim jawaban").click()
 
-    # The receipt shows the answers and the concern as text, not markup.
-    expect(phone).to_have_url(re.compile(r"/perubahan/survei/jawaban/\d+/$"))
+    # The receipt says that pegawai answered, and when; not the answers, not the concern.
+    expect(phone).to_have_url(re.compile(rf"/perubahan/survei/{survey.pk}/tanda-terima/$"))
     expect(phone.get_by_text("Terima kasih, jawaban Anda sudah tercatat.")).to_be_visible()
-    expect(phone.locator("blockquote.survey-concern")).to_have_text(CONCERN)
+    expect(phone.locator("main")).to_contain_text("disimpan terpisah dari nama Anda")
+    expect(phone.locator("main")).not_to_contain_text("kelurahan")
+    expect(phone.locator("main")).not_to_contain_text("Sangat setuju")
     assert phone.evaluate("document.querySelectorAll('main script').length") == 0
     assert no_sideways_scroll(phone) <= 0
     screenshot(phone, "pegawai-survey-receipt-phone")
@@ -100,18 +109,40 @@ def test_pegawai_answers_the_pulse_survey_and_hr_sees_the_dashboard_move(
     # Answering again is refused with a message; still one record.
     phone.goto(f"{live_server.url}/perubahan/survei/{survey.pk}/")
     expect(phone.get_by_text("Jawaban Anda untuk survei ini sudah tercatat.")).to_be_visible()
-    assert SurveyResponse.objects.filter(survey=survey, employee=pegawai.employee).count() == 1
+    assert SurveyParticipation.objects.filter(survey=survey, employee=pegawai.employee).count() == 1
+    assert SurveyResponse.objects.filter(survey=survey).count() == 5
 
-    # HR reloads: five respondents now, so the unit's readiness shows.
+    # HR reloads: the count moves to five, and still nothing of what anyone answered.
     reviewer.reload()
-    expect(row).not_to_contain_text("kurang dari 5 responden")
-    cells = row.locator("td")
+    expect(cells.nth(3)).to_have_text("5")
+    expect(row).to_contain_text("hasil tampil setelah putaran ditutup")
+    expect(row.locator("td.overall")).to_have_count(0)
+    expect(reviewer.locator("#concerns ~ p").first).to_have_text("Tampil setelah putaran ditutup.")
+    screenshot(reviewer, "hr-adoption-open-5")
+
+    # HR closes the round in the admin: its closing time becomes now.
+    reviewer.goto(live_server.url + reverse("survei-denyut:edit", args=[survey.pk]))
+    closing = reviewer.locator("input[name=closes_at]")
+    closing.fill(timezone.localtime().strftime("%Y-%m-%d %H:%M"))
+    closing.press("Escape")
+    screenshot(reviewer, "hr-survey-close")
+    with reviewer.expect_navigation():
+        reviewer.get_by_role("button", name="Simpan", exact=True).click()
+    expect(reviewer.locator(".messages")).to_contain_text(survey.title)
+    survey.refresh_from_db()
+    assert survey.is_closed()
+
+    # The dashboard now shows the unit's results, and the concern words five people wrote.
+    reviewer.goto(f"{dashboard}?survei={survey.pk}")
+    expect(reviewer.locator(".adoption-pending")).to_have_count(0)
     expect(cells.nth(3)).to_have_text("5")
     expect(row.locator("td.overall")).to_contain_text(re.compile(r"\d,\d\d"))
-    screenshot(reviewer, "hr-adoption-after")
+    screenshot(reviewer, "hr-adoption-closed")
     reviewer.get_by_label("Unit kerja", exact=True).select_option(str(unit.pk))
     with reviewer.expect_navigation():
         reviewer.locator("#concerns + form button").click()
-    expect(reviewer.locator(".concern-words")).to_contain_text("script")
-    expect(reviewer.locator(".concern-words")).to_contain_text("kelurahan")
+    words = reviewer.locator(".concern-words")
+    expect(words).to_contain_text("kelurahan")
+    expect(words).to_contain_text("5 penulis")
+    expect(words).not_to_contain_text("script")  # one writer's word only
     screenshot(reviewer, "hr-adoption-concerns")

@@ -98,7 +98,7 @@ class PulseSurveyViewSet(ModelViewSet):
     )
 
     def get_index_view_kwargs(self, **kwargs):
-        queryset = PulseSurvey.objects.annotate(response_count=Count("responses"))
+        queryset = PulseSurvey.objects.annotate(response_count=Count("participations"))
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
     def get_urlpatterns(self):

@@ -7,7 +7,7 @@ from .pages import (
     StoryPage,
 )
 from .records import Acknowledgement, EventRegistration
-from .surveys import Dimension, PulseSurvey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from .surveys import Dimension, PulseSurvey, SurveyAnswer, SurveyParticipation, SurveyQuestion, SurveyResponse
 
 __all__ = [
     "Acknowledgement",
@@ -21,6 +21,7 @@ __all__ = [
     "PulseSurvey",
     "StoryPage",
     "SurveyAnswer",
+    "SurveyParticipation",
     "SurveyQuestion",
     "SurveyResponse",
 ]

@@ -1,8 +1,13 @@
 """Pulse surveys on readiness: short Likert questionnaires by ADKAR dimension, one answer per employee.
 
-Answers are kept per response, never shown per person; results are reported only for groups of at
-least `PRIVACY_THRESHOLD` respondents.
+Who has answered and what was answered are kept apart: a `SurveyParticipation` names the employee
+and says when they answered; a `SurveyResponse` holds the answers, the free-text concern and the
+unit the answers are grouped by, with no employee, no time and a random key, so that no screen,
+export or receipt can lead from a person to their answers. Results are reported only once a round
+has closed, and only for groups of at least `PRIVACY_THRESHOLD` respondents.
 """
+
+import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -68,6 +73,10 @@ class PulseSurvey(ClusterableModel):
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at
 
+    def is_closed(self, now=None) -> bool:
+        """Closed rounds take no more answers, so their results can no longer move by one person."""
+        return (now or timezone.now()) >= self.closes_at
+
 
 class SurveyQuestion(Orderable):
     """A Likert statement, read as a measure of one ADKAR dimension."""
@@ -86,23 +95,46 @@ class SurveyQuestion(Orderable):
         return self.text
 
 
-class SurveyResponse(models.Model):
-    """One employee's answers to one round; the unit is kept as it was when they answered."""
+class SurveyParticipation(models.Model):
+    """That an employee answered a round, and when: what reminders, the employee's list and their
+    receipt need. It says nothing of the answers, and nothing leads from it to them."""
 
+    survey = models.ForeignKey(
+        PulseSurvey, verbose_name=_("survei"), on_delete=models.CASCADE, related_name="participations"
+    )
+    employee = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
+        related_name="survey_participations",
+    )
+    answered_at = models.DateTimeField(_("waktu mengisi"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("keikutsertaan survei")
+        verbose_name_plural = _("keikutsertaan survei")
+        # One response per employee per round rests on this constraint, under concurrency too.
+        constraints = [models.UniqueConstraint(fields=["survey", "employee"], name="change_survey_answer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} → {self.survey_id}"
+
+
+class SurveyResponse(models.Model):
+    """One person's answers to one round, without the person: the unit (as it was when they answered)
+    is what results are grouped by. The key is random, so that the order of the rows' keys does not
+    follow the order of the participations."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(
         PulseSurvey, verbose_name=_("survei"), on_delete=models.CASCADE, related_name="responses"
     )
-    employee = models.ForeignKey(
-        "people.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="survey_responses"
-    )
     unit = models.ForeignKey("people.Unit", verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="+")
     concern = models.TextField(_("kekhawatiran"), max_length=2000, blank=True)
-    submitted_at = models.DateTimeField(_("waktu kirim"), default=timezone.now)
 
     class Meta:
         verbose_name = _("jawaban survei")
         verbose_name_plural = _("jawaban survei")
-        constraints = [models.UniqueConstraint(fields=["survey", "employee"], name="change_survey_answer_once")]
         indexes = [models.Index(fields=["survey", "unit"], name="change_response_survey_unit")]
 
     def __str__(self) -> str:
@@ -110,8 +142,9 @@ class SurveyResponse(models.Model):
 
 
 class SurveyAnswer(models.Model):
-    """The score (1–5) one response gives one question."""
+    """The score (1–5) one response gives one question (a random key, as for the response)."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
     value = models.PositiveSmallIntegerField(

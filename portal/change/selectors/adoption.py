@@ -2,8 +2,12 @@
 dimension in a survey round and its trend against the previous round.
 
 Everything is aggregated in the database, grouped by unit: the dashboard costs the same ten queries
-however many units, employees, articles or responses there are. Readiness is shown only for groups
-of at least `PRIVACY_THRESHOLD` respondents, per unit and per round.
+(nine for a round still open) however many units, employees, articles or responses there are.
+
+Readiness is published only for rounds that have closed: while a round is open the dashboard shows
+how many answered per unit and nothing of what they answered, since one more respondent would
+otherwise move the figures by exactly their own answers. It is shown only for groups of at least
+`PRIVACY_THRESHOLD` respondents, per unit and per round, and the trend compares closed rounds.
 """
 
 import datetime
@@ -45,15 +49,19 @@ def survey_rounds(*, now: datetime.datetime | None = None) -> list[PulseSurvey]:
     now = now or timezone.now()
     return list(
         PulseSurvey.objects.filter(opens_at__lte=now)
-        .annotate(respondent_count=Count("responses"))
+        .annotate(respondent_count=Count("participations"))
         .filter(Q(closes_at__gt=now) | Q(respondent_count__gt=0))
         .order_by("-opens_at", "-pk")
     )
 
 
-def previous_round(*, survey: PulseSurvey, rounds: list[PulseSurvey]) -> PulseSurvey | None:
-    """The latest round before `survey` that anyone answered: the baseline of the trend."""
-    earlier = [r for r in rounds if r.opens_at < survey.opens_at and getattr(r, "respondent_count", 0) > 0]
+def previous_round(
+    *, survey: PulseSurvey, rounds: list[PulseSurvey], now: datetime.datetime | None = None
+) -> PulseSurvey | None:
+    """The latest closed round before `survey` that anyone answered: the baseline of the trend."""
+    earlier = [
+        r for r in rounds if r.opens_at < survey.opens_at and r.is_closed(now) and getattr(r, "respondent_count", 0) > 0
+    ]
     return max(earlier, key=lambda r: (r.opens_at, r.pk), default=None)
 
 
@@ -112,9 +120,9 @@ def _must_reads(staff: dict[tuple[int, int], int]) -> tuple[list[dict], dict[int
     return articles, per_unit
 
 
-def _readiness_groups(round_ids: list[int]) -> tuple[dict, dict]:
-    """Respondents per (round, unit), and per (round, unit, dimension) the mean and the number of
-    answers (two queries)."""
+def _readiness_groups(round_ids: list[int], closed_ids: list[int]) -> tuple[dict, dict]:
+    """Respondents per (round, unit), and, for the closed rounds only, per (round, unit, dimension)
+    the mean and the number of answers (two queries; one when no round is closed)."""
     respondents = {
         (row["survey_id"], row["unit_id"]): row["people"]
         for row in SurveyResponse.objects.filter(survey_id__in=round_ids)
@@ -124,7 +132,7 @@ def _readiness_groups(round_ids: list[int]) -> tuple[dict, dict]:
     }
     means = {
         (row["response__survey_id"], row["response__unit_id"], row["question__dimension"]): (row["mean"], row["n"])
-        for row in SurveyAnswer.objects.filter(response__survey_id__in=round_ids)
+        for row in SurveyAnswer.objects.filter(response__survey_id__in=closed_ids)
         .values("response__survey_id", "response__unit_id", "question__dimension")
         .annotate(mean=Avg("value"), n=Count("pk"))
         .order_by()
@@ -149,6 +157,7 @@ def _readiness(*, latest: dict | None, previous: dict | None) -> dict:
     trend = _diff(overall, previous_overall)
     return {
         "respondents": latest_shown["respondents"] if latest_shown else None,
+        "pending": False,
         "suppressed": latest_shown is None,
         "previous_suppressed": previous_shown is None,
         "dimensions": dimensions,
@@ -157,6 +166,25 @@ def _readiness(*, latest: dict | None, previous: dict | None) -> dict:
         "trend": trend,
         "low": overall is not None and overall < LOW_READINESS,
         "falling": trend is not None and trend <= -FALLING_DROP,
+    }
+
+
+def _pending(respondents: int) -> dict:
+    """A group's place in a round still open: how many answered, and no figure of what they answered."""
+    return {
+        "respondents": respondents,
+        "pending": True,
+        "suppressed": True,
+        "previous_suppressed": True,
+        "dimensions": [
+            {"key": key, "label": label, "mean": None, "previous": None, "trend": None}
+            for key, label in Dimension.choices
+        ],
+        "overall": None,
+        "previous_overall": None,
+        "trend": None,
+        "low": False,
+        "falling": False,
     }
 
 
@@ -200,14 +228,17 @@ def _all_units(survey_id: int | None, unit_ids: list[int], respondents: dict, me
 def adoption_by_unit(*, survey: PulseSurvey | None = None, now: datetime.datetime | None = None) -> dict:
     """The dashboard: per unit (with active staff or responses) its employees, must-read shares
     (overall and per article), event registrations and attendance (live events, seats not given
-    back), and readiness in `survey` (default: the newest round) against the previous round, with
-    the `low` and `falling` flags; plus the same figures for all units together. Ten queries.
+    back), and readiness in `survey` (default: the newest round) against the previous closed round,
+    with the `low` and `falling` flags; plus the same figures for all units together. Ten queries.
 
-    Must-read and event figures are cumulative: the campaign's material is not tied to a round.
+    While `survey` is open at `now` (`pending`), readiness is each group's number of respondents
+    only. Must-read and event figures are cumulative: the campaign's material is not tied to a round.
     """
+    now = now or timezone.now()
     rounds = survey_rounds(now=now)
     survey = survey or (rounds[0] if rounds else None)
-    previous = previous_round(survey=survey, rounds=rounds) if survey else None
+    pending = survey is not None and not survey.is_closed(now)
+    previous = previous_round(survey=survey, rounds=rounds, now=now) if survey else None
     units = list(Unit.objects.order_by("name"))
 
     staff: dict[tuple[int, int], int] = {
@@ -229,7 +260,10 @@ def adoption_by_unit(*, survey: PulseSurvey | None = None, now: datetime.datetim
         .order_by()
     }
     latest_id, previous_id = (survey.pk if survey else None), (previous.pk if previous else None)
-    respondents, means = _readiness_groups([pk for pk in (latest_id, previous_id) if pk])
+    if pending:
+        previous_id = None  # no trend for a round whose own figures are not out yet
+    round_ids = [pk for pk in (latest_id, previous_id) if pk]
+    respondents, means = _readiness_groups(round_ids, [pk for pk in round_ids if not (pending and pk == latest_id)])
 
     answered = {unit_id for (_survey_id, unit_id) in respondents}
     rows = []
@@ -239,10 +273,13 @@ def adoption_by_unit(*, survey: PulseSurvey | None = None, now: datetime.datetim
         unit_reads = reads.get(unit.pk, {})
         required = sum(cell["required"] for cell in unit_reads.values())
         read = sum(cell["read"] for cell in unit_reads.values())
-        readiness = _readiness(
-            latest=_group(latest_id, [unit.pk], respondents, means),
-            previous=_group(previous_id, [unit.pk], respondents, means),
-        )
+        if pending:
+            readiness = _pending(respondents.get((latest_id, unit.pk), 0))
+        else:
+            readiness = _readiness(
+                latest=_group(latest_id, [unit.pk], respondents, means),
+                previous=_group(previous_id, [unit.pk], respondents, means),
+            )
         rows.append(
             {
                 "unit": unit,
@@ -264,16 +301,21 @@ def adoption_by_unit(*, survey: PulseSurvey | None = None, now: datetime.datetim
         )
 
     unit_ids = [row["unit"].pk for row in rows]
-    total = _readiness(
-        latest=_all_units(latest_id, unit_ids, respondents, means),
-        previous=_all_units(previous_id, unit_ids, respondents, means),
-    )
-    # Said on the page, so that a dash beside a large total is not mistaken for too few respondents.
-    total["protects_small_units"] = latest_id is not None and _hides_small_units(latest_id, unit_ids, respondents)
+    if pending:
+        total = _pending(sum(row["readiness"]["respondents"] for row in rows))
+        total["protects_small_units"] = False
+    else:
+        total = _readiness(
+            latest=_all_units(latest_id, unit_ids, respondents, means),
+            previous=_all_units(previous_id, unit_ids, respondents, means),
+        )
+        # Said on the page, so that a dash beside a large total is not mistaken for too few respondents.
+        total["protects_small_units"] = latest_id is not None and _hides_small_units(latest_id, unit_ids, respondents)
     required = sum(article["required"] for article in articles)
     read = sum(article["read"] for article in articles)
     return {
         "survey": survey,
+        "pending": pending,
         "previous": previous,
         "rounds": rounds,
         "rows": rows,
@@ -302,9 +344,10 @@ def _cell_share(unit_reads: dict, article_id: int) -> int | None:
 
 def dashboard_concerns(*, data: dict, unit: Unit | None = None, top: int = 15) -> list[tuple[str, int]] | None:
     """The commonest concern words of the dashboard's round, for one unit or all; None where the
-    numbers would be hidden (under the threshold, or all units while a small unit would show)."""
+    numbers would be hidden (the round still open, under the threshold, or all units while a small
+    unit would show)."""
     survey = data["survey"]
-    if survey is None:
+    if survey is None or data["pending"]:
         return None
     if unit is None and data["total"]["readiness"]["suppressed"]:
         return None

@@ -1,7 +1,10 @@
 """Reads about pulse surveys: what an employee may still answer, their own receipts, and results.
 
-Results are never given for a group of fewer than `PRIVACY_THRESHOLD` respondents: the caller gets
-`suppressed=True` and no numbers at all, not even the number of respondents.
+Results of a round are given only once it has closed: while it is open, each new respondent would
+move the figures by exactly their own answers. They are never given for a group of fewer than
+`PRIVACY_THRESHOLD` respondents: the caller gets `suppressed=True` and no numbers at all, not even
+the number of respondents. A concern word is shown only when at least `PRIVACY_THRESHOLD` people
+wrote it.
 """
 
 import datetime
@@ -15,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.people.models import Employee, Unit
 
-from ..models import Dimension, PulseSurvey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from ..models import Dimension, PulseSurvey, SurveyAnswer, SurveyParticipation, SurveyQuestion, SurveyResponse
 from ..models.surveys import PRIVACY_THRESHOLD
 
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
@@ -58,21 +61,23 @@ def open_surveys_for(*, employee: Employee | None, now: datetime.datetime | None
     now = now or timezone.now()
     return list(
         PulseSurvey.objects.filter(opens_at__lte=now, closes_at__gt=now)
-        .exclude(responses__employee=employee)
+        .exclude(participations__employee=employee)
         .order_by("closes_at", "pk")
     )
 
 
-def responses_of(*, employee: Employee | None) -> list[SurveyResponse]:
-    """The employee's own responses with their survey, newest first (one query)."""
+def participations_of(*, employee: Employee | None) -> list[SurveyParticipation]:
+    """The rounds the employee answered, with when, newest first (one query)."""
     if employee is None:
         return []
-    return list(SurveyResponse.objects.filter(employee=employee).select_related("survey").order_by("-submitted_at"))
+    return list(
+        SurveyParticipation.objects.filter(employee=employee).select_related("survey").order_by("-answered_at", "-pk")
+    )
 
 
-def response_for(*, employee: Employee, survey: PulseSurvey) -> SurveyResponse | None:
-    """The employee's response to `survey`, if they answered it."""
-    return SurveyResponse.objects.filter(employee=employee, survey=survey).first()
+def participation_for(*, employee: Employee, survey: PulseSurvey) -> SurveyParticipation | None:
+    """The employee's participation in `survey`, if they answered it."""
+    return SurveyParticipation.objects.filter(employee=employee, survey=survey).first()
 
 
 def survey_questions(*, survey: PulseSurvey) -> list[SurveyQuestion]:
@@ -80,22 +85,17 @@ def survey_questions(*, survey: PulseSurvey) -> list[SurveyQuestion]:
     return list(SurveyQuestion.objects.filter(survey=survey).order_by("sort_order", "pk"))
 
 
-def own_response_or_404(*, employee: Employee | None, response_id: int) -> tuple[SurveyResponse, list[SurveyAnswer]]:
-    """The employee's own response with its answers in question order; anyone else's id is a 404,
-    so that whether it exists is not disclosed (two queries)."""
-    response = (
-        SurveyResponse.objects.select_related("survey", "unit").filter(pk=response_id, employee=employee).first()
+def own_participation_or_404(*, employee: Employee | None, survey_id: int) -> SurveyParticipation:
+    """The employee's receipt for a round: that they answered it, and when (one query). A round they
+    did not answer is a 404. The answers are not part of it: nothing links them to anyone."""
+    participation = (
+        SurveyParticipation.objects.select_related("survey").filter(survey_id=survey_id, employee=employee).first()
         if employee is not None
         else None
     )
-    if response is None:
+    if participation is None:
         raise Http404
-    answers = list(
-        SurveyAnswer.objects.filter(response=response)
-        .select_related("question")
-        .order_by("question__sort_order", "question__pk")
-    )
-    return response, answers
+    return participation
 
 
 def _responses(*, survey: PulseSurvey, unit: Unit | None) -> QuerySet[SurveyResponse]:
@@ -103,14 +103,16 @@ def _responses(*, survey: PulseSurvey, unit: Unit | None) -> QuerySet[SurveyResp
     return responses.filter(unit=unit) if unit is not None else responses
 
 
-def survey_results(*, survey: PulseSurvey, unit: Unit | None = None) -> dict:
+def survey_results(*, survey: PulseSurvey, unit: Unit | None = None, now: datetime.datetime | None = None) -> dict:
     """Mean score per ADKAR dimension and overall, for the whole round or one unit (two queries).
 
-    Under `PRIVACY_THRESHOLD` respondents the result is `{"suppressed": True}` with every number
-    None. The overall mean weighs the five dimensions equally.
+    While the round is not closed at `now`, and under `PRIVACY_THRESHOLD` respondents, the result
+    is `{"suppressed": True}` with every number None (`pending` says which of the two). The overall
+    mean weighs the five dimensions equally.
     """
-    respondents = _responses(survey=survey, unit=unit).count()
-    suppressed = respondents < PRIVACY_THRESHOLD
+    pending = not survey.is_closed(now)
+    respondents = 0 if pending else _responses(survey=survey, unit=unit).count()
+    suppressed = pending or respondents < PRIVACY_THRESHOLD
     means = {}
     if not suppressed:
         answers = SurveyAnswer.objects.filter(response__survey=survey)
@@ -128,6 +130,7 @@ def survey_results(*, survey: PulseSurvey, unit: Unit | None = None) -> dict:
         "survey": survey,
         "unit": unit,
         "suppressed": suppressed,
+        "pending": pending,
         "respondents": None if suppressed else respondents,
         "dimensions": dimensions,
         "overall": None if suppressed else overall_mean(means),
@@ -150,17 +153,23 @@ def words_of(text: str) -> set[str]:
 
 
 def concern_word_counts(
-    *, survey: PulseSurvey, unit: Unit | None = None, top: int = 15
+    *, survey: PulseSurvey, unit: Unit | None = None, top: int = 15, now: datetime.datetime | None = None
 ) -> list[tuple[str, int]] | None:
-    """The commonest words of the free-text concerns, as (word, number of responses that use it),
-    commonest first; None when the group has fewer than `PRIVACY_THRESHOLD` respondents (two queries).
+    """The commonest words of the free-text concerns, as (word, number of people who wrote it),
+    commonest first; None while the round is not closed at `now` or when the group has fewer than
+    `PRIVACY_THRESHOLD` respondents (two queries).
 
-    A word counts once per response, so one long answer cannot outweigh many short ones.
+    A word counts once per writer (each response is one person), so one long answer cannot
+    outweigh many short ones; and a word fewer than `PRIVACY_THRESHOLD` people wrote is left out,
+    since it would be one person's own words.
     """
+    if not survey.is_closed(now):
+        return None
     responses = _responses(survey=survey, unit=unit)
     if responses.count() < PRIVACY_THRESHOLD:
         return None
-    counts: Counter[str] = Counter()
+    writers: Counter[str] = Counter()
     for concern in responses.exclude(concern="").values_list("concern", flat=True):
-        counts.update(words_of(concern))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+        writers.update(words_of(concern))
+    shared = [(word, count) for word, count in writers.items() if count >= PRIVACY_THRESHOLD]
+    return sorted(shared, key=lambda item: (-item[1], item[0]))[:top]

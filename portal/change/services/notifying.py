@@ -24,7 +24,7 @@ from portal.notifications.services import Draft, notify_many
 from portal.notifications.texts import date_text, page_path
 from portal.people.models import Employee
 
-from ..models import ChangeArticlePage, ChangeEventPage, EventRegistration, PulseSurvey, SurveyResponse
+from ..models import ChangeArticlePage, ChangeEventPage, EventRegistration, PulseSurvey, SurveyParticipation
 from ..selectors.targeting import employees_targeted_by
 
 # Drafts per notify_many call (and per transaction in the daily runs).
@@ -133,7 +133,7 @@ def event_reminders_run(*, now: datetime.datetime | None = None) -> dict:
 
 # --- pulse surveys ----------------------------------------------------------------------------------
 def _respondents_left(survey: PulseSurvey) -> QuerySet:
-    answered = SurveyResponse.objects.filter(survey=survey, employee=OuterRef("pk"))
+    answered = SurveyParticipation.objects.filter(survey=survey, employee=OuterRef("pk"))
     return Employee.objects.filter(is_active=True, user__isnull=False).exclude(Exists(answered))
 
 

@@ -1,8 +1,10 @@
 """Writes about pulse surveys: an employee's answers, and a new round copied from an earlier one.
 
-One response per employee per round holds under concurrency: the pair (survey, employee) is unique
-in the database, and a second insert that loses the race is rolled back to its savepoint and
-answered with the response that won.
+Answering writes two unlinked rows in one transaction: the participation (who, when) and the
+response (the answers, the concern, the unit; no employee, no time). One response per employee per
+round holds under concurrency: the participation's pair (survey, employee) is unique in the
+database, and a second insert that loses the race is rolled back to its savepoint, response and
+all, and answered with the participation that won.
 """
 
 import datetime
@@ -14,14 +16,14 @@ from django.utils.translation import gettext as _
 
 from portal.people.models import Employee
 
-from ..models import PulseSurvey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from ..models import PulseSurvey, SurveyAnswer, SurveyParticipation, SurveyQuestion, SurveyResponse
 
 CONCERN_MAX_LENGTH = 2000
 LIKERT_VALUES = range(1, 6)
 
 
-def _existing_response(*, survey: PulseSurvey, employee: Employee) -> SurveyResponse | None:
-    return SurveyResponse.objects.filter(survey=survey, employee=employee).first()
+def _existing_participation(*, survey: PulseSurvey, employee: Employee) -> SurveyParticipation | None:
+    return SurveyParticipation.objects.filter(survey=survey, employee=employee).first()
 
 
 def _closed_reason(survey: PulseSurvey, now: datetime.datetime) -> str | None:
@@ -60,18 +62,19 @@ def survey_response_submit(
     answers: dict[int, int],
     concern: str = "",
     now: datetime.datetime | None = None,
-) -> tuple[SurveyResponse, bool]:
-    """Record `employee`'s answers to `survey` (question id → score 1–5); returns the response and
-    whether it was recorded now.
+) -> tuple[SurveyParticipation, bool]:
+    """Record `employee`'s answers to `survey` (question id → score 1–5); returns the employee's
+    participation (never the response: nothing handed out leads to the answers) and whether it was
+    recorded now.
 
-    A second submission, also one racing the first, returns the existing response and False. Refused
+    A second submission, also one racing the first, returns the existing participation and False. Refused
     with a ValidationError when the employee is inactive, when the round is not open at `now`, when
     an answer is missing, belongs to another survey or is off the scale, or when the concern is
     longer than 2,000 characters. The response keeps the employee's unit of today, so a later move
     does not rewrite the unit's results.
     """
     now = now or timezone.now()
-    existing = _existing_response(survey=survey, employee=employee)
+    existing = _existing_participation(survey=survey, employee=employee)
     if existing is not None:
         return existing, False
     if not employee.is_active:
@@ -89,20 +92,21 @@ def survey_response_submit(
         )
     try:
         with transaction.atomic():
-            response = SurveyResponse.objects.create(
-                survey=survey, employee=employee, unit_id=employee.unit_id, concern=concern, submitted_at=now
-            )
+            # The participation first: a racing second submission waits on its unique pair and
+            # fails there, before it has written any answers.
+            participation = SurveyParticipation.objects.create(survey=survey, employee=employee, answered_at=now)
+            response = SurveyResponse.objects.create(survey=survey, unit_id=employee.unit_id, concern=concern)
             SurveyAnswer.objects.bulk_create(
                 SurveyAnswer(response=response, question_id=question_id, value=value)
                 for question_id, value in cleaned.items()
             )
     except IntegrityError:
         # Lost the race against the same employee's other submission: answer with the winner.
-        winner = SurveyResponse.objects.filter(survey=survey, employee=employee).first()
+        winner = SurveyParticipation.objects.filter(survey=survey, employee=employee).first()
         if winner is None:
             raise
         return winner, False
-    return response, True
+    return participation, True
 
 
 @transaction.atomic

@@ -28,7 +28,7 @@ def survey_list_view(request):
     context = {
         "employee": employee,
         "open_surveys": selectors.open_surveys_for(employee=employee),
-        "responses": selectors.responses_of(employee=employee),
+        "participations": selectors.participations_of(employee=employee),
     }
     return TemplateResponse(request, "change/surveys/list.html", context)
 
@@ -42,10 +42,9 @@ def survey_detail_view(request, survey_id: int):
     context = {"survey": survey, "employee": employee, "status": selectors.survey_status(survey), "form": None}
     if employee is None:
         return TemplateResponse(request, "change/surveys/detail.html", context)
-    existing = selectors.response_for(employee=employee, survey=survey)
-    if existing is not None:
+    if selectors.participation_for(employee=employee, survey=survey) is not None:
         messages.info(request, ALREADY_RECORDED)
-        return redirect(reverse("change:survey-receipt", args=[existing.pk]))
+        return redirect(reverse("change:survey-receipt", args=[survey.pk]))
     if context["status"] != selectors.OPEN:
         return TemplateResponse(request, "change/surveys/detail.html", context)
 
@@ -55,7 +54,7 @@ def survey_detail_view(request, survey_id: int):
     )
     if form.is_bound and form.is_valid():
         try:
-            response, created = survey_response_submit(
+            _participation, created = survey_response_submit(
                 employee=employee, survey=survey, answers=form.answers(), concern=form.cleaned_data.get("concern", "")
             )
         except ValidationError as error:
@@ -66,21 +65,24 @@ def survey_detail_view(request, survey_id: int):
             messages.success(request, _("Terima kasih, jawaban Anda sudah tercatat."))
         else:
             messages.info(request, ALREADY_RECORDED)
-        return redirect(reverse("change:survey-receipt", args=[response.pk]))
+        return redirect(reverse("change:survey-receipt", args=[survey.pk]))
     context.update(form=form, threshold=selectors.PRIVACY_THRESHOLD)
     return TemplateResponse(request, "change/surveys/detail.html", context)
 
 
 @login_required
 @require_GET
-def survey_receipt_view(request, response_id: int):
-    """The employee's own receipt: which round, when, and their answers. Anyone else's id is a 404."""
-    response, answers = selectors.own_response_or_404(employee=employee_for(request.user), response_id=response_id)
-    return TemplateResponse(request, "change/surveys/receipt.html", {"response": response, "answers": answers})
+def survey_receipt_view(request, survey_id: int):
+    """The employee's own receipt: that they answered the round, and when; a round they did not
+    answer is a 404. The answers are not shown: they are kept without a name, so nothing, this page
+    included, can lead from the employee to them."""
+    participation = selectors.own_participation_or_404(employee=employee_for(request.user), survey_id=survey_id)
+    context = {"participation": participation, "threshold": selectors.PRIVACY_THRESHOLD}
+    return TemplateResponse(request, "change/surveys/receipt.html", context)
 
 
 urlpatterns = [
     path("perubahan/survei/", survey_list_view, name="survey-list"),
     path("perubahan/survei/<int:survey_id>/", survey_detail_view, name="survey-detail"),
-    path("perubahan/survei/jawaban/<int:response_id>/", survey_receipt_view, name="survey-receipt"),
+    path("perubahan/survei/<int:survey_id>/tanda-terima/", survey_receipt_view, name="survey-receipt"),
 ]
