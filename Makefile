@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint browser install install-dev migrate seed worker beat bench clean
+.PHONY: run test lint deploy-check browser install install-dev migrate seed worker beat bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,16 @@ lint: install-dev
 
 test: install-dev browser lint
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
+	$(MAKE) --no-print-directory deploy-check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Django's deployment checklist on the production settings, with throwaway secrets: no warning may pass.
+deploy-check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	MFA_ENCRYPTION_KEY="$$($(BIN)/python -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')" \
+	ALLOWED_HOSTS=kompeten.example CACHE_URL=redis://127.0.0.1:6379/15 \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 worker: install
 	$(BIN)/celery -A portal worker --loglevel=info

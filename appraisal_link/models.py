@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.storage import private_storage
 
 BERAKHLAK = [
     ("berorientasi_pelayanan", _("Berorientasi Pelayanan")),
@@ -87,7 +90,8 @@ class AppraisalImport(models.Model):
         DONE = "berhasil", _("Berhasil")
         FAILED = "gagal", _("Gagal (tidak ada yang disimpan)")
 
-    file = models.FileField(_("berkas"), upload_to="impor-penilaian/")
+    # Private (a whole unit's appraisals): HR downloads it through a view, never by a media URL.
+    file = models.FileField(_("berkas"), upload_to="impor-penilaian/", storage=private_storage)
     original_name = models.CharField(_("nama berkas"), max_length=255)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     dry_run = models.BooleanField(_("uji coba saja"), default=False)
@@ -100,6 +104,9 @@ class AppraisalImport(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set by the retention purge (appraisal_link.services.retention): the row and its counts stay.
+    file_removed_at = models.DateTimeField(_("berkas dihapus"), null=True, blank=True)
+    errors_removed_at = models.DateTimeField(_("daftar kesalahan dihapus"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -173,3 +180,58 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} → {self.course_id}"
+
+
+# The group of service accounts: its members may only push appraisals through the API (no admin
+# access, no site data). Created with no permissions by migration 0007.
+API_SERVICE_GROUP = "layanan-api"
+
+
+class ApiToken(models.Model):
+    """A key with which a system (e.g. the regional HR system) pushes appraisals through the API.
+
+    Only the SHA-256 of the key is stored: the key is shown once, when HR creates it. `prefix` (its
+    first 8 characters) is not secret: it finds the row, names the token in lists and in the audit,
+    and the hash is then compared in constant time. Every token expires; HR may revoke it earlier.
+    """
+
+    name = models.CharField(_("nama"), max_length=100)
+    prefix = models.CharField(_("awalan kunci"), max_length=8, db_index=True)
+    key_hash = models.CharField(_("sidik kunci (SHA-256)"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("akun layanan"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+        constraints = [
+            models.CheckConstraint(condition=Q(expires_at__gt=models.F("created_at")), name="api_token_expires_later"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at <= (now or timezone.now())
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        return not self.is_revoked and not self.is_expired()

@@ -78,7 +78,8 @@ def assignments_of(*, employee: Employee) -> list[Assignment]:
 
 
 def team_overview(*, employees) -> list[Employee]:
-    """The supervisor's team with open gaps, active assignments, overdue ones and JP this year."""
+    """The supervisor's team (their whole chain of reports) with each one's direct supervisor, open
+    gaps, active assignments, overdue ones and JP this year, in one query."""
     year = timezone.localdate().year
     today = timezone.localdate()
     jp = (
@@ -89,7 +90,7 @@ def team_overview(*, employees) -> list[Employee]:
         .values("total")
     )
     return list(
-        employees.select_related("position", "unit")
+        employees.select_related("position", "unit", "supervisor")
         .annotate(
             open_gaps=Count("gaps", filter=Q(gaps__status=Gap.Status.OPEN), distinct=True),
             active_assignments=Count("assignments", filter=Q(assignments__cancelled_at__isnull=True), distinct=True),

@@ -1,15 +1,30 @@
 """The site's views of gaps and assignments: my own, and a supervisor's team."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from portal.people.access import employee_for, get_visible_employee_or_404, has_role, is_hr
-from portal.people.roles import ATASAN
+from portal.people.access import employee_for, get_visible_employee_or_404, has_role, is_hr, mfa_setup_pending
+from portal.people.middleware import MFA_REQUIRED_MESSAGE
+from portal.people.roles import ATASAN, HR
 from portal.people.selectors import team_for
 
 from . import selectors
+
+
+def _totp_set_up_first(request):
+    """A supervisor (or HR) without a second factor is sent to the TOTP set-up, with the reason,
+    rather than shown an empty team or a 404: their role sees others' data only with TOTP."""
+    user = request.user
+    has_team_role = user.is_superuser or has_role(user, ATASAN) or has_role(user, HR)
+    if has_team_role and mfa_setup_pending(user):
+        messages.warning(request, MFA_REQUIRED_MESSAGE)
+        return redirect(reverse("mfa_activate_totp"))
+    return None
 
 
 @login_required
@@ -23,6 +38,8 @@ def my_competency_view(request):
 @login_required
 @require_GET
 def team_view(request):
+    if (set_up := _totp_set_up_first(request)) is not None:
+        return set_up
     if not (has_role(request.user, ATASAN) or is_hr(request.user)):
         raise PermissionDenied
     team = selectors.team_overview(employees=team_for(request.user))
@@ -32,7 +49,9 @@ def team_view(request):
 @login_required
 @require_GET
 def team_member_view(request, employee_id: int):
-    """Someone else's gaps: for their supervisor (their unit or direct reports) or HR; else 404."""
+    """Someone else's gaps: for the supervisor their chain leads to, or HR; else 404."""
+    if (set_up := _totp_set_up_first(request)) is not None:
+        return set_up
     employee = get_visible_employee_or_404(request.user, employee_id)
     context = selectors.employee_detail(employee=employee)
     return TemplateResponse(request, "appraisal_link/employee_detail.html", {**context, "own": False})

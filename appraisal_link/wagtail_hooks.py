@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from portal.audit.models import AuditAction
+from portal.audit.rules import AuditRule, from_model
 from portal.people.access import is_hr
 
+from .models import Appraisal
 from .viewsets import AppraisalViewSetGroup
 
 
@@ -44,3 +47,79 @@ def register_import_menu():
 @hooks.register("register_admin_viewset")
 def register_appraisal_viewsets():
     return AppraisalViewSetGroup()
+
+
+@hooks.register("register_audited_views")
+def audited_views():
+    """The views that show or export other people's appraisals and gaps (portal.audit records them)."""
+
+    def api_rows(response):
+        data = getattr(response, "data", None) or {}
+        return {"rows": data.get("jumlah"), "dry_run": data.get("uji_coba")}
+
+    appraisal = from_model(Appraisal.objects.all(), kwarg="pk")
+    return [
+        AuditRule("team", what="tim.daftar", label=_("Daftar tim")),
+        AuditRule("team_member", what="tim.anggota", label=_("Kesenjangan anggota tim"), subject="employee_id"),
+        AuditRule("appraisal_heatmap", what="laporan.peta_kesenjangan", label=_("Laporan peta kesenjangan")),
+        AuditRule(
+            "appraisal_heatmap_cell",
+            what="laporan.peta_kesenjangan.pegawai",
+            label=_("Pegawai dengan kesenjangan (per unit dan kompetensi)"),
+            object_type="unit",
+            object_kwarg="unit_id",
+        ),
+        AuditRule("appraisal_jp", what="laporan.jp", label=_("Laporan kepatuhan 20 JP")),
+        AuditRule("appraisal_closure", what="laporan.penutupan", label=_("Laporan penutupan kesenjangan")),
+        AuditRule("appraisal_assign", what="penugasan", label=_("Penugasan pelatihan")),
+        AuditRule("penilaian-skp:index", what="penilaian.daftar", label=_("Daftar penilaian SKP")),
+        AuditRule("penilaian-skp:index_results", what="penilaian.daftar", label=_("Daftar penilaian SKP")),
+        AuditRule(
+            "penilaian-skp:edit",
+            what="penilaian.data",
+            label=_("Penilaian SKP"),
+            subject=appraisal,
+            object_type="appraisal",
+            object_kwarg="pk",
+        ),
+        AuditRule(
+            "penilaian-skp:history",
+            what="penilaian.riwayat",
+            label=_("Riwayat penilaian SKP"),
+            subject=appraisal,
+            object_type="appraisal",
+            object_kwarg="pk",
+        ),
+        AuditRule(
+            "appraisal_import_job",
+            what="impor.hasil",
+            label=_("Hasil impor penilaian"),
+            object_type="import",
+            object_kwarg="pk",
+        ),
+        AuditRule(
+            "appraisal_import_errors",
+            what="impor.kesalahan",
+            label=_("Berkas kesalahan impor"),
+            export=True,
+            object_type="import",
+            object_kwarg="pk",
+        ),
+        AuditRule(
+            "appraisal_import_file",
+            what="impor.berkas",
+            label=_("Berkas impor penilaian"),
+            export=True,
+            object_type="import",
+            object_kwarg="pk",
+        ),
+        AuditRule(
+            "api_appraisals",
+            what="api.penilaian",
+            label=_("Penilaian dikirim lewat API"),
+            action=AuditAction.API_WRITE,
+            methods=("POST",),
+            reauthenticate=False,
+            response_detail=api_rows,
+        ),
+    ]

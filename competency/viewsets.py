@@ -28,7 +28,8 @@ from .models import Assessment, Competency, Gap, PositionStandard
 
 class ListingViewSet(ModelViewSet):
     """A ModelViewSet whose listing (and export) joins the related rows its columns show, so that a
-    page costs the same number of queries however many rows it lists."""
+    page costs the same number of queries however many rows it lists (its exports, `list_export`,
+    go through the portal's spreadsheet escaper like every Wagtail export)."""
 
     list_select_related: tuple[str, ...] = ()
 

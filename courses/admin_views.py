@@ -1,5 +1,8 @@
 """Course reports in the Wagtail admin: numbers, hardest questions, learners, exports; HR enrols
-employees by NIP and revokes certificates."""
+employees by NIP, names the course's trainers and revokes certificates.
+
+A trainer sees the reports of the courses they train only (reports.course_for_report_or_404).
+"""
 
 import datetime
 
@@ -13,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from portal.people import roles
 from portal.people.access import is_hr
-from portal.people.models import Employee
+from portal.people.models import Employee, User
 from portal.people.nip import normalise_nip
 from portal.spreadsheets import table_response
 
@@ -33,62 +38,39 @@ class AssignForm(forms.Form):
     )
 
 
+class TrainerForm(forms.Form):
+    """HR adds a trainer to a course: any active account with the trainer role not yet on it."""
+
+    user = forms.ModelChoiceField(
+        label=gettext_lazy("Tambah pelatih"),
+        queryset=User.objects.none(),
+        error_messages={"invalid_choice": gettext_lazy("Pilih akun berperan pelatih yang belum menjadi pelatih.")},
+    )
+
+    def __init__(self, *args, course: CoursePage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(groups__name=roles.PELATIH, is_active=True)
+            .exclude(trained_courses__course=course)
+            .order_by("first_name", "username")
+        )
+        self.fields["user"].label_from_instance = lambda user: f"{user} ({user.username})"
+
+
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Alasan pencabutan"), max_length=300)
 
 
-def _course_for_report(request, page_id: int) -> CoursePage:
-    course = get_object_or_404(CoursePage, pk=page_id)
-    if not (is_hr(request.user) or course.permissions_for_user(request.user).can_edit()):
-        raise PermissionDenied
-    return course
-
-
 def report_index_view(request):
-    courses = reports.courses_with_counts()
-    if not is_hr(request.user):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-        courses = courses.filter(pk__in=editable.values("pk"))
+    courses = reports.courses_with_counts(user=request.user)
     return TemplateResponse(request, "courses/admin/report_index.html", {"courses": courses})
 
 
 def course_report_view(request, page_id: int):
-    course = _course_for_report(request, page_id)
-    learners = reports.course_learners(course=course)
-    lesson_total = len(lessons_of(course))
+    course = reports.course_for_report_or_404(request.user, page_id)
     file_format = request.GET.get("format")
     if file_format in ("csv", "xlsx"):
-        header = [
-            _("NIP"),
-            _("Nama"),
-            _("Unit kerja"),
-            _("Asal"),
-            _("Terdaftar"),
-            _("Kemajuan (%)"),
-            _("Nilai kuis terbaik"),
-            _("Percobaan"),
-            _("Selesai"),
-            _("Sertifikat"),
-        ]
-        rows = (
-            [
-                e.employee.nip,
-                e.employee.name,
-                e.employee.unit.name,
-                e.get_source_display(),
-                timezone.localtime(e.enrolled_at).strftime("%Y-%m-%d"),
-                _percent(e, lesson_total),
-                e.best_score if e.best_score is not None else "",
-                e.attempt_count,
-                timezone.localtime(e.completed_at).strftime("%Y-%m-%d") if e.completed_at else "",
-                getattr(getattr(e, "certificate", None), "code", ""),
-            ]
-            for e in learners
-        )
-        return table_response(filename=f"peserta-{course.slug}", header=header, rows=rows, file_format=file_format)
-
+        return _export(course, file_format)
     assign_form = AssignForm(request.POST or None) if is_hr(request.user) else None
     if request.method == "POST":
         if assign_form is None:
@@ -97,9 +79,47 @@ def course_report_view(request, page_id: int):
             done = _assign(request, course, assign_form.cleaned_data)
             if done is not None:
                 return redirect(reverse("course_report", args=[course.pk]))
+    status = 400 if request.method == "POST" else 200
+    return _report(request, course, assign_form=assign_form, status=status)
+
+
+@require_POST
+def course_trainers_view(request, page_id: int):
+    """HR adds (field `user`) or removes (field `remove`, a user id) a trainer of the course."""
+    if not is_hr(request.user):
+        raise PermissionDenied
+    course = get_object_or_404(CoursePage, pk=page_id)
+    report_url = reverse("course_report", args=[course.pk])
+    if "remove" in request.POST:
+        trainer = reports.trainer_of_course(course=course, user_id=request.POST["remove"])
+        if trainer is None:
+            messages.error(request, _("Akun itu bukan pelatih kursus ini."))
+            return _report(request, course, assign_form=AssignForm(), status=400)
+        services.course_trainer_remove(course=course, user=trainer.user)
+        messages.success(request, _("%(name)s bukan lagi pelatih kursus ini.") % {"name": trainer.user})
+        return redirect(report_url)
+    form = TrainerForm(request.POST, course=course)
+    if form.is_valid():
+        try:
+            services.course_trainer_add(course=course, user=form.cleaned_data["user"])
+        except ValidationError as error:
+            form.add_error("user", error)
+        else:
+            messages.success(request, _("%(name)s kini pelatih kursus ini.") % {"name": form.cleaned_data["user"]})
+            return redirect(report_url)
+    return _report(request, course, assign_form=AssignForm(), trainer_form=form, status=400)
+
+
+def _report(request, course, *, assign_form, trainer_form=None, status=200):
+    """The report page: numbers, hardest questions, a page of learners, trainers and HR's forms."""
+    hr = is_hr(request.user)
+    learners = reports.course_learners(course=course)
+    lesson_total = len(lessons_of(course))
     page = Paginator(learners, 50).get_page(request.GET.get("p"))
     for enrollment in page:
         enrollment.progress_percent = _percent(enrollment, lesson_total)
+    if hr and trainer_form is None:
+        trainer_form = TrainerForm(course=course)
     return TemplateResponse(
         request,
         "courses/admin/course_report.html",
@@ -109,11 +129,47 @@ def course_report_view(request, page_id: int):
             "hardest": reports.hardest_questions(course=course),
             "learners": page,
             "lesson_total": lesson_total,
+            "trainers": reports.trainers_of(course=course),
             "assign_form": assign_form,
-            "can_revoke": is_hr(request.user),
+            "trainer_form": trainer_form if hr else None,
+            "can_revoke": hr,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
+
+
+def _export(course, file_format: str):
+    """The course's learners as CSV or XLSX (formulas neutralised by table_response)."""
+    learners = reports.course_learners(course=course)
+    lesson_total = len(lessons_of(course))
+    header = [
+        _("NIP"),
+        _("Nama"),
+        _("Unit kerja"),
+        _("Asal"),
+        _("Terdaftar"),
+        _("Kemajuan (%)"),
+        _("Nilai kuis terbaik"),
+        _("Percobaan"),
+        _("Selesai"),
+        _("Sertifikat"),
+    ]
+    rows = (
+        [
+            e.employee.nip,
+            e.employee.name,
+            e.employee.unit.name,
+            e.get_source_display(),
+            timezone.localtime(e.enrolled_at).strftime("%Y-%m-%d"),
+            _percent(e, lesson_total),
+            e.best_score if e.best_score is not None else "",
+            e.attempt_count,
+            timezone.localtime(e.completed_at).strftime("%Y-%m-%d") if e.completed_at else "",
+            getattr(getattr(e, "certificate", None), "code", ""),
+        ]
+        for e in learners
+    )
+    return table_response(filename=f"peserta-{course.slug}", header=header, rows=rows, file_format=file_format)
 
 
 def _percent(enrollment: Enrollment, lesson_total: int) -> int:

@@ -7,3 +7,6 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Kursus")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the receivers

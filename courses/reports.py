@@ -1,19 +1,69 @@
-"""Reads for the trainer's and HR's course reports (Wagtail admin)."""
+"""Reads for the trainer's and HR's course reports (Wagtail admin), and who may see which.
+
+HR sees every course's report; a trainer only those of the courses they train (CourseTrainer),
+and only once they have a second factor. Another course's id is a 404, not a 403, so that a
+trainer cannot even tell which courses have learners.
+"""
 
 from collections import defaultdict
 
 from django.db.models import Avg, Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
-from .models import CoursePage, Enrollment, LessonPage, QuizAttempt
+from portal.people import roles
+from portal.people.access import has_role, is_hr, mfa_setup_pending
+
+from .models import CoursePage, CourseTrainer, Enrollment, LessonPage, QuizAttempt
 
 
-def courses_with_counts() -> QuerySet[CoursePage]:
-    """Every course with its numbers of learners, for the report index (one query)."""
-    return CoursePage.objects.annotate(
+def trained_course_ids(user) -> frozenset[int]:
+    """The ids of the courses whose reports `user` may see as their trainer: a trainer with a
+    second factor, of courses HR (or their authorship) made them trainer of. One query per request
+    object, cached on it, so that a page listing asks once however many courses it shows."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_kompeten_trained_courses", None)
+    if cached is None:
+        cached = frozenset()
+        if has_role(user, roles.PELATIH) and not mfa_setup_pending(user):
+            cached = frozenset(CourseTrainer.objects.filter(user=user).values_list("course_id", flat=True))
+        user._kompeten_trained_courses = cached
+    return cached
+
+
+def can_see_course_report(user, course_id: int) -> bool:
+    return is_hr(user) or course_id in trained_course_ids(user)
+
+
+def course_for_report_or_404(user, page_id) -> CoursePage:
+    """The course whose report `user` asks for, if HR or its trainer; otherwise 404."""
+    if not can_see_course_report(user, page_id):
+        raise Http404
+    try:
+        return CoursePage.objects.get(pk=page_id)
+    except CoursePage.DoesNotExist:
+        raise Http404 from None
+
+
+def courses_with_counts(*, user) -> QuerySet[CoursePage]:
+    """The courses whose reports `user` may see, with their numbers of learners (one query)."""
+    courses = CoursePage.objects.all()
+    if not is_hr(user):
+        courses = courses.filter(pk__in=trained_course_ids(user))
+    return courses.annotate(
         enrolled=Count("enrollments", distinct=True),
         completed=Count("enrollments", filter=Q(enrollments__completed_at__isnull=False), distinct=True),
     ).order_by("title")
+
+
+def trainers_of(*, course: CoursePage) -> list[CourseTrainer]:
+    """The course's trainers with their accounts and employee records, for the report (one query)."""
+    return list(
+        CourseTrainer.objects.filter(course=course)
+        .select_related("user", "user__employee")
+        .order_by("user__first_name", "user__username")
+    )
 
 
 def course_summary(*, course: CoursePage) -> dict:
@@ -69,3 +119,11 @@ def hardest_questions(*, course: CoursePage, limit: int = 5) -> list[dict]:
                     }
                 )
     return sorted(questions, key=lambda q: -q["wrong_percent"])[:limit]
+
+
+def trainer_of_course(*, course: CoursePage, user_id) -> CourseTrainer | None:
+    """The course's trainer with this user id, or None (also for an id that is not a number)."""
+    try:
+        return CourseTrainer.objects.select_related("user").get(course=course, user_id=int(user_id))
+    except (CourseTrainer.DoesNotExist, ValueError, TypeError):
+        return None

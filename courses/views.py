@@ -10,10 +10,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from portal.people.access import employee_for, is_hr
+from portal.people.access import employee_for
 
 from . import selectors, services
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
+from .reports import can_see_course_report
 
 
 def _employee_or_message(request):
@@ -126,41 +127,76 @@ def _after_progress(request, enrollment, lesson):
 @login_required
 @require_GET
 def attempt_detail_view(request, attempt_id: int):
-    employee = employee_for(request.user)
-    attempt = (
-        get_object_or_404(
-            QuizAttempt.objects.select_related("enrollment__course", "lesson"),
-            pk=attempt_id,
-            enrollment__employee=employee,
-        )
-        if employee
-        else None
+    """One quiz attempt, for the learner who made it, HR and the course's trainers; anyone else a 404."""
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("enrollment__course", "enrollment__employee", "lesson"), pk=attempt_id
     )
-    if attempt is None:
+    enrollment = attempt.enrollment
+    own = enrollment.employee.user_id is not None and enrollment.employee.user_id == request.user.pk
+    if not own and not can_see_course_report(request.user, enrollment.course_id):
         raise Http404
-    return TemplateResponse(request, "courses/attempt_detail.html", {"attempt": attempt})
+    return TemplateResponse(
+        request, "courses/attempt_detail.html", {"attempt": attempt, "learner": None if own else enrollment.employee}
+    )
 
 
 @login_required
 @require_GET
 def certificate_download_view(request, certificate_id: int):
+    """The PDF, from private storage, for its holder, HR and the course's trainers; anyone else a 404
+    (not a 403), so that another person's certificate id discloses nothing."""
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment__employee"), pk=certificate_id)
-    if certificate.enrollment.employee.user_id != request.user.pk and not is_hr(request.user):
+    enrollment = certificate.enrollment
+    holder = enrollment.employee.user_id is not None and enrollment.employee.user_id == request.user.pk
+    if not holder and not can_see_course_report(request.user, enrollment.course_id):
         raise Http404
     if not certificate.pdf:
         raise Http404
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"sertifikat-{certificate.code}.pdf",
-        content_type="application/pdf",
+    try:
+        file = certificate.pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        file, as_attachment=True, filename=f"sertifikat-{certificate.code}.pdf", content_type="application/pdf"
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def nip_masked(nip: str) -> str:
+    """The NIP with its middle hidden (1992********2011): enough to tell two namesakes apart on the
+    public page, too little to give away a birth date or to pose as the holder."""
+    if len(nip) <= 8:
+        return "*" * len(nip)
+    return nip[:4] + "*" * (len(nip) - 8) + nip[-4:]
+
+
+def _public_facts(certificate: Certificate) -> dict:
+    """What verifying a certificate needs, and nothing else: no full NIP, no score, no reason for a
+    revocation (HR's note about a person). The template gets this dict, never the model."""
+    return {
+        "code": certificate.code,
+        "holder_name": certificate.holder_name,
+        "holder_nip": nip_masked(certificate.holder_nip),
+        "course_title": certificate.course_title,
+        "jp": certificate.jp,
+        "completed_on": certificate.completed_on,
+        "issued_at": certificate.issued_at,
+        "is_revoked": certificate.is_revoked,
+        "revoked_on": certificate.revoked_at,
+        "sha256": certificate.sha256,
+    }
 
 
 @require_GET
 def certificate_verify_view(request, code: str):
+    """The public verification page (/sertifikat/<code>/), kept out of search engines."""
     certificate = Certificate.objects.filter(code=code.strip().upper()[:16]).first()
-    status = 200 if certificate else 404
-    return TemplateResponse(
-        request, "courses/certificate_verify.html", {"certificate": certificate, "code": code}, status=status
+    response = TemplateResponse(
+        request,
+        "courses/certificate_verify.html",
+        {"certificate": _public_facts(certificate) if certificate else None, "code": code[:32]},
+        status=200 if certificate else 404,
     )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "Kompeten"
+
+    def ready(self):
+        from .spreadsheets.exports import wagtail_exports_escape
+
+        wagtail_exports_escape()

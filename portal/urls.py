@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz_view, name="healthz"),
     path("dasbor/", views.dashboard_view, name="dashboard"),
     path("notifikasi/", include("portal.notifications.urls")),
+    path("", include("portal.privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("appraisal_link.urls")),
@@ -27,6 +28,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/login/", login_redirect),
     path("django-admin/", admin.site.urls),
+    # Wagtail's own login for private pages would be a second door without MFA or rate limits.
+    path("_util/login/", login_redirect, name="frontend_login_redirect"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("appraisal_link.api.urls")),
 ]

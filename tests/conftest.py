@@ -25,6 +25,29 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path_factory):
+    """Private files (certificate PDFs, uploaded appraisal files) go to a throwaway folder."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path_factory.mktemp("private-media"))
+
+
+@pytest.fixture(autouse=True)
+def _login_is_a_password_entry():
+    """A test client's force_login stands for a login with the password: it is recorded in the
+    session as allauth's login view records it, so an export right after it needs no password again
+    (portal.audit asks once the login is older than KOMPETEN_EXPORT_REAUTH_SECONDS)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.contrib.auth.signals import user_logged_in
+
+    def record(sender, request, user, **kwargs):
+        if hasattr(request, "session"):
+            record_authentication(request, user, method="password")
+
+    user_logged_in.connect(record, dispatch_uid="tests-login-is-a-password-entry")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-login-is-a-password-entry")
+
+
 @pytest.fixture
 def password():
     return PASSWORD
@@ -88,6 +111,20 @@ def hr_with_mfa(hr, with_totp):
     with_totp(hr)
     assert Authenticator.objects.filter(user=hr, type=Authenticator.Type.TOTP).exists()
     return hr
+
+
+@pytest.fixture
+def atasan_with_mfa(atasan, with_totp):
+    """A supervisor who has set up TOTP: only then do they see their reports' records."""
+    with_totp(atasan)
+    return atasan
+
+
+@pytest.fixture
+def pelatih_with_mfa(pelatih, with_totp):
+    """A trainer who has set up TOTP: only then do they enter the admin and see their learners."""
+    with_totp(pelatih)
+    return pelatih
 
 
 @pytest.fixture

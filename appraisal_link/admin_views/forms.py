@@ -40,11 +40,32 @@ class UploadForm(forms.Form):
         return file
 
 
-class ApiClientForm(forms.Form):
-    """A system that may push appraisals through the API, e.g. the regional HR system (SIMPEG)."""
+class ApiTokenForm(forms.Form):
+    """A new token: for an existing service account, or for a new one named after the system."""
+
+    DAYS = [
+        (30, gettext_lazy("30 hari")),
+        (90, gettext_lazy("90 hari")),
+        (180, gettext_lazy("180 hari")),
+        (365, gettext_lazy("1 tahun")),
+    ]
 
     nama = forms.CharField(
         label=gettext_lazy("Nama sistem klien"),
         max_length=100,
-        help_text=gettext_lazy("Misalnya: SIMPEG BKD Provinsi. Token baru hanya ditampilkan satu kali."),
+        help_text=gettext_lazy("Misalnya: SIMPEG BKD Provinsi. Kunci token hanya ditampilkan satu kali."),
     )
+    akun = forms.ModelChoiceField(
+        label=gettext_lazy("Akun layanan"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("Akun layanan baru dengan nama di atas"),
+        help_text=gettext_lazy("Pilih akun yang ada untuk mengganti kunci sistem itu; cabut token lamanya setelahnya."),
+    )
+    masa_berlaku = forms.TypedChoiceField(label=gettext_lazy("Masa berlaku"), choices=DAYS, coerce=int, initial=90)
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["akun"].queryset = accounts
+        self.fields["akun"].label_from_instance = lambda user: f"{user.first_name or user.username} ({user.username})"
+        self.fields["akun"].error_messages["invalid_choice"] = _("Pilih akun layanan API yang aktif.")

@@ -5,9 +5,11 @@ worker imports it. The job page polls a small JSON status endpoint (a few lines 
 <noscript> refresh) until the job is finished, then shows the counts and every problem, paginated.
 """
 
+from pathlib import PurePath
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -137,6 +139,24 @@ def import_job_errors_view(request, pk: int):
         rows=problem_rows(job.errors),
         file_format="csv",
     )
+
+
+@require_GET
+def import_job_file_view(request, pk: int):
+    """The uploaded file itself, from private storage, for HR only (there is no public URL to it);
+    a 404 once the retention purge has removed it."""
+    job = _job_or_404(request, pk, with_errors=False)
+    if not job.file:
+        raise Http404
+    try:
+        file = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    suffix = PurePath(job.file.name).suffix.lower()
+    name = PurePath(job.original_name).stem[:100] or f"impor-{job.pk}"
+    response = FileResponse(file, as_attachment=True, filename=f"{name}{suffix}")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET

@@ -1,42 +1,74 @@
-"""HR's page for the API tokens of the systems that push appraisals (e.g. the regional HR system)."""
+"""HR's page for the API tokens of the systems that push appraisals (e.g. the regional HR system).
 
+Creating a token asks for the password again (allauth's reauthentication: the POST is kept and
+replayed once the password is given), because the key it shows opens the appraisal API. The key
+is shown once, on the answer to that POST; afterwards only its prefix is known.
+"""
+
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.people.access import is_hr
 
-from ..api.selectors import api_tokens
-from ..api.services import api_client_create, api_client_revoke
-from .forms import ApiClientForm
+from ..api.selectors import api_service_accounts, api_tokens
+from ..api.services import NewToken, api_client_create, api_token_create, api_token_revoke
+from .forms import ApiTokenForm
 
 
-def api_tokens_view(request):
-    """The tokens, and a form for a new one; a new token's key is shown once, on the answer to the POST."""
+def _require_hr(request) -> None:
     if not is_hr(request.user):
         raise PermissionDenied
-    form = ApiClientForm(request.POST or None)
-    new_token = None
+
+
+def _create(request, form: ApiTokenForm) -> NewToken | None:
+    data = form.cleaned_data
+    try:
+        if data["akun"] is not None:
+            return api_token_create(
+                user=data["akun"], name=data["nama"], created_by=request.user, days=data["masa_berlaku"]
+            )
+        return api_client_create(name=data["nama"], created_by=request.user, days=data["masa_berlaku"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@never_cache
+def api_tokens_view(request):
+    """The tokens, and a form for a new one (HR only)."""
+    _require_hr(request)
+    return _tokens_page(request)
+
+
+@reauthentication_required(allow_get=True)
+def _tokens_page(request):
+    form = ApiTokenForm(request.POST or None, accounts=api_service_accounts())
+    created = None
     if request.method == "POST" and form.is_valid():
-        new_token = api_client_create(name=form.cleaned_data["nama"])
-        form = ApiClientForm()
-    status = 400 if request.method == "POST" and new_token is None else 200
+        created = _create(request, form)
+        if created is not None:
+            form = ApiTokenForm(accounts=api_service_accounts())
+    status = 400 if request.method == "POST" and created is None else 200
     return TemplateResponse(
         request,
         "appraisal_link/api_tokens.html",
-        {"form": form, "tokens": api_tokens(), "new_token": new_token},
+        {"form": form, "tokens": api_tokens(), "created": created, "now": timezone.now()},
         status=status,
     )
 
 
 @require_POST
-def api_token_revoke_view(request, user_id: int):
-    if not is_hr(request.user):
-        raise PermissionDenied
-    if api_client_revoke(user_id=user_id):
-        messages.success(request, _("Token dicabut; sistem itu tidak dapat lagi mengirim penilaian."))
+def api_token_revoke_view(request, token_id: int):
+    """Revoke one token at once; the service account and its other tokens stay."""
+    _require_hr(request)
+    if api_token_revoke(token_id=token_id):
+        messages.success(request, _("Token dicabut; sistem itu tidak dapat lagi mengirim penilaian dengan kunci itu."))
     return redirect(reverse("appraisal_api_tokens"))

@@ -9,7 +9,8 @@ urlpatterns = [
     path("impor/<int:pk>/", imports.import_job_view, name="appraisal_import_job"),
     path("impor/<int:pk>/status/", imports.import_job_status_view, name="appraisal_import_status"),
     path("impor/<int:pk>/kesalahan.csv", imports.import_job_errors_view, name="appraisal_import_errors"),
+    path("impor/<int:pk>/berkas/", imports.import_job_file_view, name="appraisal_import_file"),
     path("impor/templat.<str:file_format>", imports.import_template_view, name="appraisal_import_template"),
     path("token-api/", tokens.api_tokens_view, name="appraisal_api_tokens"),
-    path("token-api/<int:user_id>/cabut/", tokens.api_token_revoke_view, name="appraisal_api_token_revoke"),
+    path("token-api/<int:token_id>/cabut/", tokens.api_token_revoke_view, name="appraisal_api_token_revoke"),
 ]

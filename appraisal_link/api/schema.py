@@ -36,6 +36,11 @@ def _record_schema() -> dict:
         },
         **{value: {**RATING, "description": "Tidak wajib. " + RATING["description"]} for value in VALUES},
         "catatan": {"type": "string", "maxLength": 2000},
+        "email": {
+            "type": "string",
+            "format": "email",
+            "description": "Tidak wajib. Alamat e-mail pegawai di data BKPSDM (bukti saat mendaftar).",
+        },
     }
     return {
         "type": "object",
@@ -76,7 +81,8 @@ def openapi_schema() -> dict:
             "description": "Sistem kepegawaian daerah mengirim hasil penilaian SKP ke Kompeten (Pemerintah Kota "
             "Pangkalpinang). Satu permintaan tersimpan seluruhnya atau tidak sama sekali; mengirim ulang data "
             "yang sama tidak mengubah apa pun (satu penilaian per pegawai, tahun dan periode). Token dibuat oleh "
-            "BKPSDM di halaman admin Impor penilaian.",
+            "BKPSDM di halaman admin Token API penilaian untuk akun layanan; setiap token punya masa berlaku, "
+            "dapat dicabut, dan dibatasi jumlah permintaannya per menit.",
         },
         "servers": [{"url": "/"}],
         "security": [{"tokenAuth": []}],
@@ -113,9 +119,19 @@ def openapi_schema() -> dict:
                             "#/components/schemas/Galat",
                             "Badan permintaan atau baris tidak sah; tidak ada yang disimpan.",
                         ),
-                        "401": _json("#/components/schemas/Pesan", "Token tidak ada atau tidak dikenal."),
-                        "403": _json("#/components/schemas/Pesan", "Token bukan milik akun BKPSDM."),
+                        "401": _json(
+                            "#/components/schemas/Pesan", "Token tidak ada, tidak dikenal, dicabut atau kedaluwarsa."
+                        ),
+                        "403": _json("#/components/schemas/Pesan", "Token bukan milik akun layanan API."),
                         "413": _json("#/components/schemas/Pesan", "Badan permintaan lebih dari 10 MB."),
+                        "429": {
+                            **_json(
+                                "#/components/schemas/Pesan",
+                                "Terlalu banyak permintaan dengan token ini (bawaan 60 per menit); ulangi setelah "
+                                "Retry-After detik.",
+                            ),
+                            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                        },
                     },
                 }
             },

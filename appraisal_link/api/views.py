@@ -1,6 +1,7 @@
 """The API's views: thin, as the rules live in services.imports (shared with the file import)."""
 
 import json
+import math
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
@@ -12,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ..services.imports import ImportResult, appraisals_import_records
-from .authentication import HRTokenAuthentication, IsHRClient
+from .authentication import ApiTokenAuthentication, ApiTokenThrottle, IsApiService
 from .schema import openapi_schema
 
 TRUE = {"1", "true", "ya", "yes"}
@@ -37,8 +38,9 @@ def _reject_constant(name: str):
 class AppraisalPushView(APIView):
     """POST a JSON list of appraisal records; all are written, or none (400 with every error)."""
 
-    authentication_classes = [HRTokenAuthentication]
-    permission_classes = [IsHRClient]
+    authentication_classes = [ApiTokenAuthentication]
+    permission_classes = [IsApiService]
+    throttle_classes = [ApiTokenThrottle]
     renderer_classes = [JSONRenderer]
     parser_classes = []  # the body is read here, so that anything that is not JSON is a 400, whatever its type
 
@@ -46,6 +48,15 @@ class AppraisalPushView(APIView):
         if request.authenticators and not request.successful_authenticator:
             raise exceptions.NotAuthenticated(_("Token API wajib dikirim di header Authorization: Token <kunci>."))
         raise exceptions.PermissionDenied(message, code)
+
+    def throttled(self, request, wait):
+        seconds = max(1, math.ceil(wait or 60))
+        error = exceptions.Throttled(
+            detail=_("Terlalu banyak permintaan dengan token ini. Coba lagi dalam %(seconds)s detik.")
+            % {"seconds": seconds}
+        )
+        error.wait = seconds  # DRF's handler turns it into the Retry-After header
+        raise error
 
     def post(self, request):
         try:

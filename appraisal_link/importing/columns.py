@@ -20,7 +20,8 @@ REQUIRED = (
     "predikat",
 )
 VALUES = tuple(code for code, _label in BERAKHLAK)
-OPTIONAL = (*VALUES, "catatan")
+# "email": the address BKPSDM holds for the employee, with which they prove themselves at sign-up.
+OPTIONAL = (*VALUES, "catatan", "email")
 COLUMNS = REQUIRED + OPTIONAL
 
 # The appraisal fields a record carries, in the order of `Record` and of the comparison with the database.
@@ -54,4 +55,5 @@ EXAMPLE_ROW = {
     "adaptif": "Di bawah ekspektasi",
     "kolaboratif": "Sesuai ekspektasi",
     "catatan": "",
+    "email": "siti.aminah@pangkalpinangkota.go.id",
 }

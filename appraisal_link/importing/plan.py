@@ -29,6 +29,7 @@ class NewEmployee:
     name: str
     unit_id: int
     position_id: int
+    email: str = ""
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Plan:
 
     employee_ids: dict[str, int] = field(default_factory=dict)
     new_employees: list[NewEmployee] = field(default_factory=list)
+    # employee pk → the register's e-mail address from the file, where it differs (an empty cell keeps it).
+    email_updates: dict[int, str] = field(default_factory=dict)
     creates: list[Record] = field(default_factory=list)
     updates: list[tuple[int, Record, tuple]] = field(default_factory=list)
     unchanged: int = 0
@@ -77,11 +80,11 @@ class _Directory:
         return None, sorted(code for _pk, code in matches)
 
 
-def _known_employees(nips: list[str]) -> dict[str, tuple[int, str]]:
+def _known_employees(nips: list[str]) -> dict[str, tuple[int, str, str]]:
     known = {}
     for batch in in_batches(nips, "text"):
-        for nip, pk, name in Employee.objects.filter(nip__in=batch).values_list("nip", "pk", "name"):
-            known[nip] = (pk, name)
+        for nip, pk, name, email in Employee.objects.filter(nip__in=batch).values_list("nip", "pk", "name", "email"):
+            known[nip] = (pk, name, email)
     return known
 
 
@@ -114,15 +117,20 @@ def _resolve(directory: _Directory, record: Record, column: str, text: str, prob
     return pk
 
 
-def _check_employees(records: list[Record], problems: ProblemLog) -> tuple[dict[str, int], list[NewEmployee]]:
-    """Known NIPs keep the register's name (a different name is a warning); an unknown NIP becomes a new
-    employee when its row names a known unit and position."""
+def _check_employees(
+    records: list[Record], problems: ProblemLog
+) -> tuple[dict[str, int], list[NewEmployee], dict[int, str]]:
+    """Known NIPs keep the register's name (a different name is a warning) and take the file's e-mail
+    address, if it has one; an unknown NIP becomes a new employee when its row names a known unit and
+    position."""
     known = _known_employees(list({r.nip for r in records}))
-    employee_ids = {nip: pk for nip, (pk, _name) in known.items()}
-    new, units, positions = {}, None, None
+    employee_ids = {nip: pk for nip, (pk, _name, _email) in known.items()}
+    new, units, positions, email_updates = {}, None, None, {}
     for record in records:
         if record.nip in known:
-            registered = known[record.nip][1]
+            pk, registered, email = known[record.nip]
+            if record.email and record.email != email:
+                email_updates[pk] = record.email
             if record.name and _folded(record.name) != _folded(registered):
                 problems.warning(
                     record.row,
@@ -139,8 +147,8 @@ def _check_employees(records: list[Record], problems: ProblemLog) -> tuple[dict[
         unit_id = _resolve(units, record, "unit_kerja", record.unit, problems, _("Unit kerja"))
         position_id = _resolve(positions, record, "jabatan", record.position, problems, _("Jabatan"))
         if record.name and unit_id and position_id and record.nip not in new:
-            new[record.nip] = NewEmployee(record.nip, record.name, unit_id, position_id)
-    return employee_ids, list(new.values())
+            new[record.nip] = NewEmployee(record.nip, record.name, unit_id, position_id, record.email)
+    return employee_ids, list(new.values()), email_updates
 
 
 def _existing_appraisals(employee_ids: list[int], years: set[int], periods: set[str]) -> dict[tuple, tuple]:
@@ -158,10 +166,10 @@ def _existing_appraisals(employee_ids: list[int], years: set[int], periods: set[
 def plan_build(*, records: list[Record], problems: ProblemLog) -> Plan | None:
     """What importing `records` would change, or None when `problems` holds any error (the database
     checks add theirs first, so that one report lists everything)."""
-    employee_ids, new_employees = _check_employees(records, problems)
+    employee_ids, new_employees, email_updates = _check_employees(records, problems)
     if problems.error_count:
         return None
-    plan = Plan(employee_ids=employee_ids, new_employees=new_employees)
+    plan = Plan(employee_ids=employee_ids, new_employees=new_employees, email_updates=email_updates)
     existing = _existing_appraisals(
         sorted(set(employee_ids.values())), {r.year for r in records}, {r.period for r in records}
     )

@@ -50,6 +50,13 @@ def _instructions() -> list[tuple[str, str]]:
         ("predikat", _("Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang.")),
         (", ".join(VALUES), _("Tidak wajib. Penilaian tiap nilai BerAKHLAK, dengan pilihan yang sama.")),
         ("catatan", _("Tidak wajib.")),
+        (
+            "email",
+            _(
+                "Tidak wajib. Alamat e-mail pegawai yang dicatat BKPSDM; pegawai membuktikan dirinya dengan alamat "
+                "ini saat mendaftar. Sel kosong tidak mengubah alamat yang sudah tercatat."
+            ),
+        ),
         ("", _("Hapus baris contoh (baris 2) sebelum mengisi data.")),
         ("", _("Satu berkas tersimpan seluruhnya atau tidak sama sekali. Mengimpor ulang berkas yang sama aman.")),
     ]

@@ -11,8 +11,18 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
-from .columns import VALUES
-from .values import CellError, clean_nip, clean_period, clean_predikat, clean_rating, clean_text, clean_year, display
+from .columns import APPRAISAL_FIELDS, VALUES
+from .values import (
+    CellError,
+    clean_email,
+    clean_nip,
+    clean_period,
+    clean_predikat,
+    clean_rating,
+    clean_text,
+    clean_year,
+    display,
+)
 
 MAX_REPORTED = 10_000
 ERROR, WARNING = "error", "warning"
@@ -73,7 +83,8 @@ class ProblemLog:
 
 
 class Record(NamedTuple):
-    """One clean row. `name`, `unit` and `position` matter only for a NIP not yet in the register."""
+    """One clean row. `name`, `unit` and `position` matter only for a NIP not yet in the register;
+    `email` ("" when not given) is written to the register, new NIP or not."""
 
     row: int
     nip: str
@@ -93,10 +104,11 @@ class Record(NamedTuple):
     adaptif: str
     kolaboratif: str
     notes: str
+    email: str
 
     def appraisal_values(self) -> tuple:
         """The values compared with (and written to) an Appraisal, in APPRAISAL_FIELDS order."""
-        return self[7:]
+        return self[7 : 7 + len(APPRAISAL_FIELDS)]
 
 
 class RowCleaner:
@@ -162,4 +174,5 @@ _CELLS = (
     ("predikat", clean_predikat, {}),
     *((column, clean_rating, {"required": False}) for column in VALUES),
     ("catatan", clean_text, {"column": "catatan", "required": False}),
+    ("email", clean_email, {}),
 )

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from portal.people.nip import normalise_nip, validate_nip
@@ -225,6 +226,20 @@ def clean_nip(value) -> str:
     except ValidationError as error:
         raise CellError(error.messages[0]) from None
     return nip
+
+
+def clean_email(value) -> str:
+    """The address BKPSDM holds for the employee (optional): lower case, or "" when the cell is empty."""
+    if is_blank(value):
+        return ""
+    text = as_text(value).lower()
+    try:
+        if len(text) > 254:
+            raise ValidationError("too long")
+        validate_email(text)
+    except ValidationError:
+        raise CellError(_("Alamat e-mail tidak sah.")) from None
+    return text
 
 
 def clean_text(value, *, column: str, required: bool) -> str:

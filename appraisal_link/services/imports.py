@@ -171,7 +171,8 @@ def _create_employees(plan: Plan) -> None:
     if not plan.new_employees:
         return
     employees = [
-        Employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id) for n in plan.new_employees
+        Employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id, email=n.email)
+        for n in plan.new_employees
     ]
     Employee.objects.bulk_create(employees, batch_size=WRITE_BATCH)
     if any(e.pk is None for e in employees):  # a database that cannot return the new keys
@@ -186,9 +187,17 @@ def _create_employees(plan: Plan) -> None:
         backend.add_bulk(Employee, employees)
 
 
+def _update_emails(plan: Plan) -> None:
+    """The register's e-mail addresses the file brought (one UPDATE per changed employee: rare after the
+    first import, since an unchanged address is left alone)."""
+    for pk, email in plan.email_updates.items():
+        Employee.objects.filter(pk=pk).update(email=email)
+
+
 def _write(plan: Plan, *, source: str) -> None:
     with transaction.atomic():
         _create_employees(plan)
+        _update_emails(plan)
         created: list[int] = []
         refresh = _create_appraisals(plan, source=source, created=created) + _update_appraisals(plan, source=source)
         if refresh:

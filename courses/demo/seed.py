@@ -110,6 +110,12 @@ def seed_courses() -> dict:
             _course_create(catalog, spec, author=users.get("pelatih"), publisher=users.get("hr"))
 
     courses = {course.slug: course for course in CoursePage.objects.child_of(catalog)}
+    if users.get("pelatih") is not None:
+        # The author became the trainer of each course it created; courses seeded before that rule
+        # existed get their trainer here (adding one twice changes nothing).
+        for spec in COURSES:
+            if spec["slug"] in courses:
+                services.course_trainer_add(course=courses[spec["slug"]], user=users["pelatih"])
     account_nips = {nip for _username, _name, nip, *_rest in ACCOUNTS if nip}
     generated = Employee.objects.exclude(nip__in=account_nips).order_by("pk")[: len(GENERATED_JOURNEYS)]
     plans = [(Employee.objects.filter(nip=nip).first(), journeys) for nip, journeys in NAMED_JOURNEYS.items()]

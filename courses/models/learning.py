@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.storage import private_storage
+
 
 class Enrollment(models.Model):
     """An employee taking a course, by their own choice or HR's assignment.
@@ -102,7 +104,8 @@ class Certificate(models.Model):
     score = models.PositiveSmallIntegerField(_("nilai"), null=True, blank=True)
     completed_on = models.DateField(_("tanggal selesai"))
     issued_at = models.DateTimeField(_("diterbitkan"), auto_now_add=True)
-    pdf = models.FileField(_("berkas PDF"), upload_to="sertifikat/", blank=True)
+    # Private: the PDF carries the full NIP; holder, HR and the course's trainers download it by a view.
+    pdf = models.FileField(_("berkas PDF"), upload_to="sertifikat/", storage=private_storage, blank=True)
     sha256 = models.CharField(_("sidik SHA-256"), max_length=64, blank=True)
     revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
     revoked_reason = models.CharField(_("alasan pencabutan"), max_length=300, blank=True)

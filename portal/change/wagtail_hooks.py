@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
+from portal.audit.rules import AuditRule
 from portal.people.access import is_hr
 
 from .admin_views import adoption as adoption_admin_views
@@ -99,3 +100,25 @@ def change_menu_items() -> list[MenuItem]:
 @hooks.register("register_admin_menu_item")
 def register_change_menu():
     return SubmenuMenuItem(_("Perubahan"), Menu(items=change_menu_items()), icon_name="resubmit", order=265)
+
+
+@hooks.register("register_audited_views")
+def audited_views():
+    """Who registered for and attended events, and the adoption exports (portal.audit records them)."""
+    return [
+        AuditRule(
+            "change_admin:event-attendance",
+            what="perubahan.daftar_hadir",
+            label=_("Daftar hadir acara"),
+            object_type="event",
+            object_kwarg="event_id",
+        ),
+        AuditRule(
+            "change_admin:event-sign-in-sheet",
+            what="perubahan.lembar_hadir",
+            label=_("Lembar hadir acara (cetak)"),
+            object_type="event",
+            object_kwarg="event_id",
+        ),
+        AuditRule("change_adoption:dashboard", what="perubahan.adopsi", label=_("Dasbor adopsi perubahan")),
+    ]

@@ -1,4 +1,5 @@
-"""Who may see whose records: an employee their own, a supervisor their unit's, HR all.
+"""Who may see whose records: an employee their own, a supervisor the people whose supervisor
+chain leads to them, HR all; and every role that sees others' records only with a second factor.
 
 Every view that shows a person's records narrows its queryset with these helpers, so that
 someone else's id in a URL is a 404 rather than a leak.
@@ -6,6 +7,7 @@ someone else's id in a URL is a 404 rather than a leak.
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from . import roles
@@ -35,7 +37,9 @@ def is_hr(user) -> bool:
 
 
 def requires_mfa(user) -> bool:
-    """Staff roles must have a second factor before they reach an administration area."""
+    """Every role that sees other people's records (KOMPETEN_MFA_REQUIRED_ROLES, and superusers)
+    must have a second factor: before it, the admin sends them to the set-up and the site shows
+    them only their own records."""
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_superuser or bool(user_roles(user) & set(settings.KOMPETEN_MFA_REQUIRED_ROLES))
@@ -65,15 +69,37 @@ def employee_for(user) -> Employee | None:
     return user._kompeten_employee
 
 
+def is_supervisor(user) -> bool:
+    """An atasan with a second factor: until they set up TOTP they see only their own records."""
+    return has_role(user, roles.ATASAN) and not mfa_setup_pending(user)
+
+
+def reports_of(employee: Employee) -> RawSQL:
+    """The ids of everyone whose supervisor chain leads to `employee`: direct reports, theirs, and
+    so on down, never `employee`'s peers or superiors. A subquery, so that it costs no query of its
+    own; a recursive CTE, which PostgreSQL and SQLite both run. UNION (not UNION ALL) drops an id
+    already reached, so a cycle in the register (A supervises B, B supervises A) ends the walk
+    instead of looping."""
+    table = Employee._meta.db_table
+    supervisor = Employee._meta.get_field("supervisor").column
+    # Only the model's own table and column names are formatted in; the id is a parameter.
+    sql = (
+        f'WITH RECURSIVE chain(id) AS (SELECT "id" FROM "{table}" WHERE "{supervisor}" = %s '  # noqa: S608
+        f'UNION SELECT e."id" FROM "{table}" e JOIN chain ON e."{supervisor}" = chain.id) SELECT id FROM chain'
+    )
+    return RawSQL(sql, (employee.pk,))  # noqa: S611
+
+
 def employees_visible_to(user) -> QuerySet[Employee]:
-    """The employees whose records the user may see."""
+    """The employees whose records the user may see: HR everyone; a supervisor themself and their
+    whole chain of reports (see reports_of); anyone else themself."""
     if is_hr(user):
         return Employee.objects.all()
     own = employee_for(user)
     if own is None:
         return Employee.objects.none()
-    if has_role(user, roles.ATASAN):
-        return Employee.objects.filter(Q(pk=own.pk) | Q(unit_id=own.unit_id) | Q(supervisor_id=own.pk))
+    if is_supervisor(user):
+        return Employee.objects.filter(Q(pk=own.pk) | Q(pk__in=reports_of(own)))
     return Employee.objects.filter(pk=own.pk)
 
 

@@ -1,4 +1,5 @@
-"""allauth adapter: NIP sign-up, e-mail through Celery, and MFA set-up for staff after login."""
+"""allauth adapter: NIP sign-up with proof, e-mail through Celery, and MFA set-up for staff after
+login (the set-up asks for the password again: allauth's re-authentication is left on)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
@@ -19,13 +20,19 @@ def user_display(user) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
-        """The account takes the NIP as its username and claims the employee, all or nothing."""
+        """The account takes the NIP as its username and claims the employee with the proof the
+        form carries, all or nothing (a ValidationError from the claim rolls the account back)."""
         nip = form.cleaned_data["nip"]
         with transaction.atomic():
             user = super().save_user(request, user, form, commit=False)
             user.username = nip
             user.save()
-            services.employee_claim(nip=nip, user=user)
+            services.employee_claim(
+                nip=nip,
+                user=user,
+                email=form.cleaned_data["email"],
+                activation_code=form.cleaned_data.get("activation_code", ""),
+            )
         return user
 
     def send_mail(self, template_prefix, email, context):
@@ -36,17 +43,6 @@ class AccountAdapter(DefaultAccountAdapter):
         full_context = {"request": request, "email": email, "current_site": get_current_site(request)}
         full_context.update(context)
         email_enqueue(message=self.render_mail(template_prefix, email, full_context))
-
-    def is_reauthentication_required(self, *, app, **kwargs):
-        """Setting up a first authenticator right after login needs no second password prompt:
-        the person who holds the session could do nothing more with it. Changing or removing
-        an existing one still asks for the password again."""
-        from allauth.mfa.utils import is_mfa_enabled
-
-        user = getattr(self.request, "user", None)
-        if app == "allauth.mfa" and user is not None and user.is_authenticated and not is_mfa_enabled(user):
-            return False
-        return super().is_reauthentication_required(app=app, **kwargs)
 
     def get_login_redirect_url(self, request):
         from allauth.mfa.utils import is_mfa_enabled

@@ -1,11 +1,16 @@
-"""HR's admin page that opens an account for an employee."""
+"""HR's admin pages for an employee's account: open one, issue an activation code for a
+self sign-up, or unlink an account that was claimed by the wrong person. Each is a confirm page
+(GET) and a POST that calls a service."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from . import services
 from .access import is_hr
@@ -17,7 +22,7 @@ def account_create_view(request, pk: int):
     if not is_hr(request.user):
         raise PermissionDenied
     employee = get_object_or_404(Employee.objects.select_related("unit", "position"), pk=pk)
-    form = AccountCreateForm(request.POST or None)
+    form = AccountCreateForm(request.POST or None, initial={"email": employee.email})
     if employee.user_id is not None:
         messages.info(request, _("Pegawai ini sudah memiliki akun."))
         return redirect(reverse("pegawai:edit", args=[employee.pk]))
@@ -37,3 +42,45 @@ def account_create_view(request, pk: int):
     return TemplateResponse(
         request, "people/admin/account_create.html", {"employee": employee, "form": form}, status=status
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def activation_code_view(request, pk: int):
+    """GET: what a code is for. POST: issue one and show it once, on a page made for printing."""
+    if not is_hr(request.user):
+        raise PermissionDenied
+    employee = get_object_or_404(Employee.objects.select_related("unit", "position"), pk=pk)
+    context = {"employee": employee, "code": None, "days": settings.KOMPETEN_ACTIVATION_CODE_DAYS}
+    status = 200
+    if request.method == "POST":
+        try:
+            context["code"] = services.activation_code_issue(employee=employee, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            context["expires_at"] = employee.activation_codes.get(used_at__isnull=True).expires_at
+    return TemplateResponse(request, "people/admin/activation_code.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def account_unlink_view(request, pk: int):
+    """GET: whose account, and what unlinking does. POST: unlink it (logs its sessions out)."""
+    if not is_hr(request.user):
+        raise PermissionDenied
+    employee = get_object_or_404(Employee.objects.select_related("unit", "position", "user"), pk=pk)
+    status = 200
+    if request.method == "POST":
+        try:
+            services.employee_account_unlink(employee=employee, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("Akun dilepas dari %(name)s dan dinonaktifkan; semua sesinya berakhir.") % {"name": employee.name},
+            )
+            return redirect(reverse("pegawai:edit", args=[employee.pk]))
+    return TemplateResponse(request, "people/admin/account_unlink.html", {"employee": employee}, status=status)

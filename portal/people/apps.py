@@ -8,3 +8,10 @@ class PeopleConfig(AppConfig):
     name = "portal.people"
     label = "people"
     verbose_name = _("Kepegawaian")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import idle_limit_start
+
+        user_logged_in.connect(idle_limit_start, dispatch_uid="kompeten_idle_limit_start")

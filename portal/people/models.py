@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -115,7 +116,18 @@ class Employee(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="employee",
     )
-    is_active = models.BooleanField(_("aktif"), default=True)
+    email = models.EmailField(
+        _("e-mail di data pegawai"),
+        blank=True,
+        help_text=_(
+            "Alamat yang dicatat BKPSDM. Pegawai yang mendaftar sendiri membuktikan dirinya dengan alamat ini."
+        ),
+    )
+    is_active = models.BooleanField(
+        _("aktif"),
+        default=True,
+        help_text=_("Pegawai nonaktif tidak dapat masuk lagi; sesinya berakhir saat itu juga."),
+    )
 
     search_fields = [
         index.SearchField("name"),
@@ -132,11 +144,54 @@ class Employee(index.Indexed, models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(nip__regex=r"^[0-9]{18}$"), name="employee_nip_18_digits"),
             models.CheckConstraint(condition=~Q(supervisor=models.F("id")), name="employee_not_own_supervisor"),
+            # Sign-up compares addresses without regard to case: stored lower-case, a plain = suffices.
+            models.CheckConstraint(condition=Q(email=Lower("email")), name="employee_email_lower_case"),
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.nip})"
 
+    def clean(self) -> None:
+        # Stored lower-case (a constraint says so): sign-up compares addresses without case.
+        self.email = (self.email or "").strip().lower()
+
     @property
     def is_claimed(self) -> bool:
         return self.user_id is not None
+
+
+class ActivationCode(models.Model):
+    """A one-time code HR hands an employee (printed or read out) so that they can claim their
+    record at sign-up without an e-mail address in the register. Only a hash is kept; a new code
+    replaces the employee's unused one, and a code works once, until it expires."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="activation_codes"
+    )
+    code_hash = models.CharField(_("sidik kode"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    used_at = models.DateTimeField(_("dipakai"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("kode aktivasi")
+        verbose_name_plural = _("kode aktivasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee"], condition=Q(used_at__isnull=True), name="activation_code_one_open_per_employee"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")), name="activation_code_expires_later"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} ({self.expires_at:%Y-%m-%d})"

@@ -9,7 +9,7 @@ __all__ = ["employee_for", "team_for", "unit_list_with_counts"]
 
 
 def team_for(user) -> QuerySet[Employee]:
-    """The employees a supervisor looks after (their unit and direct reports), without themself."""
+    """The employees a supervisor looks after (their whole chain of reports), without themself."""
     own = employee_for(user)
     if own is None:
         return Employee.objects.none()

@@ -3,8 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import services
 from .models import Employee, Position, Unit
 
 
@@ -36,6 +38,20 @@ class AccountColumn(Column):
     cell_template_name = "people/admin/account_cell.html"
 
 
+class EmployeeEditView(EditView):
+    """Saving the form with "aktif" switched goes through the service, so that a deactivation
+    also locks the account and ends its sessions at once (and a reactivation reopens it)."""
+
+    def save_instance(self):
+        was_active = self.form.initial.get("is_active", True)
+        instance = super().save_instance()
+        if was_active and not instance.is_active:
+            services.employee_deactivate(employee=instance, by=self.request.user)
+        elif instance.is_active and not was_active:
+            services.employee_reactivate(employee=instance, by=self.request.user)
+        return instance
+
+
 class EmployeeViewSet(ModelViewSet):
     model = Employee
     name = "pegawai"
@@ -45,9 +61,15 @@ class EmployeeViewSet(ModelViewSet):
     list_filter = ["unit", "position", "is_active"]
     search_fields = ["name", "nip"]
     list_per_page = 50
+    edit_view_class = EmployeeEditView
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("nip"), FieldPanel("name")]), FieldPanel("grade"), FieldPanel("is_active")],
+            [
+                FieldRowPanel([FieldPanel("nip"), FieldPanel("name")]),
+                FieldPanel("email"),
+                FieldPanel("grade"),
+                FieldPanel("is_active"),
+            ],
             heading=_("Identitas"),
         ),
         MultiFieldPanel(

@@ -67,13 +67,14 @@ THIRD_PARTY_APPS = [
     "allauth.mfa",
     "django_celery_beat",
     "rest_framework",
-    "rest_framework.authtoken",
+    "csp",
 ]
 LOCAL_APPS = [
     "portal",
     "portal.people",
     "portal.pages",
     "portal.notifications",
+    "portal.audit",
     "portal.change",
     "competency",
     "courses",
@@ -83,6 +84,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.headers.PermissionsPolicyMiddleware",
+    "portal.security.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.people.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,7 +94,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.people.middleware.StaffIdleSessionMiddleware",
     "portal.people.middleware.AdminAccessMiddleware",
+    "portal.audit.middleware.AuditMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -152,8 +157,10 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 
 ACCOUNT_ADAPTER = "portal.people.adapters.AccountAdapter"
-ACCOUNT_SIGNUP_FORM_CLASS = "portal.people.forms.NIPSignupForm"
-ACCOUNT_FORMS = {"login": "portal.people.account_forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "portal.people.account_forms.LoginForm",
+    "signup": "portal.people.account_forms.SignupForm",
+}
 ACCOUNT_USER_DISPLAY = "portal.people.adapters.user_display"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -167,11 +174,71 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Claiming a record at sign-up (key: the NIP), whatever the outcome.
+    "claim": "30/h/ip,5/h/key",
 }
+# A one-time activation code HR issues for a sign-up without the register's e-mail address.
+KOMPETEN_ACTIVATION_CODE_DAYS = int(env("ACTIVATION_CODE_DAYS", "14"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kompeten Pangkalpinang"
-# Roles that must have TOTP before they may enter an administration area.
-KOMPETEN_MFA_REQUIRED_ROLES = ["hr"]
+# TOTP secrets are encrypted with this Fernet key (portal.people.mfa); only dev/test may derive one.
+MFA_ADAPTER = "portal.people.mfa.MFAAdapter"
+MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY", "")
+# A session of a role that requires MFA ends after this many minutes without a request.
+KOMPETEN_STAFF_IDLE_MINUTES = int(env("STAFF_IDLE_MINUTES", "30"))
+# Roles that see other people's personal data: TOTP first (superusers too, always).
+KOMPETEN_MFA_REQUIRED_ROLES = ["pelatih", "atasan", "hr", "komunikasi"]
+
+# --- Client address and security headers ------------------------------------------------
+# Proxies in front of the portal that append to X-Forwarded-For (the README's TLS proxy is one).
+# The client address is the entry that many from the right: entries further left are whatever the
+# client sent, so an attacker cannot choose the key of a per-IP rate limit. 0: REMOTE_ADDR.
+KOMPETEN_TRUSTED_PROXY_COUNT = int(env("KOMPETEN_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = KOMPETEN_TRUSTED_PROXY_COUNT
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the portal uses (portal.security.headers).
+KOMPETEN_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}
+# Content-Security-Policy (django-csp 4): scripts and styles only from the portal's own static
+# files, nothing inline. Lesson videos may be embedded from the hosts in CSP_FRAME_SRC.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            *env_list("CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"),
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's own admin still has inline scripts (panels, date pickers) and inline styles, and shows
+# page previews in a frame: under this prefix alone these directives replace the ones above
+# (portal.security.csp). The project's own admin templates need none of it: they load their
+# scripts and styles from static/.
+KOMPETEN_CSP_ADMIN_PREFIX = "/admin/"
+KOMPETEN_CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "frame-ancestors": ["'self'"],
+}
+
+# seed_demo (accounts with a public password) may run only where this is True: dev and test.
+KOMPETEN_DEMO_DATA_ALLOWED = False
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -187,9 +254,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Certificate PDFs and uploaded appraisal files: outside MEDIA_ROOT, never served by a web server,
+# only through views that check permission (portal.storage).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+PRIVATE_STORAGE = {"BACKEND": "portal.storage.PrivateStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 # An upload larger than this is refused before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -236,11 +308,27 @@ CELERY_ENABLE_UTC = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# --- Retention -----------------------------------------------------------------------------
+# Days each kind of personal data is kept (UU 27/2022); `manage.py retention` runs daily at 02.00 WIB.
+KOMPETEN_RETENTION_DAYS = {
+    "import_files": int(env("RETENTION_IMPORT_FILES_DAYS", "90")),
+    "import_errors": int(env("RETENTION_IMPORT_ERRORS_DAYS", "90")),
+    "notifications": int(env("RETENTION_NOTIFICATIONS_DAYS", "365")),
+    "survey_concerns": int(env("RETENTION_SURVEY_CONCERNS_DAYS", "365")),
+    "audit": int(env("RETENTION_AUDIT_DAYS", str(5 * 365))),
+}
+
+# --- Appraisal API -------------------------------------------------------------------------
+# Requests per token (DRF throttle, counted in the cache), and the default life of a new token.
+KOMPETEN_API_RATE = env("API_RATE", "60/min")
+KOMPETEN_API_TOKEN_DAYS = int(env("API_TOKEN_DAYS", "90"))
+
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kompeten"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin has no login of its own: allauth's login applies MFA and rate limits.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False

@@ -1,15 +1,27 @@
 """Production: PostgreSQL, Redis, SMTP, HTTPS. Refuses to start without its secrets."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_list, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+MFA_ENCRYPTION_KEY = env_required("MFA_ENCRYPTION_KEY")  # a Fernet key: TOTP secrets are encrypted with it
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must be set.")
+# allauth's rate limits live in the cache: a per-process memory cache would give every gunicorn
+# worker its own count (and forget it on restart), so production needs the shared Redis.
+if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):  # noqa: F405
+    raise ImproperlyConfigured("The environment variable CACHE_URL must point at Redis (redis://…).")
+# seed_demo's accounts share a public password: never in production, whatever the environment says.
+KOMPETEN_DEMO_DATA_ALLOWED = False
+
+# --- Client address ------------------------------------------------------------------------
+# The README's deployment has one TLS proxy in front of gunicorn (which listens on localhost only).
+KOMPETEN_TRUSTED_PROXY_COUNT = int(env("KOMPETEN_TRUSTED_PROXY_COUNT", "1"))
+ALLAUTH_TRUSTED_PROXY_COUNT = KOMPETEN_TRUSTED_PROXY_COUNT
 
 # --- HTTPS ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -28,4 +40,5 @@ MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDD
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": PRIVATE_STORAGE,  # noqa: F405
 }

@@ -6,6 +6,7 @@ from .base import env, env_bool
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+KOMPETEN_DEMO_DATA_ALLOWED = True  # seed_demo may run here (never in production)
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # Services enqueue tasks; unit tests run them inline. Tests of the worker itself start a real
 # one against CELERY_BROKER_URL.
@@ -13,6 +14,7 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,  # noqa: F405
 }
 
 # A shared Redis cache (CI) outlives a run: allauth's rate limits from an earlier run must not

@@ -81,4 +81,8 @@ def media_root(settings, tmp_path, monkeypatch):
     folder.mkdir()
     settings.MEDIA_ROOT = str(folder)
     monkeypatch.setenv("MEDIA_ROOT", str(folder))
+    private = tmp_path / "private-media"
+    private.mkdir()
+    settings.PRIVATE_MEDIA_ROOT = str(private)
+    monkeypatch.setenv("PRIVATE_MEDIA_ROOT", str(private))
     return folder

@@ -1,16 +1,20 @@
-"""The appraisal API: tokens, bodies, all or nothing, idempotency, and its OpenAPI description."""
+"""The appraisal API: tokens (hashed, expiring, revocable, throttled, only for service accounts), bodies,
+all or nothing, idempotency, and its OpenAPI description."""
 
+import datetime
+import hashlib
 import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
 
-from appraisal_link.api.services import api_client_create
+from appraisal_link.api.services import api_client_create, api_token_create
 from appraisal_link.importing.columns import COLUMNS, REQUIRED
-from appraisal_link.models import Appraisal
+from appraisal_link.models import ApiToken, Appraisal
 from portal.people.models import Employee
 
 from .conftest import nip, record
@@ -81,21 +85,80 @@ def test_missing_or_unknown_tokens_are_a_401(header, registered):
     assert not Appraisal.objects.exists()
 
 
-def test_a_revoked_token_is_a_401(token, registered, hr_with_mfa):
+def test_a_revoked_token_is_a_401_with_a_reason(token, registered, hr_with_mfa):
     client = Client()
     client.force_login(hr_with_mfa)
-    user_id = Token.objects.get(key=token).user_id
-    assert client.post(reverse("appraisal_api_token_revoke", args=[user_id])).status_code == 302
-    assert push([record()], token).status_code == 401
-    assert not Token.objects.filter(key=token).exists()
-
-
-def test_a_token_of_someone_not_in_hr_is_a_403(pelatih, registered):
-    key = Token.objects.create(user=pelatih).key
-    response = push([record()], key)
-    assert response.status_code == 403
-    assert "hanya untuk SDM" in response.json()["detail"]
+    api_token = ApiToken.objects.get()
+    assert client.post(reverse("appraisal_api_token_revoke", args=[api_token.pk])).status_code == 302
+    response = push([record()], token)
+    assert response.status_code == 401 and "dicabut" in response.json()["detail"]
     assert not Appraisal.objects.exists()
+
+
+def test_an_expired_token_is_a_401_with_the_date(token, registered):
+    now = timezone.now()
+    ApiToken.objects.update(
+        created_at=now - datetime.timedelta(days=90), expires_at=now - datetime.timedelta(minutes=1)
+    )
+    response = push([record()], token)
+    assert response.status_code == 401 and "kedaluwarsa sejak" in response.json()["detail"]
+    assert not Appraisal.objects.exists()
+
+
+def test_the_key_is_stored_only_as_its_hash(token):
+    api_token = ApiToken.objects.get()
+    assert api_token.key_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert api_token.prefix == token[:8] and len(token) >= 40
+    stored = json.dumps(list(ApiToken.objects.values()), default=str)
+    assert token not in stored
+
+
+def test_a_key_that_shares_the_prefix_is_still_unknown(token, registered):
+    response = push([record()], token[:8] + "x" * (len(token) - 8))
+    assert response.status_code == 401 and "tidak dikenal" in response.json()["detail"]
+
+
+def test_last_use_is_recorded_at_most_once_a_minute(token, registered):
+    push([record()], token)
+    first = ApiToken.objects.get().last_used_at
+    assert first is not None
+    push([record()], token)
+    assert ApiToken.objects.get().last_used_at == first
+    ApiToken.objects.update(last_used_at=first - datetime.timedelta(minutes=2))
+    push([record()], token)
+    assert ApiToken.objects.get().last_used_at > first
+
+
+def test_only_service_accounts_hold_tokens_and_a_service_account_has_no_admin(pelatih, hr_with_mfa, registered):
+    with pytest.raises(ValidationError):
+        api_token_create(user=hr_with_mfa, name="Token SDM")
+    # Even a token forged into the table for a non-service account is refused.
+    key = "k" * 43
+    ApiToken.objects.create(
+        name="palsu",
+        prefix=key[:8],
+        key_hash=hashlib.sha256(key.encode()).hexdigest(),
+        user=pelatih,
+        expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    response = push([record()], key)
+    assert response.status_code == 403 and "akun layanan API" in response.json()["detail"]
+    assert not Appraisal.objects.exists()
+    service = api_client_create(name="SIMPEG").user
+    assert list(service.groups.values_list("name", flat=True)) == ["layanan-api"]
+    assert not service.has_usable_password() and not service.has_perm("wagtailadmin.access_admin")
+    assert not service.is_staff and not service.is_superuser
+
+
+def test_requests_over_the_rate_are_a_429_per_token(token, registered, settings):
+    settings.KOMPETEN_API_RATE = "2/min"
+    other = api_client_create(name="Sistem lain").key
+    assert push([record()], token).status_code == 200
+    assert push([record()], token).status_code == 200
+    response = push([record()], token)
+    assert response.status_code == 429
+    assert "Terlalu banyak permintaan" in response.json()["detail"] and int(response["Retry-After"]) > 0
+    assert push([record()], other).status_code == 200  # counted per token
 
 
 @pytest.mark.parametrize(
@@ -150,20 +213,52 @@ def test_a_body_over_the_limit_is_refused(token, settings):
     assert response.status_code == 413 and "terlalu besar" in response.json()["detail"]
 
 
-def test_hr_creates_a_token_on_the_admin_page_and_sees_its_key_once(hr_with_mfa):
+def reauthenticated(client, user, password):
+    """The client of `user` just after they typed their password again on allauth's page."""
+    client.force_login(user)
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return client
+
+
+def test_creating_a_token_asks_for_the_password_again_then_creates_it(hr_with_mfa, password):
     client = Client()
     client.force_login(hr_with_mfa)
     url = reverse("appraisal_api_tokens")
     assert client.get(url).status_code == 200
-    response = client.post(url, {"nama": "SIMPEG BKD Provinsi"})
-    token = Token.objects.select_related("user").get()
-    assert response.status_code == 200 and token.key in response.content.decode()
-    user = token.user
+    response = client.post(url, {"nama": "SIMPEG BKD Provinsi", "masa_berlaku": "90"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not ApiToken.objects.exists()
+    # The password, and the suspended POST goes through: the key is on this answer.
+    response = client.post(response["Location"], {"password": password}, follow=True)
+    api_token = ApiToken.objects.get()
+    assert api_token.created_by == hr_with_mfa
+    assert api_token.prefix in response.content.decode() and 'data-testid="new-key"' in response.content.decode()
+
+
+def test_hr_creates_a_token_on_the_admin_page_and_sees_its_key_once(hr_with_mfa, password):
+    client = reauthenticated(Client(), hr_with_mfa, password)
+    url = reverse("appraisal_api_tokens")
+    response = client.post(url, {"nama": "SIMPEG BKD Provinsi", "masa_berlaku": "30"})
+    assert response.status_code == 200
+    api_token = ApiToken.objects.select_related("user").get()
+    key = re.search(r'data-testid="new-key">([^<]+)<', response.content.decode()).group(1)
+    assert api_token.key_hash == hashlib.sha256(key.encode()).hexdigest()
+    assert (api_token.expires_at - timezone.now()).days in (29, 30)
+    user = api_token.user
     assert user.username == "api-simpeg-bkd-provinsi" and not user.has_usable_password()
-    assert user.groups.filter(name="hr").exists()
+    assert list(user.groups.values_list("name", flat=True)) == ["layanan-api"]
+    assert push([record()], key).status_code in (200, 400)  # the key works (400: no such employee)
     listing = client.get(url).content.decode()
-    assert "SIMPEG BKD Provinsi" in listing and token.key not in listing and token.key[:6] in listing
-    assert client.post(url, {"nama": ""}).status_code == 400
+    assert "SIMPEG BKD Provinsi" in listing and key not in listing and api_token.prefix in listing
+    assert "Aktif" in listing and "Terakhir dipakai" in listing
+    assert client.post(url, {"nama": "", "masa_berlaku": "30"}).status_code == 400
+    # A second key for the same service account (rotation), then the old one is revoked.
+    response = client.post(url, {"nama": "SIMPEG baru", "akun": user.pk, "masa_berlaku": "90"})
+    assert response.status_code == 200 and ApiToken.objects.filter(user=user).count() == 2
+    client.post(reverse("appraisal_api_token_revoke", args=[api_token.pk]))
+    assert push([record()], key).status_code == 401
+    assert "Dicabut" in client.get(url).content.decode()
 
 
 # --- the OpenAPI description -----------------------------------------------------------------------

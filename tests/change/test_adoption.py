@@ -203,8 +203,10 @@ def test_xlsx_export_has_numbers_and_empty_suppressed_cells(client, hr_with_mfa,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", [roles.PEGAWAI, roles.ATASAN, roles.PELATIH])
-def test_only_hr_sees_the_dashboard(client, make_person, role):
-    client.force_login(make_person(role))
+def test_only_hr_sees_the_dashboard(client, make_person, with_totp, role):
+    user = make_person(role)
+    with_totp(user)  # with a second factor, so that the refusal is about the role
+    client.force_login(user)
     assert client.get(reverse(URL)).status_code == 403
     assert client.get(reverse(URL), {"format": "csv"}).status_code == 403
 

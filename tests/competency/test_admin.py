@@ -177,8 +177,8 @@ def test_gaps_are_read_only_and_filterable(client, hr_with_mfa, employee, standa
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", [STANDARDS, ASSESSMENTS, GAPS])
-def test_trainers_have_no_access(client, pelatih, url):
-    client.force_login(pelatih)
+def test_trainers_have_no_access(client, pelatih_with_mfa, url):
+    client.force_login(pelatih_with_mfa)
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"

@@ -112,7 +112,7 @@ def test_unknown_template_format_is_404(client, hr_with_mfa):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["pelatih", "pegawai"])
+@pytest.mark.parametrize("role", ["pelatih_with_mfa", "pegawai"])
 def test_others_cannot_import_or_download(client, request, role):
     user = request.getfixturevalue(role)
     client.force_login(user)

@@ -50,7 +50,9 @@ def test_trainer_submits_and_hr_approves(pelatih, hr, course):
 
 
 @pytest.mark.django_db
-def test_course_report_shows_numbers_and_learners(client, pelatih, pegawai, course, lessons):
+def test_course_report_shows_numbers_and_learners(client, pelatih_with_mfa, pegawai, course, lessons):
+    pelatih = pelatih_with_mfa
+    services.course_trainer_add(course=course, user=pelatih)
     enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
     services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
     services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
@@ -113,10 +115,12 @@ def test_unknown_nip_enrols_nobody(client, hr_with_mfa, course, unit):
 
 
 @pytest.mark.django_db
-def test_trainer_cannot_enrol_or_revoke(client, pelatih, course, unit):
+def test_trainer_cannot_enrol_or_revoke(client, pelatih_with_mfa, course, unit):
+    services.course_trainer_add(course=course, user=pelatih_with_mfa)
     person = EmployeeFactory(unit=unit)
-    client.force_login(pelatih)
-    client.post(reverse("course_report", args=[course.pk]), {"nips": person.nip})
+    client.force_login(pelatih_with_mfa)
+    response = client.post(reverse("course_report", args=[course.pk]), {"nips": person.nip})
+    assert response["Location"] == reverse("wagtailadmin_home")  # Wagtail's answer to PermissionDenied
     assert not Enrollment.objects.exists()
 
 
@@ -136,7 +140,8 @@ def test_hr_revokes_a_certificate(client, hr_with_mfa, pegawai, course, lessons)
 
 
 @pytest.mark.django_db
-def test_trainer_creates_a_course_in_the_admin(client, pelatih):
+def test_trainer_creates_a_course_in_the_admin(client, pelatih_with_mfa):
+    pelatih = pelatih_with_mfa
     catalog = CourseIndexPage.objects.get()
     client.force_login(pelatih)
     url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalog.pk])
@@ -167,3 +172,6 @@ def test_trainer_creates_a_course_in_the_admin(client, pelatih):
     assert course.current_workflow_state is not None
     draft = course.get_latest_revision_as_object()
     assert [c.competency.code for c in draft.competencies.all()] == ["tik-aplikasi-perkantoran"]
+    # The author is the course's first trainer: they see its learners once it has some.
+    assert list(course.trainers.values_list("user", flat=True)) == [pelatih.pk]
+    assert client.get(reverse("course_report", args=[course.pk])).status_code == 200

@@ -6,7 +6,15 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Revision
 
-from courses.models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from courses.models import (
+    Certificate,
+    CoursePage,
+    CourseTrainer,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+)
 from portal.people.models import Employee
 
 
@@ -34,6 +42,9 @@ def test_seed_demo_courses_are_idempotent(settings, tmp_path, client, django_cap
 
     courses = list(CoursePage.objects.live())
     assert len(courses) >= 6
+    # `pelatih` trains every demo course: it sees their learners in the course reports.
+    trained = set(CourseTrainer.objects.filter(user__username="pelatih").values_list("course_id", flat=True))
+    assert trained == {course.pk for course in courses}
     for course in courses:
         assert course.live_revision is not None
         lessons = list(LessonPage.objects.child_of(course).live())

@@ -17,7 +17,8 @@ def png(width, height, mode="RGB"):
 
 
 @pytest.mark.django_db
-def test_trainer_uploads_a_real_image(client, pelatih):
+def test_trainer_uploads_a_real_image(client, pelatih_with_mfa):
+    pelatih = pelatih_with_mfa
     client.force_login(pelatih)
     upload = SimpleUploadedFile("sampul.png", png(640, 360), content_type="image/png")
     response = client.post(URL, {"title": "Sampul", "file": upload, "collection": "1"})
@@ -26,7 +27,8 @@ def test_trainer_uploads_a_real_image(client, pelatih):
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_not_an_image_is_refused(client, pelatih):
+def test_a_file_that_is_not_an_image_is_refused(client, pelatih_with_mfa):
+    pelatih = pelatih_with_mfa
     client.force_login(pelatih)
     upload = SimpleUploadedFile("virus.png", b"MZ\x90\x00 this is not a picture", content_type="image/png")
     response = client.post(URL, {"title": "Palsu", "file": upload, "collection": "1"})
@@ -35,7 +37,8 @@ def test_a_file_that_is_not_an_image_is_refused(client, pelatih):
 
 
 @pytest.mark.django_db
-def test_a_decompression_bomb_is_refused(client, pelatih):
+def test_a_decompression_bomb_is_refused(client, pelatih_with_mfa):
+    pelatih = pelatih_with_mfa
     bomb = png(9000, 9000, mode="1")  # 81 megapixels in a few kilobytes
     assert len(bomb) < 200_000
     client.force_login(pelatih)

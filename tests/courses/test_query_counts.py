@@ -104,6 +104,25 @@ def test_course_report_queries_are_constant(client, hr_with_mfa, course, lessons
     assert count_queries(client, url + "?format=csv") == count_queries(client, url + "?format=xlsx")
 
 
+@pytest.mark.django_db
+def test_trainers_course_report_queries_are_pinned(client, pelatih_with_mfa, course, lessons, make_person, unit):
+    services.course_trainer_add(course=course, user=pelatih_with_mfa)
+    client.force_login(pelatih_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+    for _ in range(2):
+        learner = make_person(roles.PEGAWAI, unit=unit)
+        services.enrollment_create(employee=learner.employee, course=course)
+    two = {suffix: count_queries(client, url + suffix) for suffix in ("", "?format=csv")}
+    for _ in range(18):
+        learner = make_person(roles.PEGAWAI, unit=unit)
+        enrollment = services.enrollment_create(employee=learner.employee, course=course)
+        services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+        services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    twenty = {suffix: count_queries(client, url + suffix) for suffix in ("", "?format=csv")}
+    assert two == twenty == {"": COURSE_REPORT_QUERIES, "?format=csv": COURSE_EXPORT_QUERIES}
+    assert count_queries(client, reverse("course_report_index")) == COURSE_REPORT_INDEX_QUERIES
+
+
 # Pinned: a change that adds a query to these pages must say so here. Wagtail's routing costs one
 # query per level of the page tree (home, catalog, course, lesson), which is fixed by the URL.
 # Each includes the header's notification bell (one count for a logged-in user).
@@ -111,3 +130,10 @@ CATALOG_QUERIES = 13
 COURSE_QUERIES = 19
 LESSON_QUERIES = 18
 DASHBOARD_QUERIES = 14  # with enrolments: one more, for their live lesson counts; three for the change hub
+# A trainer's course report in the admin: seven for the session, the user, their roles, second
+# factor, permissions and admin profile; one for the courses they train; then the course, its
+# summary, hardest questions, lessons, a page of learners, its trainers, the admin's menu, and the
+# audit entry of the read (the export: the course, its lessons, the learners and the audit entry).
+COURSE_REPORT_QUERIES = 23
+COURSE_EXPORT_QUERIES = 12
+COURSE_REPORT_INDEX_QUERIES = 13

@@ -1,6 +1,7 @@
 """The learner's flow over HTTP: enrol, study, quiz, certificate; and other people's ids are 404."""
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 
 from courses import services
@@ -37,7 +38,7 @@ def test_learner_flow_end_to_end(client, pegawai, course, lessons, django_captur
     download = client.get(reverse("certificate_download", args=[certificate.pk]))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     verify = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
-    assert "SAH" in verify and certificate.sha256 in verify and pegawai.employee.nip in verify
+    assert "SAH" in verify and certificate.sha256 in verify and pegawai.employee.nip not in verify
 
 
 @pytest.mark.django_db
@@ -100,9 +101,10 @@ def test_verification_of_unknown_and_revoked_certificates(client, pegawai, cours
     services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
     services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
     certificate = services.certificate_issue(enrollment_id=enrollment.pk)
-    services.certificate_revoke(certificate=certificate, reason="Data keliru")
+    services.certificate_revoke(certificate=certificate, reason="Data keliru: pegawai dijatuhi hukuman disiplin")
     html = client.get(reverse("certificate_verify", args=[certificate.code.lower()])).content.decode()
-    assert "DICABUT" in html and "Data keliru" in html
+    assert "DICABUT" in html and "tidak berlaku lagi" in html
+    assert "Data keliru" not in html and "hukuman" not in html  # HR's note about a person stays with HR
 
 
 @pytest.mark.django_db
@@ -139,8 +141,9 @@ def test_catalog_filters_by_competency_with_and_without_search(client, course):
     from courses.models import CourseCompetency
 
     other = make_course("Pelayanan Publik Prima", category="manajerial", summary="Melayani warga.")
-    CourseCompetency.objects.create(course=course, competency=Competency.objects.get(code="tik-keamanan-informasi"),
-                                    target_level=3)
+    CourseCompetency.objects.create(
+        course=course, competency=Competency.objects.get(code="tik-keamanan-informasi"), target_level=3
+    )
     html = client.get("/kursus/?kompetensi=tik-keamanan-informasi").content.decode()
     assert "Keamanan Digital" in html and other.title not in html
     assert '<option value="tik-keamanan-informasi" selected>' in html
@@ -150,3 +153,71 @@ def test_catalog_filters_by_competency_with_and_without_search(client, course):
     assert other.title not in html
     page = client.get(course.url).content.decode()
     assert "Keamanan Informasi (level 3)" in page
+
+
+def _certificate_of(employee, course, lessons):
+    enrollment = services.enrollment_create(employee=employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    return services.certificate_issue(enrollment_id=enrollment.pk)
+
+
+@pytest.mark.django_db
+def test_the_public_page_shows_what_verification_needs_and_no_more(client, pegawai, course, lessons):
+    pegawai.employee.nip = "199204202019032011"
+    pegawai.employee.save(update_fields=["nip"])
+    certificate = _certificate_of(pegawai.employee, course, lessons)
+    assert certificate.score == 100 and certificate.holder_nip == "199204202019032011"
+    response = client.get(reverse("certificate_verify", args=[certificate.code]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for fact in [certificate.holder_name, "1992**********2011", "Keamanan Digital", "SAH", certificate.sha256]:
+        assert fact in html, fact
+    assert "199204202019032011" not in html and "20190320" not in html
+    assert "Nilai" not in html and ">100<" not in html
+    # Out of search engines, by the page and by the header.
+    assert '<meta name="robots" content="noindex' in html
+    assert "noindex" in response["X-Robots-Tag"]
+    unknown = client.get(reverse("certificate_verify", args=["TIDAKADA1234"]))
+    assert unknown.status_code == 404 and "noindex" in unknown["X-Robots-Tag"]
+
+
+@pytest.mark.django_db
+def test_certificate_pdfs_have_no_public_url(client, pegawai, course, lessons, settings, tmp_path):
+    from pathlib import Path
+
+    from django.views.static import serve
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    certificate = _certificate_of(pegawai.employee, course, lessons)
+    stored = Path(certificate.pdf.path).resolve()
+    assert stored.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
+    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    with pytest.raises(ValueError):
+        certificate.pdf.url  # noqa: B018 (there is no URL to give out)
+    # A guessed /media/ URL finds nothing, even where /media/ is served (DEBUG's static view).
+    assert client.get(f"/media/{certificate.pdf.name}").status_code == 404
+    request = client.get("/").wsgi_request
+    with pytest.raises(Http404):
+        serve(request, certificate.pdf.name, document_root=settings.MEDIA_ROOT)
+    # The holder gets it through the view.
+    client.force_login(pegawai)
+    download = client.get(reverse("certificate_download", args=[certificate.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert "no-store" in download["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_course_trainer_may_download_a_learners_certificate_another_trainer_not(
+    client, pegawai, pelatih, make_person, with_totp, course, lessons
+):
+    certificate = _certificate_of(pegawai.employee, course, lessons)
+    url = reverse("certificate_download", args=[certificate.pk])
+    other_trainer = make_person(roles.PELATIH)
+    with_totp(pelatih)
+    with_totp(other_trainer)
+    services.course_trainer_add(course=course, user=pelatih)
+    client.force_login(other_trainer)
+    assert client.get(url).status_code == 404
+    client.force_login(pelatih)
+    assert client.get(url).status_code == 200

@@ -26,6 +26,21 @@ def log_in(page, live_server, login, password):
     page.wait_for_load_state()
 
 
+def log_in_with_totp(page, live_server, user, password):
+    """Log in as a user whose role sees others' data: give them an authenticator app (as the
+    set-up would), then enter the password and the current TOTP code."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    log_in(page, live_server, user.username, password)
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
+    page.fill("input[name=code]", totp_code(secret))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Masuk", exact=True).click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/"))
+
+
 def no_sideways_scroll(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
@@ -84,8 +99,8 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     catalog = CourseIndexPage.objects.get()
     admin = f"{live_server.url}/admin"
 
-    # The trainer opens the admin and the catalog in the page explorer.
-    log_in(page, live_server, pelatih.username, password)
+    # The trainer logs in with password and TOTP, and opens the catalog in the page explorer.
+    log_in_with_totp(page, live_server, pelatih, password)
     page.goto(f"{admin}/")
     expect(page.locator("html")).to_have_attribute("lang", "id")
     screenshot(page, "admin-trainer-dashboard")
@@ -316,12 +331,16 @@ def test_learner_completes_a_course_and_verifies_the_certificate(
     assert content.startswith(b"%PDF"), content[:20]
     assert re.fullmatch(r"sertifikat-[A-Z0-9]{12}\.pdf", download.suggested_filename)
 
-    # The verification page: valid, the learner's NIP, the course, the fingerprint of the file.
+    # The verification page: valid, the learner's NIP masked, the course, the fingerprint of the file;
+    # no score, and kept out of search engines.
     page.get_by_role("link", name="Halaman verifikasi").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verifikasi sertifikat")
     expect(page.locator("[data-testid=status]")).to_contain_text("SAH")
     facts = page.locator("dl.certificate-facts")
-    expect(facts).to_contain_text(employee.nip)
+    expect(facts.locator("[data-testid=nip]")).to_have_text(employee.nip[:4] + "*" * 10 + employee.nip[-4:])
+    expect(facts).not_to_contain_text(employee.nip)
+    expect(facts).not_to_contain_text("Nilai")
+    expect(page.locator('meta[name="robots"]')).to_have_attribute("content", re.compile("noindex"))
     expect(facts).to_contain_text("Keamanan Digital")
     expect(facts.locator("code")).to_have_text(hashlib.sha256(content).hexdigest())
     screenshot(page, "certificate-verification")

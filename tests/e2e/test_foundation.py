@@ -96,6 +96,12 @@ def test_employee_logs_in_with_nip_and_sees_the_dashboard(page, live_server, peg
 @pytest.mark.e2e
 def test_hr_is_sent_to_the_mfa_set_up_after_login(page, live_server, hr, password):
     log_in(page, live_server, hr.username, password)
+    # Before the first authenticator is tied to the account, the password is asked for again.
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/\?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"))
+    screenshot(page, "hr-mfa-reauthenticate")
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
     screenshot(page, "hr-mfa-setup")
 

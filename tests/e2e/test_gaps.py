@@ -15,7 +15,7 @@ from courses.models import CourseCompetency
 from ..appraisal_link.test_gaps_and_assignments import appraise
 from ..courses.conftest import make_course
 from .conftest import screenshot
-from .test_courses import log_in, totp_code
+from .test_courses import log_in, log_in_with_totp, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -69,7 +69,7 @@ def test_hr_assigns_training_for_a_gap_and_people_see_it(new_context, live_serve
     screenshot(learner, "pegawai-my-competency")
 
     supervisor = new_context().new_page()
-    log_in(supervisor, live_server, atasan.username, password)
+    log_in_with_totp(supervisor, live_server, atasan, password)
     supervisor.goto(f"{live_server.url}/tim/")
     row = supervisor.get_by_role("row").filter(has_text=pegawai.employee.name)
     expect(row).to_contain_text("1")

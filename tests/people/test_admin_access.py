@@ -33,6 +33,9 @@ def test_anonymous_admin_visit_goes_to_allauth_login(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
+REAUTHENTICATE = "/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"
+
+
 @pytest.mark.django_db
 def test_hr_is_sent_to_mfa_setup_after_login_and_at_the_admin(client, hr, password):
     response = login(client, hr, password)
@@ -40,15 +43,30 @@ def test_hr_is_sent_to_mfa_setup_after_login_and_at_the_admin(client, hr, passwo
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/totp/activate/"
-    page = client.get(response["Location"])
+    # Before the first authenticator is set up, the password is asked for again (a session left
+    # open must not be enough to tie someone else's authenticator to the account).
+    response = client.get(response["Location"])
+    assert response["Location"] == REAUTHENTICATE
+    page = client.get(REAUTHENTICATE)
     assert page.status_code == 200
     assert "wajib memakai autentikasi dua faktor" in page.content.decode()
 
 
 @pytest.mark.django_db
+def test_a_wrong_password_does_not_open_the_mfa_setup(client, hr, password):
+    login(client, hr, password)
+    response = client.post(REAUTHENTICATE, {"password": "salah-sama-sekali"})
+    assert response.status_code == 200
+    assert client.get("/accounts/2fa/totp/activate/")["Location"] == REAUTHENTICATE
+
+
+@pytest.mark.django_db
 def test_hr_sets_up_totp_then_reaches_the_admin(client, hr, password):
     login(client, hr, password)
-    client.get("/accounts/2fa/totp/activate/")
+    assert client.get("/accounts/2fa/totp/activate/")["Location"] == REAUTHENTICATE
+    response = client.post(REAUTHENTICATE, {"password": password})
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
     secret = client.session["mfa.totp.secret"]
     code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
     response = client.post("/accounts/2fa/totp/activate/", {"code": code})
@@ -74,8 +92,8 @@ def test_superuser_without_mfa_cannot_use_the_django_admin(client, password):
 
 
 @pytest.mark.django_db
-def test_trainer_reaches_the_admin_but_not_the_organisation(client, pelatih):
-    client.force_login(pelatih)
+def test_trainer_reaches_the_admin_but_not_the_organisation(client, pelatih_with_mfa):
+    client.force_login(pelatih_with_mfa)
     assert client.get("/admin/").status_code == 200
     response = client.get("/admin/pegawai/")
     assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "no permission"

@@ -1,9 +1,16 @@
-"""`seed_demo` creates the demo of DESIGN.md, idempotently, and only with DEBUG on."""
+"""`seed_demo` creates the demo of DESIGN.md, idempotently, and only where an accident is impossible:
+dev/test settings, DEBUG on, and a database that is empty of people or was filled by seed_demo."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from portal.models import DemoDatabase
 from portal.pages.models import HomePage
 from portal.people.models import Employee, Position, Unit, User
 from portal.people.nip import validate_nip
@@ -26,6 +33,59 @@ def test_seed_demo_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_when_the_settings_do_not_allow_demo_data(settings):
+    settings.DEBUG = True
+    settings.KOMPETEN_DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="tidak mengizinkan data demo"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+    assert not DemoDatabase.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_a_database_with_real_people(settings, pegawai):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="tidak dibuat oleh seed_demo"):
+        call_command("seed_demo")
+    assert not User.objects.filter(username__in=["admin", "hr", "pelatih", "atasan"]).exists()
+    assert not DemoDatabase.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_runs_again_on_the_database_it_filled_even_with_people_added(settings, make_person):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    assert DemoDatabase.objects.exists()
+    make_person()  # someone tried the sign-up on the demo
+    call_command("seed_demo")
+    assert User.objects.filter(username="pegawai").count() == 1
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_production_settings_never_allow_demo_data_whatever_the_environment():
+    """Production refuses before touching the database, even with DEBUG and the flag in its environment."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "s" * 60,
+        "ALLOWED_HOSTS": "kompeten.example",
+        "CACHE_URL": "redis://127.0.0.1:6379/15",
+        "MFA_ENCRYPTION_KEY": "mK0l3Zb6c1bVq4x2J8wZ0t4qL5y9R2dN7fG3hJ6kP1s=",
+        "DEBUG": "1",
+        "KOMPETEN_DEMO_DATA_ALLOWED": "1",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "seed_demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "portal.settings.production" in result.stderr
+    assert "tidak mengizinkan data demo" in result.stderr
 
 
 @pytest.mark.django_db

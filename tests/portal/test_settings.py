@@ -1,21 +1,31 @@
-"""Production settings: refuse to start without secrets, and pass `check --deploy` cleanly."""
+"""Production settings: refuse to start without secrets or a shared cache, pass `check --deploy`
+cleanly, and trust exactly the configured proxies for the client address."""
 
+import base64
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROD_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "k" * 20 + "production-like-secret-key-with-enough-entropy-0123456789",
     "ALLOWED_HOSTS": "kompeten.pangkalpinangkota.go.id",
+    "CACHE_URL": "redis://127.0.0.1:6379/15",
+    "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
 }
 
 
 def manage(*args, env):
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process; production must not.
-    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    dropped = (
+        "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL", "MFA_ENCRYPTION_KEY",
+        "KOMPETEN_TRUSTED_PROXY_COUNT",
+    )
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -45,3 +55,27 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", [None, "", "locmem://"])
+def test_production_refuses_to_start_without_a_shared_redis_cache(cache_url):
+    env = {k: v for k, v in PROD_ENV.items() if k != "CACHE_URL"}
+    if cache_url is not None:
+        env["CACHE_URL"] = cache_url
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "CACHE_URL" in result.stderr
+
+
+def production_value(code, env):
+    result = manage("shell", "-c", f"import json; from django.conf import settings; print(json.dumps({code}))", env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_trusts_the_one_tls_proxy_by_default_and_the_configured_number_otherwise():
+    code = "[settings.KOMPETEN_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_PROXY_COUNT]"
+    assert production_value(code, PROD_ENV) == [1, 1]
+    assert production_value(code, {**PROD_ENV, "KOMPETEN_TRUSTED_PROXY_COUNT": "2"}) == [2, 2]
+

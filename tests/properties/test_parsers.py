@@ -173,10 +173,15 @@ def test_a_csv_reads_back_every_value_it_was_written_with(rows, delimiter, bom, 
     assert [[values[column] for column in REQUIRED] for _number, values in read] == rows
 
 
+# openpyxl writes a text that starts with "=" as a formula without its computed value, which a file
+# saved by Excel never holds; the formula cells of real files are covered by the reader's data_only.
+XLSX_TEXT = CELL_TEXT.filter(lambda text: not text.startswith("="))
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(
-        st.lists(st.one_of(CELL_TEXT, st.integers(-(10**9), 10**9)), min_size=len(REQUIRED), max_size=len(REQUIRED)),
+        st.lists(st.one_of(XLSX_TEXT, st.integers(-(10**9), 10**9)), min_size=len(REQUIRED), max_size=len(REQUIRED)),
         min_size=1,
         max_size=5,
     )

@@ -1,4 +1,5 @@
-"""Writes of the people app: claiming a NIP, creating accounts, seeding roles."""
+"""Writes of the people app: creating accounts and seeding roles here; claiming a record at
+sign-up in `claims`; ending access (deactivation, unlinking an account) in `access_end`."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -11,45 +12,28 @@ from django.utils.translation import gettext as _
 
 from portal.notifications.services import email_enqueue
 
-from . import roles
-from .models import Employee, User
-from .nip import normalise_nip, validate_nip
+from .. import roles
+from ..models import Employee, User
+from .access_end import employee_account_unlink, employee_deactivate, employee_reactivate, user_sessions_end
+from .claims import (
+    activation_code_issue,
+    claim_failed_notify,
+    claim_proof_holds,
+    employee_claim,
+)
 
-
-def employee_claimable_get(*, nip: str) -> Employee:
-    """The unclaimed, active employee with this NIP, or a ValidationError saying why not."""
-    nip = normalise_nip(nip)
-    validate_nip(nip)
-    employee = Employee.objects.filter(nip=nip).first()
-    if employee is None or not employee.is_active:
-        raise ValidationError(
-            _("NIP ini tidak terdaftar sebagai pegawai Pemerintah Kota Pangkalpinang. Hubungi BKPSDM."),
-            code="nip_unknown",
-        )
-    if employee.user_id is not None:
-        raise ValidationError(
-            _("NIP ini sudah memiliki akun. Silakan masuk, atau gunakan 'Lupa kata sandi'."),
-            code="nip_claimed",
-        )
-    return employee
-
-
-@transaction.atomic
-def employee_claim(*, nip: str, user: User) -> Employee:
-    """Link the employee with this NIP to `user`, who becomes a `pegawai`.
-
-    The row is locked, so two people signing up with the same NIP at once cannot both claim it.
-    """
-    employee = employee_claimable_get(nip=nip)
-    employee = Employee.objects.select_for_update().get(pk=employee.pk)
-    if employee.user_id is not None:
-        raise ValidationError(_("NIP ini sudah memiliki akun."), code="nip_claimed")
-    employee.user = user
-    employee.save(update_fields=["user"])
-    user.first_name = employee.name[:150]
-    user.save(update_fields=["first_name"])
-    user.groups.add(Group.objects.get(name=roles.PEGAWAI))
-    return employee
+__all__ = [
+    "account_create_for_employee",
+    "activation_code_issue",
+    "claim_failed_notify",
+    "claim_proof_holds",
+    "employee_account_unlink",
+    "employee_claim",
+    "employee_deactivate",
+    "employee_reactivate",
+    "roles_sync",
+    "user_sessions_end",
+]
 
 
 @transaction.atomic

@@ -1,0 +1,41 @@
+"""Private file storage: files that must never have a public URL.
+
+Core: every app may import it; it imports no app. Certificate PDFs and uploaded appraisal files
+hold personal data, so they live in PRIVATE_MEDIA_ROOT, a folder outside MEDIA_ROOT that no web
+server serves; people get them only through views that check who is asking (see README, "Media").
+Models point their FileField at `private_storage` (a callable), so their migrations do not change
+when the storage's settings do.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage, storages
+from django.utils.functional import cached_property
+
+
+class PrivateStorage(FileSystemStorage):
+    """A FileSystemStorage at PRIVATE_MEDIA_ROOT that has no URL: asking for one is a bug."""
+
+    @cached_property
+    def base_location(self):
+        location = Path(self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)).resolve()
+        public = Path(settings.MEDIA_ROOT).resolve()
+        if location == public or public in location.parents:
+            raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT: files there are public.")
+        return str(location)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting in ("PRIVATE_MEDIA_ROOT", "MEDIA_ROOT"):
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError("A private file has no public URL: serve it through a view that checks permission.")
+
+
+def private_storage():
+    """The storage of STORAGES["private"] (callable, for FileField(storage=...))."""
+    return storages["private"]

@@ -1,0 +1,12 @@
+"""Thin Celery tasks of the shell: the ones that compose every app."""
+
+from celery import shared_task
+
+
+@shared_task
+def retention_task() -> dict:
+    """Remove the personal data past its retention period (beat: "Hapus data pribadi yang melewati
+    masa simpan", daily 02.00 WIB); returns the count per kind. Idempotent."""
+    from .retention import retention_run
+
+    return {result.key: result.count for result in retention_run()}
