@@ -1,5 +1,7 @@
 """Wagtail admin screens for the organisation: units, positions and employees (HR)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
@@ -7,6 +9,7 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import services
+from .anonymising import is_anonymised
 from .models import Employee, Position, Unit
 
 
@@ -40,7 +43,14 @@ class AccountColumn(Column):
 
 class EmployeeEditView(EditView):
     """Saving the form with "aktif" switched goes through the service, so that a deactivation
-    also locks the account and ends its sessions at once (and a reactivation reopens it)."""
+    also locks the account and ends its sessions at once (and a reactivation reopens it). An
+    anonymised person is gone: their record is kept for the reports, and nobody edits it back."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_anonymised(self.get_object()):
+            messages.info(request, _("Data pegawai ini sudah dianonimkan dan tidak dapat diubah."))
+            return redirect(self.index_url_name)
+        return super().dispatch(request, *args, **kwargs)
 
     def save_instance(self):
         was_active = self.form.initial.get("is_active", True)

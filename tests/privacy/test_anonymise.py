@@ -148,3 +148,16 @@ def test_only_hr_with_a_second_factor_may_anonymise(client, leaver, hr, atasan, 
     response = client.post(url)
     assert response.status_code == 302 and reverse("mfa_activate_totp") in response["Location"]
     assert Employee.objects.get(pk=leaver["employee"].pk).name == NAME
+
+
+def test_an_anonymised_record_cannot_be_edited_back(client, leaver, hr_with_mfa):
+    employee = leaver["employee"]
+    client.force_login(hr_with_mfa)
+    client.post(reverse("people_employee_anonymise", args=[employee.pk]))
+    edit = reverse("pegawai:edit", args=[employee.pk])
+
+    response = client.post(edit, {"nip": "199204202019032011", "name": "Kembali"}, follow=True)
+
+    employee.refresh_from_db()
+    assert employee.name.startswith("Pegawai anonim #")
+    assert "sudah dianonimkan" in response.content.decode()
