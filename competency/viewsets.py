@@ -16,10 +16,10 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from portal.people.access import is_hr
 from portal.people.models import Employee
+from portal.readonly_admin import ReadOnlyViewSetMixin
 
 from . import admin_views, services
 from .forms import AssessmentForm
@@ -203,19 +203,14 @@ class AssessmentViewSet(ListingViewSet):
 # --- gaps (read-only) ------------------------------------------------------------------------------
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Gaps are written by the gap engine and the appraisal import, never by hand: only "view"."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
 class GapSizeColumn(Column):
     def get_value(self, instance):
         return instance.size
 
 
-class GapViewSet(ListingViewSet):
+class GapViewSet(ReadOnlyViewSetMixin, ListingViewSet):
+    """Gaps are written by the gap engine and the appraisal import, never by hand: only "view"."""
+
     model = Gap
     name = "kesenjangan-kompetensi"
     icon = "warning"
@@ -268,28 +263,7 @@ class GapViewSet(ListingViewSet):
         "closed_at",
     ]
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
-
     list_select_related = ("employee", "competency")
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 class CompetencyViewSetGroup(ModelViewSetGroup):

@@ -2,27 +2,16 @@
 
 import json
 
-from django.urls import path
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal.readonly_admin import ReadOnlyViewSetMixin
 
 from .filters import AuditEntryFilterSet
 from .models import AuditEntry
-
-
-class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Only "view" (held by HR through audit/0003, and by superusers): add, change and delete are
-    refused to everyone, superusers included."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and super().user_has_permission(user, "view")
 
 
 class AuditEntryInspectView(InspectView):
@@ -35,7 +24,7 @@ class AuditEntryInspectView(InspectView):
         return json.dumps(self.object.detail, ensure_ascii=False, sort_keys=True) if self.object.detail else "-"
 
 
-class AuditEntryViewSet(ModelViewSet):
+class AuditEntryViewSet(ReadOnlyViewSetMixin, ModelViewSet):
     model = AuditEntry
     name = "jejak-audit"
     icon = "history"
@@ -72,24 +61,3 @@ class AuditEntryViewSet(ModelViewSet):
         "ip",
         "path",
     ]
-
-    @property
-    def permission_policy(self):
-        return ViewOnlyPermissionPolicy(self.model)
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
