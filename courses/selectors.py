@@ -6,9 +6,10 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
 from competency.models import Competency
@@ -23,7 +24,7 @@ JP_TARGET_PER_YEAR = 20
 
 def catalog_context(*, params) -> dict:
     """Published courses, searched (Wagtail search), filtered by category and JP, paginated."""
-    courses = CoursePage.objects.live().public().select_related("cover_image")
+    courses = with_live_lessons(CoursePage.objects.live().public()).select_related("cover_image")
     category = params.get("kategori", "")
     if category in CoursePage.Category.values:
         courses = courses.filter(category=category)
@@ -51,7 +52,16 @@ def catalog_context(*, params) -> dict:
     }
 
 
+def with_live_lessons(courses):
+    """Only the courses that have at least one published lesson: a course without one is not
+    offered, whatever its own state (it went live before its lessons, or they were unpublished)."""
+    lessons = Page.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+    return courses.filter(pk__in=CoursePage.objects.filter(Exists(lessons)).values("pk"))
+
+
 def lessons_of(course: CoursePage) -> list[LessonPage]:
+    if course.pk is None:  # a new course, being previewed before its first save
+        return []
     return list(
         LessonPage.objects.child_of(course)
         .live()
@@ -90,9 +100,29 @@ def progress_percent(states: list[dict]) -> int:
     return round(100 * sum(s["state"] == "done" for s in states) / len(states))
 
 
-def course_context(*, course: CoursePage, user) -> dict:
+def live_prerequisites(course: CoursePage) -> list[CoursePage]:
+    prerequisites = course.prerequisites.all()
+    if isinstance(prerequisites, FakeQuerySet):  # a draft being previewed: the relation is in memory
+        return sorted((p for p in prerequisites if p.live), key=lambda p: p.title)
+    return list(prerequisites.live().order_by("title"))
+
+
+def _next_step(states: list[dict]) -> dict | None:
+    """Where "Mulai belajar" / "Lanjutkan" leads: the first lesson not done yet."""
+    lesson = next((s["lesson"] for s in states if s["state"] == "open"), None)
+    if lesson is None:
+        return None
+    started = any(s["state"] == "done" for s in states)
+    return {"lesson": lesson, "started": started}
+
+
+def course_context(*, course: CoursePage, user, preview: bool = False) -> dict:
+    """The course page. A preview shows it as a signed-in employee who has not enrolled yet sees it,
+    with the lesson drafts that will go live with the course."""
     from .services.enrollment import missing_prerequisites
 
+    if preview:
+        return _course_preview_context(course)
     enrollment = enrollment_for(user=user, course=course)
     states = lesson_states(lessons=lessons_of(course), enrollment=enrollment)
     employee = employee_for(user)
@@ -100,12 +130,76 @@ def course_context(*, course: CoursePage, user) -> dict:
         "enrollment": enrollment,
         "lesson_states": states,
         "progress": progress_percent(states),
-        "prerequisites": list(course.prerequisites.live().order_by("title")),
+        "next_step": _next_step(states) if enrollment and not enrollment.completed_at else None,
+        "prerequisites": live_prerequisites(course),
         "competencies": list(course.competencies.select_related("competency").order_by("sort_order")),
         "missing_prerequisites": missing_prerequisites(employee=employee, course=course) if employee else [],
         "certificate": Certificate.objects.filter(enrollment=enrollment).first() if enrollment else None,
         "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
     }
+
+
+def _lessons_as_they_will_be(course: CoursePage) -> list[LessonPage]:
+    """Every lesson under the course, each as its latest draft: what publishing the course brings."""
+    if course.pk is None:
+        return []
+    lessons = LessonPage.objects.child_of(course).order_by("path").select_related("latest_revision")
+    return [lesson.get_latest_revision_as_object() if lesson.has_unpublished_changes else lesson for lesson in lessons]
+
+
+def _course_preview_context(course: CoursePage) -> dict:
+    states = [{"lesson": lesson, "state": "locked"} for lesson in _lessons_as_they_will_be(course)]
+    return {
+        "preview": True,
+        "enrollment": None,
+        "lesson_states": states,
+        "progress": 0,
+        "next_step": None,
+        "prerequisites": live_prerequisites(course),
+        "competencies": sorted(course.competencies.all(), key=lambda item: item.sort_order or 0),
+        "missing_prerequisites": [],
+        "certificate": None,
+        "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
+    }
+
+
+def lesson_preview_context(*, lesson: LessonPage, course: CoursePage) -> dict:
+    """A lesson as an enrolled learner who has reached it sees it; its siblings as they will be."""
+    lessons = [other for other in _lessons_as_they_will_be(course) if other.pk != lesson.pk]
+    lessons = sorted([*lessons, lesson], key=lambda item: item.path)
+    states = [{"lesson": item, "state": "open" if item is lesson else "locked"} for item in lessons]
+    index = lessons.index(lesson)
+    limit = course.max_quiz_attempts
+    return {
+        "preview": True,
+        "course": course,
+        "enrollment": None,
+        "lesson_states": states,
+        "progress": 0,
+        "state": "open",
+        "previous_lesson": None,
+        "next_lesson": None,
+        "lesson_index": index + 1,
+        "questions": quiz_questions(lesson),
+        "attempts": [],
+        "last_attempt": None,
+        "feedback": [],
+        "next_attempt_number": 1,
+        "attempts_left": limit or None,
+    }
+
+
+def quiz_questions(lesson: LessonPage) -> list[dict]:
+    """The questions as the form shows them: text and options, never which ones are right."""
+    return [
+        {
+            "id": child.id,
+            "text": child.value["question"],
+            "multiple": child.block.multiple,
+            "options": list(enumerate(child.block.options(child.value))),
+        }
+        for child in lesson.questions
+    ]
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
@@ -129,15 +223,7 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
         "state": states[index]["state"],
         "previous_lesson": states[index - 1]["lesson"] if index > 0 else None,
         "next_lesson": states[index + 1]["lesson"] if index + 1 < len(states) else None,
-        "questions": [
-            {
-                "id": child.id,
-                "text": child.value["question"],
-                "multiple": child.block.multiple,
-                "options": list(enumerate(child.block.options(child.value))),
-            }
-            for child in lesson.questions
-        ],
+        "questions": quiz_questions(lesson),
         "attempts": attempts,
         "last_attempt": last,
         "feedback": feedback,

@@ -115,6 +115,8 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    # The admin lists a course's lessons in the order learners take them (drag to reorder).
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("kursus")
@@ -130,7 +132,8 @@ class CoursePage(Page):
         from ..selectors import course_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(course=self, user=request.user))
+        preview = getattr(request, "is_preview", False)
+        context.update(course_context(course=self, user=request.user, preview=preview))
         return context
 
 
@@ -185,7 +188,28 @@ class LessonPage(Page):
     def has_quiz(self) -> bool:
         return bool(self.questions)
 
+    def get_admin_display_title(self):
+        """ "Course › Lesson" in the admin's lists (review, workflow report, search), so that a
+        reviewer knows which course a lesson belongs to."""
+        title = super().get_admin_display_title()
+        if not hasattr(self, "_course_title"):
+            parent_path = self.path[: -self.steplen] if self.path else ""
+            self._course_title = (
+                Page.objects.filter(path=parent_path).values_list("draft_title", flat=True).first()
+                if parent_path
+                else None
+            )
+        return f"{self._course_title} › {title}" if self._course_title else title
+
     def serve(self, request, *args, **kwargs):
         from ..views import lesson_serve
 
         return lesson_serve(request, self, *args, **kwargs)
+
+    def get_preview_context(self, request, mode_name):
+        """The editor's and reviewer's preview: the lesson as a learner who has reached it sees it."""
+        from ..selectors import lesson_preview_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(lesson_preview_context(lesson=self, course=self.get_parent().specific))
+        return context

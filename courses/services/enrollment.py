@@ -31,7 +31,8 @@ def enrollment_create(
     source: str = Enrollment.Source.SELF,
     due_at: datetime.datetime | None = None,
 ) -> Enrollment:
-    """Enrol an employee; refuses closed courses and unmet prerequisites, naming the missing ones.
+    """Enrol an employee; refuses unpublished courses, courses without a published lesson, closed
+    courses and unmet prerequisites, naming the missing ones.
 
     Enrolling twice returns the existing enrolment (a double click changes nothing).
     """
@@ -40,6 +41,11 @@ def enrollment_create(
         return existing
     if not course.live:
         raise ValidationError(_("Kursus ini belum diterbitkan."), code="not_live")
+    if not live_lessons(course).exists():
+        raise ValidationError(
+            _("Kursus ini belum memiliki pelajaran yang diterbitkan, sehingga belum dapat diikuti."),
+            code="no_lessons",
+        )
     if source == Enrollment.Source.SELF and course.enrolment == CoursePage.Enrolment.ASSIGNED:
         raise ValidationError(_("Kursus ini hanya dapat diikuti melalui penugasan BKPSDM."), code="assignment_only")
     missing = missing_prerequisites(employee=employee, course=course)

@@ -164,6 +164,15 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     expect(correct).to_be_checked()
     screenshot(page, "admin-trainer-lesson-form")
 
+    # The editor's preview panel shows the lesson as a learner will see it, quiz included.
+    page.locator("[data-side-panel-toggle=preview]").click()
+    preview = page.frame_locator("iframe#w-preview-iframe, .w-preview__iframe").first
+    expect(preview.get_by_role("heading", level=1)).to_have_text("Melayani dengan ramah")
+    expect(preview.locator("form.quiz-form")).to_contain_text("Melayaninya sampai selesai")
+    expect(preview.get_by_role("button", name="Kirim jawaban")).to_be_disabled()
+    screenshot(page, "admin-trainer-lesson-preview")
+    page.locator("[data-side-panel-toggle=preview]").click()
+
     submit_for_moderation(page)
     lesson = LessonPage.objects.get(title="Melayani dengan ramah")
     screenshot(page, "admin-trainer-lesson-submitted")
@@ -202,10 +211,26 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     reviewer.goto(f"{admin}/")
     expect(reviewer).to_have_url(f"{admin}/")
     expect(reviewer.locator(f"main a[href='/admin/pages/{course.pk}/edit/']").first).to_be_visible()
-    expect(reviewer.locator(f"main a[href='/admin/pages/{lesson.pk}/edit/']").first).to_be_visible()
+    # Each lesson awaiting review names its course.
+    expect(reviewer.locator(f"main a[href='/admin/pages/{lesson.pk}/edit/']").first).to_have_text(
+        "Etika Pelayanan Publik › Melayani dengan ramah"
+    )
     screenshot(reviewer, "hr-admin-dashboard-awaiting-review")
 
-    # Approve the course, then the lesson.
+    # HR previews the course from the review list: what goes live, lessons included.
+    course_row = reviewer.locator("main tr", has=reviewer.locator(f"a[href='/admin/pages/{course.pk}/edit/']"))
+    course_row.locator("[data-w-dropdown-target=toggle]").click()
+    with reviewer.context.expect_page() as opened:
+        course_row.locator(f"a[href^='/admin/pages/workflow/preview/{course.pk}/']").click()
+    course_preview = opened.value
+    course_preview.wait_for_load_state()
+    expect(course_preview.get_by_role("heading", level=1)).to_have_text("Etika Pelayanan Publik")
+    expect(course_preview.locator(".lesson-list")).to_contain_text("Melayani dengan ramah")
+    expect(course_preview.locator(".lesson-list")).to_contain_text("terbit bersama kursus ini")
+    screenshot(course_preview, "hr-course-workflow-preview")
+    course_preview.close()
+
+    # One approval: the course goes live with its lesson.
     reviewer.locator(f"main a[href='/admin/pages/{course.pk}/edit/']").first.click()
     expect(reviewer).to_have_url(f"{admin}/pages/{course.pk}/edit/")
     screenshot(reviewer, "hr-course-in-review")
@@ -214,11 +239,11 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     course = CoursePage.objects.get(pk=course.pk)
     assert course.live, "the course is not live after HR approved it"
     assert course.current_workflow_state is None
-
-    reviewer.goto(f"{admin}/pages/{lesson.pk}/edit/")
-    approve(reviewer)
     lesson = LessonPage.objects.get(pk=lesson.pk)
-    assert lesson.live, "the lesson is not live after HR approved it"
+    assert lesson.live, "the lesson did not go live with its course"
+    assert lesson.current_workflow_state is None
+    reviewer.goto(f"{admin}/")
+    expect(reviewer.locator(f"main a[href='/admin/pages/{lesson.pk}/edit/']")).to_have_count(0)
     assert [child.block_type for child in lesson.body] == ["paragraph", "single_choice"]
     reviewer.goto(f"{admin}/pages/{course.pk}/")
     screenshot(reviewer, "hr-course-explorer-after-approval")
@@ -270,8 +295,8 @@ def test_learner_completes_a_course_and_verifies_the_certificate(
     expect(page.locator("[data-testid=progress]")).to_have_text("0%")
     screenshot(page, "course-after-enrol")
 
-    # Lesson 1: a reading lesson, marked done.
-    page.locator(".lesson-list").get_by_role("link", name="Kata sandi").click()
+    # Lesson 1: "Mulai belajar" leads to the first lesson, a reading lesson, marked done.
+    page.get_by_role("link", name="Mulai belajar: Kata sandi").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kata sandi")
     expect(page.locator("[data-testid=progress]")).to_have_text("0%")
     expect(page.locator("article.lesson")).to_contain_text("Gunakan kata sandi yang kuat.")

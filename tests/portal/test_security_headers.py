@@ -56,6 +56,26 @@ def test_wagtails_admin_gets_its_inline_allowances_and_nothing_else_does(client,
 
 
 @pytest.mark.django_db
+def test_a_page_preview_may_be_framed_by_the_admin_and_keeps_the_sites_strict_policy(client, hr_with_mfa):
+    """The preview panel frames the page rendered through the whole middleware chain with a dummy
+    request: the site's policy, but framed by the admin (same origin) instead of blocked."""
+    from courses.models import LessonPage
+
+    from ..courses.conftest import make_course
+
+    lesson = LessonPage.objects.child_of(make_course()).first()
+    revision = lesson.save_revision()
+    client.force_login(hr_with_mfa)
+    response = client.get(f"/admin/pages/{lesson.pk}/revisions/{revision.pk}/view/")
+
+    assert response.status_code == 200
+    assert f"<h1>{lesson.title}</h1>" in response.content.decode()
+    csp = directives(response)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
 def test_browser_features_referrer_and_opener_are_locked_down(client):
     response = client.get("/")
     policy = response["Permissions-Policy"]
