@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.people.access import is_hr
 
@@ -39,6 +40,12 @@ def import_view(request):
                 ) % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
                 if result.framework:
                     summary += " " + _("Kerangka Moodle: %(name)s.") % {"name": result.framework}
+                if result.related:
+                    summary += " " + ngettext(
+                        "%(count)s pasangan kompetensi terkait ditambahkan.",
+                        "%(count)s pasangan kompetensi terkait ditambahkan.",
+                        result.related,
+                    ) % {"count": result.related}
                 messages.success(request, summary)
                 return redirect(reverse("kompetensi:index"))
     context = {

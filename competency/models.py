@@ -159,3 +159,6 @@ class Gap(models.Model):
     @property
     def size(self) -> int:
         return max(self.required_level - self.current_level, 0)
+
+
+from .relations import CompetencyRelation  # noqa: E402, F401  (a model of this app, in its own module)

@@ -1,19 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .sitemaps import SITEMAPS
 
 # Neither admin keeps a login of its own: both send people through allauth (MFA, rate limits).
 login_redirect = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
 urlpatterns = [
     path("healthz", views.healthz_view, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("dasbor/", views.dashboard_view, name="dashboard"),
     path("notifikasi/", include("portal.notifications.urls")),
     path("", include("portal.privacy.urls")),

@@ -26,9 +26,41 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path_factory):
-    """Private files (certificate PDFs, uploaded appraisal files) go to a throwaway folder."""
+def _temporary_media(settings, tmp_path_factory):
+    """Every file a test uploads or generates (images, certificate PDFs, appraisal files) goes to
+    throwaway folders, never to the project's media/ or private-media/ (a certificate names a NIP).
+    The live server runs in this process and sees the same settings; the Celery worker fixture
+    passes them on through the environment."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path_factory.mktemp("private-media"))
+
+
+def _project_media_files() -> set[str]:
+    from django.conf import settings
+
+    found = set()
+    for folder in ("media", "private-media"):
+        root = settings.BASE_DIR / folder
+        if root.is_dir():
+            found.update(str(path) for path in root.rglob("*") if path.is_file())
+    return found
+
+
+def pytest_sessionstart(session):
+    session.config._project_media_before = _project_media_files()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run that wrote into the project's media folders fails, naming the files."""
+    before = getattr(session.config, "_project_media_before", None)
+    if before is None:
+        return
+    written = sorted(_project_media_files() - before)
+    if written:
+        session.config.get_terminal_writer().line(
+            "Tests wrote into the project's media folders:\n  " + "\n  ".join(written[:20]), red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
@@ -151,6 +183,8 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
     queue = f"test-{uuid.uuid4().hex[:8]}"
     outbox = tmp_path / "outbox"
     outbox.mkdir()
+    from django.conf import settings
+
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
@@ -160,6 +194,8 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(outbox),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
     }
     process = subprocess.Popen(
         [

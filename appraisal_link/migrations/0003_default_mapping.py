@@ -6,9 +6,22 @@ from django.db import migrations
 HR_MODELS = ["appraisal", "appraisalimport", "weakareamapping", "assignment"]
 
 
-def seed(apps, schema_editor):
-    from appraisal_link.mapping import DEFAULT_MAPPING
+# Frozen copy of the default mapping as it was when this migration was written: a migration must
+# behave the same whatever the live code becomes.
+# (area, competency codes, also the position's technical competencies)
+DEFAULT_MAPPING = [
+    ("hasil_kerja", ["orientasi-pada-hasil"], True),
+    ("berorientasi_pelayanan", ["pelayanan-publik"], False),
+    ("akuntabel", ["integritas", "orientasi-pada-hasil"], False),
+    ("kompeten", ["pengembangan-diri-dan-orang-lain"], True),
+    ("harmonis", ["perekat-bangsa", "kerjasama"], False),
+    ("loyal", ["integritas"], False),
+    ("adaptif", ["mengelola-perubahan"], False),
+    ("kolaboratif", ["kerjasama", "komunikasi"], False),
+]
 
+
+def seed(apps, schema_editor):
     mapping_model = apps.get_model("appraisal_link", "WeakAreaMapping")
     competency_model = apps.get_model("competency", "Competency")
     for area, codes, technical in DEFAULT_MAPPING:

@@ -5,7 +5,12 @@
   and empty definisi / level cells, leave those fields of existing competencies untouched; an
   empty induk makes the competency a top-level one.
 - Moodle's competency framework export (admin/tool/lpimportcsv): the first row with “Is framework”
-  = 1 is the framework itself; the others are competencies, nested through “Parent ID number”.
+  = 1 is the framework itself; the others are competencies, nested through “Parent id number”, and
+  related to each other through “Cross referenced competency id numbers” (comma-separated, a comma
+  inside an ID number written as %2C). Descriptions in Moodle's HTML formats become plain text.
+
+Headers are compared without regard to case, spaces and punctuation: “Shortname”, “Short name” and
+“short_name” are the same column, as are “Id number” and “ID number”.
 """
 
 import html
@@ -20,12 +25,22 @@ from .reading import FileRefused
 OWN, MOODLE = "kompeten", "moodle"
 OWN_REQUIRED = ("kode", "nama", "jenis")
 OWN_OPTIONAL = ("induk", "definisi", "level_1", "level_2", "level_3", "level_4", "level_5")
-MOODLE_REQUIRED = ("parent_id_number", "id_number", "short_name", "description", "is_framework")
+MOODLE_REQUIRED = ("parent_id_number", "id_number", "shortname", "description", "is_framework")
+MOODLE_RELATED = "cross_referenced_competency_id_numbers"
+MOODLE_FORMAT = "description_format"
+# Moodle's text formats (FORMAT_MOODLE, FORMAT_HTML, FORMAT_PLAIN, FORMAT_MARKDOWN): the first two
+# are HTML; plain text and Markdown are kept as they are (they are shown escaped, never as HTML).
+MOODLE_HTML_FORMATS = {"", "0", "1"}
 TRUE_VALUES = {"1", "true", "ya", "yes", "y"}
 
 
 def normalise_header(name: str) -> str:
     return re.sub(r"[\s_\-]+", "_", (name or "").replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def header_key(name: str) -> str:
+    """A column name as compared: lower case, letters and digits only."""
+    return re.sub(r"[\W_]+", "", (name or "").replace("\ufeff", "").lower())
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,9 @@ class ParsedRow:
     # Moodle ID numbers are turned into codes; `code_value` / `parent_value` are the codes used.
     code_value: str = ""
     parent_value: str | None = None
+    # Moodle's cross-references: the column's cell, and the codes it names.
+    related: Cell | None = None
+    related_values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,7 +84,7 @@ class ParsedFile:
 def _columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
-        key = normalise_header(name)
+        key = header_key(name)
         if not key:
             continue
         if key in columns:
@@ -82,9 +100,9 @@ def parse(table: list[list[str]]) -> ParsedFile:
         raise FileRefused(_("Berkas kosong."))
     header = table[header_at]
     columns = _columns(header)
-    if all(name in columns for name in MOODLE_REQUIRED):
+    if all(header_key(name) in columns for name in MOODLE_REQUIRED):
         return _parse_moodle(table, header_at, header, columns)
-    missing = [name for name in OWN_REQUIRED if name not in columns]
+    missing = [name for name in OWN_REQUIRED if header_key(name) not in columns]
     if not missing:
         return _parse_own(table, header_at, header, columns)
     raise FileRefused(
@@ -96,7 +114,7 @@ def parse(table: list[list[str]]) -> ParsedFile:
             "missing": ", ".join(missing),
             "own": ", ".join(OWN_REQUIRED + OWN_OPTIONAL),
             "moodle": ", ".join(
-                f"“{name}”" for name in ("Parent ID number", "ID number", "Short name", "Is framework")
+                f"“{name}”" for name in ("Parent id number", "Id number", "Shortname", "Description", "Is framework")
             ),
         }
     )
@@ -110,6 +128,7 @@ def _data_rows(table, header_at):
 
 
 def _cell(cells, header, columns, key) -> Cell | None:
+    key = header_key(key)
     if key not in columns:
         return None
     index = columns[key]
@@ -152,11 +171,36 @@ def moodle_code(id_number: str) -> str:
 
 
 def html_to_text(value: str) -> str:
-    """Moodle keeps descriptions as HTML: keep the text, with paragraph and line breaks."""
-    text = re.sub(r"(?i)<br\s*/?>|</(p|div|li|h[1-6]|tr)>", "\n", value or "")
+    """Moodle keeps descriptions as HTML: keep the text, with paragraph and line breaks.
+
+    The result is plain text (shown escaped): scripts, styles and comments go with their content,
+    other tags go and their text stays. Line breaks inside a paragraph are HTML's white space."""
+    text = re.sub(r"(?is)<!--.*?(-->|$)|<(script|style|template|noscript)\b.*?(</\2\s*>|$)", "", value or "")
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?i)<br\s*/?>|</(p|div|li|h[1-6]|tr)>", "\n", text)
     text = html.unescape(strip_tags(text)).replace("\xa0", " ")
+    text = "".join(char for char in text if char in "\n\t" or char.isprintable())
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _description(cells, header, columns) -> Cell:
+    cell = _cell(cells, header, columns, "description")
+    text_format = _cell(cells, header, columns, MOODLE_FORMAT)
+    value = text_format.value.strip() if text_format is not None else ""
+    if value == "0":  # FORMAT_MOODLE: HTML in which a line break is a <br>
+        return Cell(cell.column, html_to_text(re.sub(r"\r?\n", "<br>", cell.value)))
+    if value in MOODLE_HTML_FORMATS:
+        return Cell(cell.column, html_to_text(cell.value))
+    return Cell(cell.column, cell.value.replace("\r\n", "\n").strip())
+
+
+def _related_codes(cell: Cell | None) -> tuple[str, ...]:
+    """The codes a cross-reference cell names, in order, each once (Moodle writes %2C for a comma)."""
+    if cell is None:
+        return ()
+    codes = (moodle_code(part.replace("%2C", ",")) for part in cell.value.split(","))
+    return tuple(dict.fromkeys(code for code in codes if code))
 
 
 def _parse_moodle(table, header_at, header, columns) -> ParsedFile:
@@ -180,7 +224,7 @@ def _parse_moodle(table, header_at, header, columns) -> ParsedFile:
         parent_code = moodle_code(parent.value)
         if framework_code is not None and parent_code == framework_code:
             parent_code = ""  # a top-level competency that names its framework as parent
-        description = _cell(cells, header, columns, "description")
+        related = _cell(cells, header, columns, MOODLE_RELATED)
         parsed.rows.append(
             ParsedRow(
                 row=number,
@@ -188,9 +232,11 @@ def _parse_moodle(table, header_at, header, columns) -> ParsedFile:
                 name=_cell(cells, header, columns, "short_name"),
                 kind=None,
                 parent=parent,
-                description=_filled(Cell(description.column, html_to_text(description.value))),
+                description=_filled(_description(cells, header, columns)),
                 code_value=moodle_code(id_number.value),
                 parent_value=parent_code,
+                related=related,
+                related_values=_related_codes(related),
             )
         )
     return parsed

@@ -79,7 +79,9 @@ def _read_csv(data: bytes) -> list[list[str]]:
         ) from None
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a file cut off inside a quoted cell (Moodle's multi-line descriptions) is refused,
+    # not read as if the cell ended there.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     try:
         for row in reader:
@@ -88,9 +90,19 @@ def _read_csv(data: bytes) -> list[list[str]]:
                 break
     except csv.Error as error:
         raise FileRefused(
-            _("CSV tidak sah di baris %(line)s: %(error)s") % {"line": reader.line_num, "error": error}
+            _("CSV tidak sah di baris %(line)s: %(error)s") % {"line": reader.line_num, "error": _csv_problem(error)}
         ) from None
     return rows
+
+
+def _csv_problem(error: csv.Error) -> str:
+    """Python's CSV errors are English and technical: say what is wrong with the file."""
+    text = str(error)
+    if "unexpected end of data" in text:
+        return _('sel yang diawali tanda kutip (") tidak ditutup sampai akhir berkas; berkas mungkin terpotong')
+    if "expected after" in text:
+        return _('ada teks setelah tanda kutip penutup sel; tanda kutip di dalam sel harus ditulis dua kali ("")')
+    return _("susunan kolom dan tanda kutipnya rusak")
 
 
 def _cell_text(value) -> str:

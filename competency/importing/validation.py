@@ -57,6 +57,8 @@ class PlannedRow:
     parent: object = UNSET
     description: object = UNSET
     indicators: dict[int, str] = field(default_factory=dict)
+    # Codes of the competencies this one is related to (Moodle's cross-references); added, never removed.
+    related: tuple[str, ...] = ()
 
 
 def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[PlannedRow], list[RowError]]:
@@ -94,6 +96,20 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
                     parsed_row,
                     parsed_row.parent,
                     _("kode induk tidak dikenal: tidak ada di berkas ini maupun di kamus kompetensi"),
+                )
+            )
+    for parsed_row in parsed.rows:
+        unknown = [code for code in parsed_row.related_values if code not in codes_in_file and code not in existing]
+        if unknown:
+            errors.append(
+                _error(
+                    parsed_row,
+                    parsed_row.related,
+                    _(
+                        "kode rujukan silang tidak dikenal: %(codes)s "
+                        "(tidak ada di berkas ini maupun di kamus kompetensi)"
+                    )
+                    % {"codes": ", ".join(unknown)},
                 )
             )
     errors += _cycles(parsed, existing)
@@ -151,6 +167,7 @@ def _check_row(parsed_row: ParsedRow, file_format: str, existing: dict[str, Exis
         parent=UNSET if parsed_row.parent is None else (parsed_row.parent_value or None),
         description=UNSET if parsed_row.description is None else parsed_row.description.value,
         indicators={level: cell.value for level, cell in parsed_row.indicators.items()},
+        related=tuple(related for related in parsed_row.related_values if related != code),
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..importing import UNSET, Existing, FileRefused, PlannedRow, RowError, parse, read_table, validate
 from ..models import Competency
+from ..relations import CompetencyRelation
 
 UPDATE_BATCH = 500
 
@@ -22,6 +23,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    related: int = 0  # new pairs of related competencies (Moodle's cross-references)
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
 
@@ -70,6 +72,22 @@ def _create(new_rows: list[PlannedRow], by_code: dict[str, Competency]) -> list[
     return created
 
 
+def _relations_to_add(code_pairs: set[frozenset], by_code: dict[str, Competency]) -> tuple[int, list]:
+    """How many of the file's related pairs are new, and the new ones as (lower id, higher id) of
+    competencies that exist (in a dry run, a pair with a competency still to create is new too)."""
+    known = [pair for pair in code_pairs if all(code in by_code for code in pair)]
+    id_pairs = {tuple(sorted(by_code[code].pk for code in pair)) for pair in known}
+    existing = set()
+    if id_pairs:
+        existing = set(
+            CompetencyRelation.objects.filter(competency_id__in={low for low, _high in id_pairs}).values_list(
+                "competency_id", "related_id"
+            )
+        )
+    new = sorted(id_pairs - existing)
+    return len(code_pairs) - len(known) + len(new), new
+
+
 @transaction.atomic
 def competencies_import(*, data: bytes, name: str, dry_run: bool = False) -> ImportResult:
     """Import a competency file (our template as CSV/XLSX, or Moodle's framework CSV).
@@ -94,8 +112,10 @@ def competencies_import(*, data: bytes, name: str, dry_run: bool = False) -> Imp
     new_rows = [row for row in planned if row.code not in by_code]
     old_rows = [row for row in planned if row.code in by_code]
     result.created = len(new_rows)
+    code_pairs = {frozenset((row.code, code)) for row in planned for code in row.related}
     if not dry_run:
         created = _create(new_rows, by_code)
+    result.related, new_pairs = _relations_to_add(code_pairs, by_code)
     changed, fields = [], set()
     for row in old_rows:
         competency = by_code[row.code]
@@ -111,6 +131,11 @@ def competencies_import(*, data: bytes, name: str, dry_run: bool = False) -> Imp
         return result
     if changed:
         Competency.objects.bulk_update(changed, sorted(fields), batch_size=UPDATE_BATCH)
+    CompetencyRelation.objects.bulk_create(
+        [CompetencyRelation(competency_id=low, related_id=high) for low, high in new_pairs],
+        batch_size=UPDATE_BATCH,
+        ignore_conflicts=True,
+    )
     touched = created + changed
     transaction.on_commit(lambda: _reindex(touched))
     return result

@@ -48,7 +48,6 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS = [
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

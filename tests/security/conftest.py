@@ -203,6 +203,12 @@ def build_world() -> World:
     service = api_service_account_create(name="Sistem e-Kinerja (matriks)")
     objects.api_token = api_token_create(user=service, name="e-Kinerja", created_by=users[HR_TOTP]).token
     objects.document = Document.objects.create(title="Panduan SKP", file=ContentFile(b"%PDF-1.4\n", name="panduan.pdf"))
+    # An assignment of P (HR's assignment list: change the due date, cancel).
+    from appraisal_link.models import Assignment
+
+    objects.assignment = Assignment.objects.create(
+        employee=objects.p, course=c1, reason="Matriks", due_date=timezone.localdate() + datetime.timedelta(days=30)
+    )
     objects.employee_count = Employee.objects.count()
     objects.audit_p, objects.audit_q = (
         AuditEntry.objects.create(
@@ -226,9 +232,9 @@ def media_roots(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, media_roots):
-    """Overrides the suite's per-test private folder: the world's private files live in the module's."""
-    settings.PRIVATE_MEDIA_ROOT = str(media_roots[1])
+def _temporary_media(settings, media_roots):
+    """Overrides the suite's per-test media folders: the world's files live in the module's."""
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = str(media_roots[0]), str(media_roots[1])
 
 
 @pytest.fixture(scope="module")

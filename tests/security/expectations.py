@@ -25,6 +25,8 @@ OWN_ONLY_FOR_OTHERS = {ATASAN_X: "404", HR_TOTP: "404", SUPERUSER: "404"}
 # --- The site ------------------------------------------------------------------------------------
 SITE = {
     "healthz": [Case(u("healthz"), everyone("200"))],
+    "sitemap": [Case(u("sitemap"), everyone("200"))],
+    "robots": [Case(u("robots"), everyone("200"))],
     "dashboard": [Case(u("dashboard"), members("200"))],
     "notifications:list": [Case(u("notifications:list"), members("200"))],
     "notifications:open": [

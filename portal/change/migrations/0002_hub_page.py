@@ -4,9 +4,8 @@ Communications staff (group "komunikasi") add and edit the hub's material but ca
 approves (publishes) it through the "Moderasi materi perubahan" workflow.
 """
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-from portal.pages.sections import permissions_create, section_create, section_moderate, section_remove_if_empty
 
 WORKFLOW = "Moderasi materi perubahan"
 TASK = "Persetujuan BKPSDM (perubahan)"
@@ -18,12 +17,181 @@ INTRO = (
 )
 
 
+# Frozen copy of the section helpers as they were when this migration was written: a migration
+# must behave the same whatever the live code becomes. Each takes the historical `apps`; page
+# paths follow Wagtail's treebeard scheme, four base-36 characters a level.
+BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+STEP = 4
+
+
+def _step(n: int) -> str:
+    out = ""
+    for _ in range(STEP):
+        n, r = divmod(n, 36)
+        out = BASE36[r] + out
+    return out
+
+
+def permissions_create(apps) -> None:
+    """Create the model permissions now: Django makes them only after all migrations have run."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def section_create(apps, *, app_label: str, model_name: str, slug: str, title: str, **fields):
+    """Create the live page `app_label.model_name` at /<slug>/ as the home page's last child.
+
+    Returns None (and creates nothing) when there is no home page yet, when a page of that model
+    exists, or when an editor already made a page at that address.
+    """
+    page_model = apps.get_model("wagtailcore", "Page")
+    section_model = apps.get_model(app_label, model_name)
+    home = page_model.objects.filter(depth=2).order_by("path").first()
+    if home is None or section_model.objects.exists():
+        return None
+    siblings = page_model.objects.filter(depth=home.depth + 1, path__startswith=home.path)
+    if siblings.filter(slug=slug).exists():
+        return None
+    content_type, _created = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label=app_label, model=model_name.lower()
+    )
+    last = siblings.order_by("-path").values_list("path", flat=True).first()
+    next_index = int(last[-STEP:], 36) + 1 if last else 1
+    section = section_model.objects.create(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        content_type=content_type,
+        path=home.path + _step(next_index),
+        depth=home.depth + 1,
+        numchild=0,
+        url_path=f"{home.url_path}{slug}/",
+        locale_id=home.locale_id,
+        live=True,
+        **fields,
+    )
+    home.numchild += 1
+    home.save(update_fields=["numchild"])
+    return section
+
+
+def section_moderate(apps, *, page, editors: dict[str, list[str]], workflow: str, task: str, approvers: str) -> None:
+    """Give each group of `editors` its page permissions (codenames) on `page` and below, and send
+    the pages under it through `workflow`: one approval task, `task`, for the group `approvers`."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group_page_permission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for group_name, codenames in editors.items():
+        group = group_model.objects.get(name=group_name)
+        for codename in codenames:
+            permission = permission_model.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            group_page_permission.objects.get_or_create(group=group, page=page, permission=permission)
+
+    task_type, _created = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    approval = apps.get_model("wagtailcore", "GroupApprovalTask").objects.create(
+        name=task, active=True, content_type=task_type
+    )
+    approval.groups.add(group_model.objects.get(name=approvers))
+    flow = apps.get_model("wagtailcore", "Workflow").objects.create(name=workflow, active=True)
+    apps.get_model("wagtailcore", "WorkflowTask").objects.create(workflow=flow, task=approval, sort_order=0)
+    apps.get_model("wagtailcore", "WorkflowPage").objects.create(page=page, workflow=flow)
+
+
+def section_remove_if_empty(apps, *, app_label: str, model_name: str) -> None:
+    """Delete the section page when nothing was written under it (keep the tree whole otherwise)."""
+    page_model = apps.get_model("wagtailcore", "Page")
+    for section in apps.get_model(app_label, model_name).objects.all():
+        if section.numchild:
+            continue
+        parent = page_model.objects.filter(depth=section.depth - 1, path=section.path[:-STEP]).first()
+        section.delete()
+        if parent is not None:
+            parent.numchild = max(parent.numchild - 1, 0)
+            parent.save(update_fields=["numchild"])
+
+
+# Frozen copy of the roles and their permissions as they were when this migration was written: a
+# migration must behave the same whatever the live roles become (later changes come with their own
+# migration).
+ROLE_PERMISSIONS = {
+    "pegawai": [],
+    "atasan": [],
+    "pelatih": [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    "hr": [
+        "wagtailadmin.access_admin",
+        "people.add_unit",
+        "people.change_unit",
+        "people.delete_unit",
+        "people.view_unit",
+        "people.add_position",
+        "people.change_position",
+        "people.delete_position",
+        "people.view_position",
+        "people.add_employee",
+        "people.change_employee",
+        "people.delete_employee",
+        "people.view_employee",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    # Communications staff write the change hub's material; HR publishes it (see change/0002).
+    "komunikasi": [
+        "wagtailadmin.access_admin",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+}
+
+
+def roles_sync(apps) -> None:
+    """Create the role groups and give each the permissions of ROLE_PERMISSIONS.
+
+    Image and document permissions are granted on the root collection, which is how Wagtail
+    checks them.
+    """
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    collection_permission_model = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = collection_model.objects.filter(depth=1).first()
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        for dotted in perms:
+            app_label, codename = dotted.split(".")
+            permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            if app_label in {"wagtailimages", "wagtaildocs"}:
+                if root_collection is not None:
+                    collection_permission_model.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
+            else:
+                group.permissions.add(permission)
+
+
 def create_hub(apps, schema_editor):
     permissions_create(apps)
     # The "komunikasi" role joined the roles after people/0002 ran on existing databases.
-    from portal.people.services import roles_sync
-
-    roles_sync(apps=apps)
+    roles_sync(apps)
     hub = section_create(
         apps,
         app_label="change",
