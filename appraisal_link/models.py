@@ -162,6 +162,9 @@ class Assignment(models.Model):
         "competency.Gap", null=True, blank=True, on_delete=models.SET_NULL, related_name="assignments"
     )
     reason = models.CharField(_("alasan"), max_length=300)
+    # The system's reason (a gap, a unit), to show in the reader's language (portal.stored_text);
+    # empty for a reason HR typed, shown as typed.
+    reason_source = models.JSONField(default=dict, blank=True)
     due_date = models.DateField(_("tenggat"))
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     assigned_at = models.DateTimeField(auto_now_add=True)
@@ -180,6 +183,11 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} → {self.course_id}"
+
+    def reason_display(self) -> str:
+        from portal import stored_text
+
+        return stored_text.show(self.reason, self.reason_source)
 
 
 # The group of service accounts: its members may only push appraisals through the API (no admin

@@ -29,6 +29,7 @@ def register_hr_reports_menu():
             HRMenuItem(_("Kepatuhan 20 JP"), reverse("appraisal_jp"), icon_name="time", order=20),
             HRMenuItem(_("Penutupan kesenjangan"), reverse("appraisal_closure"), icon_name="success", order=30),
             HRMenuItem(_("Tugaskan pelatihan"), reverse("appraisal_assign"), icon_name="date", order=40),
+            HRMenuItem(_("Daftar penugasan"), reverse("appraisal_assignments"), icon_name="list-ul", order=45),
         ]
     )
     return SubmenuMenuItem(_("Laporan SDM"), menu, icon_name="folder-open-inverse", order=260)
@@ -37,6 +38,11 @@ def register_hr_reports_menu():
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [path("penilaian/", include("appraisal_link.admin_views.urls"))]
+
+
+@hooks.register("register_admin_urls")
+def register_assignment_urls():
+    return [path("penugasan-pelatihan/", include("appraisal_link.admin_views.assignment_urls"))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -72,6 +78,7 @@ def audited_views():
         AuditRule("appraisal_jp", what="laporan.jp", label=_("Laporan kepatuhan 20 JP")),
         AuditRule("appraisal_closure", what="laporan.penutupan", label=_("Laporan penutupan kesenjangan")),
         AuditRule("appraisal_assign", what="penugasan", label=_("Penugasan pelatihan")),
+        AuditRule("appraisal_assignments", what="penugasan.daftar", label=_("Daftar penugasan pelatihan")),
         AuditRule("penilaian-skp:index", what="penilaian.daftar", label=_("Daftar penilaian SKP")),
         AuditRule("penilaian-skp:index_results", what="penilaian.daftar", label=_("Daftar penilaian SKP")),
         AuditRule(

@@ -116,6 +116,7 @@ def _report(request, course, *, assign_form, trainer_form=None, status=200):
     learners = reports.course_learners(course=course)
     lesson_total = len(lessons_of(course))
     page = Paginator(learners, 50).get_page(request.GET.get("p"))
+    page.object_list = reports.with_final_scores(page.object_list)
     for enrollment in page:
         enrollment.progress_percent = _percent(enrollment, lesson_total)
     if hr and trainer_form is None:
@@ -141,6 +142,7 @@ def _report(request, course, *, assign_form, trainer_form=None, status=200):
 def _export(course, file_format: str):
     """The course's learners as CSV or XLSX (formulas neutralised by table_response)."""
     learners = reports.course_learners(course=course)
+    scores = reports.final_scores(course=course)
     lesson_total = len(lessons_of(course))
     header = [
         _("NIP"),
@@ -149,8 +151,8 @@ def _export(course, file_format: str):
         _("Asal"),
         _("Terdaftar"),
         _("Kemajuan (%)"),
-        _("Nilai kuis terbaik"),
-        _("Percobaan"),
+        _("Nilai akhir kuis (terbaik tiap kuis)"),
+        _("Jumlah percobaan kuis"),
         _("Selesai"),
         _("Sertifikat"),
     ]
@@ -162,7 +164,7 @@ def _export(course, file_format: str):
             e.get_source_display(),
             timezone.localtime(e.enrolled_at).strftime("%Y-%m-%d"),
             _percent(e, lesson_total),
-            e.best_score if e.best_score is not None else "",
+            scores.get(e.pk, ""),
             e.attempt_count,
             timezone.localtime(e.completed_at).strftime("%Y-%m-%d") if e.completed_at else "",
             getattr(getattr(e, "certificate", None), "code", ""),

@@ -1,15 +1,18 @@
 """HR assigns training: to one employee, or in bulk to a unit or to everyone with a given gap."""
 
 import datetime
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from competency.models import Competency, Gap
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_create
+from portal import stored_text
 from portal.people.models import Employee, Unit
 
 from ..models import Assignment
@@ -28,15 +31,23 @@ def assignment_create(
     reason: str,
     gap: Gap | None = None,
     assigned_by=None,
+    reason_source: dict | None = None,
 ) -> Assignment:
     """Assign a course with a due date and the reason the employee will read on their dashboard.
 
     Assigning again what is already assigned returns the existing assignment. A new assignment
-    notifies the employee (if they have an account) in the same transaction.
+    notifies the employee (if they have an account) in the same transaction. `reason_source`
+    (portal.stored_text) is given for a reason the system wrote; HR's typed reason has none.
     """
     with transaction.atomic():
         assignment, created = _assign(
-            employee=employee, course=course, due_date=due_date, reason=reason, gap=gap, assigned_by=assigned_by
+            employee=employee,
+            course=course,
+            due_date=due_date,
+            reason=reason,
+            gap=gap,
+            assigned_by=assigned_by,
+            reason_source=reason_source,
         )
         if created:
             assignments_created_notify(assignments=[assignment])
@@ -44,7 +55,14 @@ def assignment_create(
 
 
 def _assign(
-    *, employee: Employee, course: CoursePage, due_date: datetime.date, reason: str, gap: Gap | None, assigned_by
+    *,
+    employee: Employee,
+    course: CoursePage,
+    due_date: datetime.date,
+    reason: str,
+    gap: Gap | None,
+    assigned_by,
+    reason_source: dict | None = None,
 ) -> tuple[Assignment, bool]:
     """The assignment, and whether this call created it (only a new one is notified)."""
     if due_date < timezone.localdate():
@@ -67,6 +85,7 @@ def _assign(
                     enrollment=enrollment,
                     gap=gap,
                     reason=reason[:300],
+                    reason_source=reason_source or {},
                     due_date=due_date,
                     assigned_by=assigned_by,
                 )
@@ -74,6 +93,38 @@ def _assign(
         except IntegrityError:
             # The same assignment posted twice at once: the other request made it (and notified).
             return Assignment.objects.get(employee=employee, course=course, cancelled_at__isnull=True), False
+
+
+class Target(NamedTuple):
+    employee: Employee
+    reason: str
+    reason_source: dict
+    gap: Gap | None
+
+
+def assignment_targets(*, unit: Unit | None = None, competency: Competency | None = None) -> list[Target]:
+    """Who a bulk assignment reaches: everyone in a unit (and its sub-units); everyone with an open
+    gap in a competency (each with that gap's reason); or both: those of the unit with that gap.
+    One query. The same list is shown to HR before confirming and used to assign."""
+    if unit is None and competency is None:
+        raise ValidationError(_("Pilih unit kerja atau kompetensi."), code="target")
+    unit_ids = None
+    if unit is not None:
+        unit_ids = [unit.pk, *Unit.objects.filter(parent=unit).values_list("pk", flat=True)]
+    if competency is None:
+        source = stored_text.source(gettext_noop("Ditugaskan BKPSDM untuk %(unit)s"), unit=unit.name)
+        reason = stored_text.render(source)
+        employees = Employee.objects.filter(unit_id__in=unit_ids, is_active=True).select_related("unit")
+        return [Target(e, reason, source, None) for e in employees.order_by("name")]
+    gaps = Gap.objects.filter(competency=competency, status=Gap.Status.OPEN, employee__is_active=True)
+    if unit_ids is not None:
+        gaps = gaps.filter(employee__unit_id__in=unit_ids)
+    targets, seen = [], set()
+    for gap in gaps.select_related("employee__unit").order_by("employee__name", "employee_id", "-required_level"):
+        if gap.employee_id not in seen:
+            seen.add(gap.employee_id)
+            targets.append(Target(gap.employee, gap.reason, getattr(gap, "reason_source", None) or {}, gap))
+    return targets
 
 
 def assignments_bulk_create(
@@ -84,49 +135,59 @@ def assignments_bulk_create(
     unit: Unit | None = None,
     competency: Competency | None = None,
 ) -> dict:
-    """Assign a course to everyone in a unit (and its sub-units), or with an open gap in a
-    competency (each with that gap's reason). Returns how many were assigned and who was skipped.
+    """Assign a course to the people assignment_targets names. Returns how many were assigned and
+    who was skipped.
 
     One transaction: each person's assignment has its own savepoint (a refused one is skipped), and
     the new assignments are notified together at the end, in bulk."""
-    if (unit is None) == (competency is None):
-        raise ValidationError(_("Pilih unit kerja atau kompetensi, salah satu."), code="target")
-    targets: list[tuple[Employee, str, Gap | None]] = []
-    if unit is not None:
-        unit_ids = [unit.pk, *Unit.objects.filter(parent=unit).values_list("pk", flat=True)]
-        reason = _("Ditugaskan BKPSDM untuk %(unit)s") % {"unit": unit.name}
-        targets = [(e, reason, None) for e in Employee.objects.filter(unit_id__in=unit_ids, is_active=True)]
-    else:
-        gaps = Gap.objects.filter(competency=competency, status=Gap.Status.OPEN).select_related("employee")
-        seen = set()
-        for gap in gaps.order_by("employee_id", "-required_level"):
-            if gap.employee_id not in seen:
-                seen.add(gap.employee_id)
-                targets.append((gap.employee, gap.reason, gap))
+    targets = assignment_targets(unit=unit, competency=competency)
     assigned, skipped, created = 0, [], []
     with transaction.atomic():
-        for employee, reason, gap in targets:
+        for target in targets:
             try:
                 with transaction.atomic():
                     assignment, is_new = _assign(
-                        employee=employee,
+                        employee=target.employee,
                         course=course,
                         due_date=due_date,
-                        reason=reason,
-                        gap=gap,
+                        reason=target.reason,
+                        reason_source=target.reason_source,
+                        gap=target.gap,
                         assigned_by=assigned_by,
                     )
                 assigned += 1
                 if is_new:
                     created.append(assignment)
             except ValidationError as error:
-                skipped.append(f"{employee.name}: {error.messages[0]}")
+                skipped.append(f"{target.employee.name}: {error.messages[0]}")
         assignments_created_notify(assignments=created)
     return {"assigned": assigned, "skipped": skipped}
 
 
+def assignment_change_due_date(*, assignment: Assignment, due_date: datetime.date) -> Assignment:
+    """Move an active assignment's due date (not into the past); the enrollment's due date follows
+    unless the course is already completed."""
+    if assignment.cancelled_at is not None:
+        raise ValidationError(_("Penugasan ini sudah dibatalkan."), code="cancelled")
+    if due_date < timezone.localdate():
+        raise ValidationError(_("Tenggat tidak boleh di masa lalu."), code="due_past")
+    with transaction.atomic():
+        assignment.due_date = due_date
+        assignment.save(update_fields=["due_date"])
+        if assignment.enrollment_id:
+            Enrollment.objects.filter(pk=assignment.enrollment_id, completed_at__isnull=True).update(
+                due_at=_due_at(due_date)
+            )
+    return assignment
+
+
 def assignment_cancel(*, assignment: Assignment) -> Assignment:
+    """Withdraw an assignment: it leaves the employee's dashboard and reminders, and the due date
+    it put on an unfinished enrollment is lifted (the learning done so far is kept)."""
     if assignment.cancelled_at is None:
-        assignment.cancelled_at = timezone.now()
-        assignment.save(update_fields=["cancelled_at"])
+        with transaction.atomic():
+            assignment.cancelled_at = timezone.now()
+            assignment.save(update_fields=["cancelled_at"])
+            if assignment.enrollment_id:
+                Enrollment.objects.filter(pk=assignment.enrollment_id, completed_at__isnull=True).update(due_at=None)
     return assignment

@@ -119,15 +119,9 @@ def test_hr_assigns_a_course_to_everyone_with_a_gap(client, hr_with_mfa, make_pe
     client.force_login(hr_with_mfa)
     due = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
     competency = Competency.objects.get(code="mengelola-perubahan")
-    response = client.post(
-        reverse("appraisal_assign"),
-        {
-            "course": course.pk,
-            "due_date": due,
-            "target": "kesenjangan",
-            "competency": competency.pk,
-        },
-    )
+    data = {"course": course.pk, "due_date": due, "target": "kesenjangan", "competency": competency.pk}
+    confirm = client.post(reverse("appraisal_assign"), data)  # first, who will be assigned
+    response = client.post(reverse("appraisal_assign"), {**data, "konfirmasi": confirm.context["digest"]})
     assert response.status_code == 302
     assert all(p.employee.assignments.filter(course=course).exists() for p in people)
 

@@ -14,7 +14,7 @@ from portal.people import roles
 from portal.spreadsheets import safe_cell
 
 from ..factories import EmployeeFactory
-from .conftest import correct_answers
+from .conftest import correct_answers, wrong_answers
 
 
 @pytest.mark.django_db
@@ -62,6 +62,60 @@ def test_course_report_shows_numbers_and_learners(client, pelatih_with_mfa, pega
     assert 'data-testid="completed"><strong>1</strong>' in html
     assert "Apa yang dilakukan saat menerima tautan mencurigakan?" in html  # hardest questions
     assert course.title in client.get(reverse("course_report_index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_report_shows_each_learners_final_score_not_the_average_of_attempts(
+    client, hr_with_mfa, pegawai, course, lessons, unit
+):
+    """A learner who failed once (0) then passed (100) has a final score of 100 (the best, as on
+    the certificate), 2 attempts; the summary averages learners' final scores, not attempts."""
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=wrong_answers(lessons[1]), number=1)
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=2)
+    other = services.enrollment_create(employee=EmployeeFactory(unit=unit), course=course)
+    services.lesson_mark_done(enrollment=other, lesson=lessons[0])
+    services.quiz_submit(enrollment=other, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    client.force_login(hr_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+    html = client.get(url).content.decode()
+    assert 'data-testid="average-score"><strong>100</strong>' in html
+    assert 'data-testid="final-score">100</td><td data-testid="attempts">2</td>' in html
+    assert 'data-testid="final-score">100</td><td data-testid="attempts">1</td>' in html
+    rows = client.get(url + "?format=csv").content.decode("utf-8-sig").splitlines()
+    assert "Nilai akhir kuis (terbaik tiap kuis)" in rows[0]
+    mine = next(row for row in rows if pegawai.employee.nip in row).split(",")
+    assert mine[6:8] == ["100", "2"]
+    sheet = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
+    values = {row[0]: row[6:8] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert tuple(values[pegawai.employee.nip]) in {(100, 2), ("100", "2")}
+
+
+@pytest.mark.django_db
+def test_report_query_count_does_not_grow_with_learners(
+    client, hr_with_mfa, course, lessons, unit, django_assert_max_num_queries
+):
+    client.force_login(hr_with_mfa)
+    url = reverse("course_report", args=[course.pk])
+
+    def learners(count):
+        for _ in range(count):
+            enrollment = services.enrollment_create(employee=EmployeeFactory(unit=unit), course=course)
+            services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+            services.quiz_submit(
+                enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1
+            )
+
+    learners(1)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    learners(5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.django_db

@@ -50,10 +50,11 @@ def test_hr_assigns_training_for_a_gap_and_people_see_it(new_context, live_serve
     page.get_by_role("link", name="Tugaskan kursus ke pegawai dengan kesenjangan ini").click()
     page.select_option("select[name=course]", str(course.pk))
     page.fill("input[name=due_date]", (timezone.localdate() + datetime.timedelta(days=21)).isoformat())
-    expect(page.locator("input[name=target][value=kesenjangan]")).to_be_checked()
     screenshot(page, "hr-assign-form")
     with page.expect_navigation():
-        page.get_by_role("button", name="Tugaskan").click()
+        page.get_by_role("button", name="Lanjut: periksa penerima").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ya, tugaskan 1 orang").click()
     expect(page.get_by_text("1 penugasan dibuat.")).to_be_visible()
     screenshot(page, "hr-assign-done")
     assert Assignment.objects.filter(employee=pegawai.employee, course=course).exists()

@@ -90,6 +90,13 @@ ADMIN = {
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
     "appraisal_closure": [Case(u("appraisal_closure"), admin())],
     "appraisal_assign": [Case(u("appraisal_assign"), admin())],
+    "appraisal_assignments": [Case(u("appraisal_assignments"), admin())],
+    "appraisal_assignment_due": [
+        Case(u("appraisal_assignment_due", "assignment"), admin(), public="HR's work on an employee's assignment")
+    ],
+    "appraisal_assignment_cancel": [
+        Case(u("appraisal_assignment_cancel", "assignment"), admin(), public="HR's work on an employee's assignment")
+    ],
     "appraisal_import": [Case(u("appraisal_import"), admin())],
     "appraisal_import_job": [Case(u("appraisal_import_job", "import_job"), admin(), public=IMPORT)],
     "appraisal_import_status": [Case(u("appraisal_import_status", "import_job"), admin(), public=IMPORT)],
