@@ -6,7 +6,7 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Case, Count, Exists, OuterRef, Q, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
@@ -15,6 +15,7 @@ from wagtail.models import Page
 from competency.models import Competency
 from portal.people.access import employee_for
 
+from . import search
 from .models import Certificate, CourseCompetency, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 
 CATALOG_PAGE_SIZE = 12
@@ -38,7 +39,7 @@ def catalog_context(*, params) -> dict:
             pk__in=CourseCompetency.objects.filter(competency__code=competency).values("course_id")
         )
     query = (params.get("q") or "").strip()[:100]
-    results = courses.search(query) if query else courses.order_by("title")
+    results = _search(courses, query) if query else courses.order_by("title")
     page = Paginator(results, CATALOG_PAGE_SIZE).get_page(params.get("halaman"))
     return {
         "courses": page,
@@ -50,6 +51,27 @@ def catalog_context(*, params) -> dict:
         "competencies": list(Competency.objects.filter(courses__isnull=False).distinct().order_by("name")),
         "jp_ranges": list(JP_RANGES),
     }
+
+
+def _search(courses, query: str):
+    """The courses matching `query` (courses.search: word forms and punctuation), title matches
+    first. Two queries, whatever the catalog's size; the matching runs over titles and summaries."""
+    rows = list(courses.values_list("pk", "title", "summary"))
+    names: dict[int, list[str]] = {}
+    for course_id, name in CourseCompetency.objects.filter(course_id__in=[pk for pk, *_ in rows]).values_list(
+        "course_id", "competency__name"
+    ):
+        names.setdefault(course_id, []).append(name)
+    ranked = []
+    for pk, title, summary in rows:
+        if search.matches(query, title):
+            ranked.append((0, title.lower(), pk))
+        elif search.matches(query, " ".join([title, summary, *names.get(pk, [])])):
+            ranked.append((1, title.lower(), pk))
+    order = [pk for *_, pk in sorted(ranked)]
+    if not order:
+        return courses.none()
+    return courses.filter(pk__in=order).order_by(Case(*(When(pk=pk, then=i) for i, pk in enumerate(order))))
 
 
 def with_live_lessons(courses):

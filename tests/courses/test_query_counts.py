@@ -133,7 +133,8 @@ DASHBOARD_QUERIES = 14  # with enrolments: one more, for their live lesson count
 # A trainer's course report in the admin: seven for the session, the user, their roles, second
 # factor, permissions and admin profile; one for the courses they train; then the course, its
 # summary, hardest questions, lessons, a page of learners, its trainers, the admin's menu, and the
-# audit entry of the read (the export: the course, its lessons, the learners and the audit entry).
-COURSE_REPORT_QUERIES = 23
-COURSE_EXPORT_QUERIES = 12
+# audit entry of the read (the export: the course, its lessons, the learners and the audit entry);
+# and for the learners' final scores and attempt counts (best attempt per quiz), a fixed few more.
+COURSE_REPORT_QUERIES = 26
+COURSE_EXPORT_QUERIES = 14
 COURSE_REPORT_INDEX_QUERIES = 13
