@@ -205,23 +205,37 @@ def lesson_preview_context(*, lesson: LessonPage, course: CoursePage) -> dict:
         "questions": quiz_questions(lesson),
         "attempts": [],
         "last_attempt": None,
-        "feedback": [],
         "next_attempt_number": 1,
         "attempts_left": limit or None,
     }
 
 
-def quiz_questions(lesson: LessonPage) -> list[dict]:
-    """The questions as the form shows them: text and options, never which ones are right."""
-    return [
-        {
-            "id": child.id,
-            "text": child.value["question"],
-            "multiple": child.block.multiple,
-            "options": list(enumerate(child.block.options(child.value))),
-        }
-        for child in lesson.questions
-    ]
+def quiz_questions(lesson: LessonPage, attempt: QuizAttempt | None = None) -> list[dict]:
+    """The questions as the quiz shows them: text and options, and, after an attempt, the learner's
+    own choices, whether each answer was right, and its feedback. Never which options are right."""
+    verdicts = {result["id"]: result["correct"] for result in attempt.results} if attempt else {}
+    answers = attempt.answers if attempt else {}
+    questions = []
+    for child in lesson.questions:
+        chosen = set(answers.get(child.id, []))
+        correct = verdicts.get(child.id)
+        feedback = ""
+        if correct is not None:
+            feedback = child.value["feedback_correct"] if correct else child.value["feedback_incorrect"]
+        questions.append(
+            {
+                "id": child.id,
+                "text": child.value["question"],
+                "multiple": child.block.multiple,
+                "options": [
+                    {"index": i, "text": text, "chosen": i in chosen}
+                    for i, text in enumerate(child.block.options(child.value))
+                ],
+                "correct": correct,
+                "feedback": feedback,
+            }
+        )
+    return questions
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
@@ -229,13 +243,6 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
     index = next(i for i, s in enumerate(states) if s["lesson"].pk == lesson.pk)
     attempts = list(QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).order_by("number"))
     last = attempts[-1] if attempts else None
-    feedback = []
-    if last is not None:
-        verdicts = {r["id"]: r["correct"] for r in last.results}
-        for child in lesson.questions:
-            correct = verdicts.get(child.id)
-            text = child.value["feedback_correct"] if correct else child.value["feedback_incorrect"]
-            feedback.append({"question": child.value["question"], "correct": correct, "text": text})
     limit = course.max_quiz_attempts
     return {
         "course": course,
@@ -245,10 +252,9 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
         "state": states[index]["state"],
         "previous_lesson": states[index - 1]["lesson"] if index > 0 else None,
         "next_lesson": states[index + 1]["lesson"] if index + 1 < len(states) else None,
-        "questions": quiz_questions(lesson),
+        "questions": quiz_questions(lesson, last),
         "attempts": attempts,
         "last_attempt": last,
-        "feedback": feedback,
         "next_attempt_number": len(attempts) + 1,
         "attempts_left": None if not limit else max(limit - len(attempts), 0),
     }

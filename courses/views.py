@@ -97,22 +97,16 @@ def quiz_submit_view(request, lesson_id: int):
     answers.update({key: ["0"] for key in forged})  # unknown questions make the service refuse it
     try:
         number = int(request.POST.get("attempt", ""))
-        attempt = services.quiz_submit(enrollment=enrollment, lesson=lesson, answers=answers, number=number)
+        services.quiz_submit(enrollment=enrollment, lesson=lesson, answers=answers, number=number)
     except ValueError:
         messages.error(request, _("Formulir kuis tidak lengkap. Muat ulang halaman dan coba lagi."))
         return redirect(lesson.url)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(lesson.url)
-    if attempt.passed:
-        messages.success(request, _("Selamat, Anda lulus dengan nilai %(score)s.") % {"score": attempt.score})
-        return _after_progress(request, enrollment, lesson)
-    messages.warning(
-        request,
-        _("Nilai Anda %(score)s, belum mencapai nilai lulus %(mark)s. Pelajari umpan baliknya dan coba lagi.")
-        % {"score": attempt.score, "mark": enrollment.course.pass_mark},
-    )
-    return redirect(lesson.url)
+    # The result, each answer beside the learner's choice, is at the top of the quiz (#hasil): on a
+    # phone the eye lands on it, not on the lesson's first paragraph.
+    return redirect(f"{lesson.url}#hasil")
 
 
 def _after_progress(request, enrollment, lesson):

@@ -19,9 +19,18 @@
     });
   }
 
+  // Arriving at a result (e.g. a quiz's #hasil, role=status tabindex=-1): move the focus there too,
+  // so a screen reader reads it and the keyboard continues from it.
+  function focusTarget() {
+    if (!window.location.hash) { return; }
+    var target = document.getElementById(window.location.hash.slice(1));
+    if (target && target.getAttribute("tabindex") === "-1") { target.focus(); }
+  }
+
   function start() {
     sizeBars(document);
     bindPrint(document);
+    focusTarget();
   }
 
   if (document.readyState === "loading") {

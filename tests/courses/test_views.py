@@ -27,7 +27,8 @@ def test_learner_flow_end_to_end(client, pegawai, course, lessons, django_captur
     assert client.get(lessons[1].url).status_code == 302  # locked until the first is done
     client.post(reverse("lesson_done", args=[lessons[0].pk]))
     response = post_quiz(client, lessons[1], wrong_answers(lessons[1]), 1)
-    assert "belum mencapai nilai lulus" in response.content.decode()
+    assert response.redirect_chain[-1][0] == lessons[1].url + "#hasil"
+    assert "Belum mencapai nilai lulus 70" in response.content.decode()
     assert "Jangan klik tautan mencurigakan." in response.content.decode()  # feedback after submission
     with django_capture_on_commit_callbacks(execute=True):
         response = post_quiz(client, lessons[1], correct_answers(lessons[1]), 2)

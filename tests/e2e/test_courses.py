@@ -318,33 +318,38 @@ def test_learner_completes_a_course_and_verifies_the_certificate(
     phone_overflow = no_sideways_scroll(phone_page)
     screenshot(phone_page, "lesson-quiz-phone")
 
-    # Attempt 1: both answers wrong.
+    # Attempt 1: both answers wrong. The result is where the eye lands, each choice marked.
     single, true_false = quiz.locator("fieldset").nth(0), quiz.locator("fieldset").nth(1)
     single.get_by_label("Mengekliknya", exact=True).check()
     true_false.get_by_label("Benar", exact=True).check()
     quiz.get_by_role("button", name="Kirim jawaban").click()
-    expect(page.locator("main")).to_contain_text("belum mencapai nilai lulus")
-    feedback = page.locator(".feedback")
-    expect(feedback).to_contain_text("Hasil percobaan ke-1: nilai 0")
-    expect(feedback.locator("li.wrong")).to_have_count(2)
-    expect(feedback).to_contain_text("Jangan klik tautan mencurigakan.")
-    expect(feedback).to_contain_text("Kata sandi bersifat pribadi.")
+    result = page.locator("#hasil")
+    expect(result).to_contain_text("Percobaan ke-1: nilai 0 dari 100")
+    expect(result).to_contain_text("Belum mencapai nilai lulus 70")
+    expect(result).to_be_focused()
+    expect(page.locator(".quiz-verdict-wrong")).to_have_count(2)
+    expect(page.locator("main")).to_contain_text("Jangan klik tautan mencurigakan.")
+    expect(page.locator("main")).to_contain_text("Kata sandi bersifat pribadi.")
+    expect(page.locator(".choice-previous")).to_have_count(2)
     expect(page.locator("[data-testid=progress]")).to_have_text("50%")
     expect(page.locator("form.quiz-form input[name=attempt]")).to_have_value("2")
     screenshot(page, "quiz-failed")
 
-    # Attempt 2: both right; the course is complete.
+    # Attempt 2: both right; the feedback shows, and the course is complete.
     quiz = page.locator("form.quiz-form")
     single, true_false = quiz.locator("fieldset").nth(0), quiz.locator("fieldset").nth(1)
     single.get_by_label("Melaporkannya ke tim TIK", exact=True).check()
     true_false.get_by_label("Salah", exact=True).check()
-    quiz.get_by_role("button", name="Kirim jawaban").click()
-    expect(page).to_have_url(f"{live_server.url}{course.url}")
-    messages = page.locator("main")
-    expect(messages).to_contain_text("Selamat, Anda lulus dengan nilai 100")
-    expect(messages).to_contain_text("Kursus selesai")
-    expect(page.locator("[data-testid=progress]")).to_have_text("100%")
+    quiz.get_by_role("button", name="Kirim jawaban lagi").click()
+    result = page.locator("#hasil")
+    expect(result).to_contain_text("Selamat, Anda lulus dengan nilai 100")
+    expect(result).to_contain_text("Kursus selesai")
+    expect(page.locator(".quiz-verdict-ok")).to_have_count(2)
+    expect(page.locator("main")).to_contain_text("Benar, jangan dibagikan.")
     screenshot(page, "quiz-passed")
+    result.get_by_role("link", name="Lihat kursus dan sertifikat").click()
+    expect(page).to_have_url(f"{live_server.url}{course.url}")
+    expect(page.locator("[data-testid=progress]")).to_have_text("100%")
 
     # The certificate is issued after commit (Celery runs eagerly), so it is there by the next
     # request: the course page as the learner finds it when they come back.
