@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from competency.models import Gap
+from courses import selectors as course_selectors
 from courses.models import CourseCompetency, CoursePage, Enrollment
 from portal.people.models import Employee
 
@@ -110,11 +111,22 @@ def team_overview(*, employees) -> list[Employee]:
 
 
 def employee_detail(*, employee: Employee) -> dict:
-    """One person's gaps, assignments with progress, and appraisals, for their own or their
-    supervisor's eyes."""
+    """One person's gaps, assignments with progress, appraisals, courses (progress, completion,
+    certificate) and JP this year, for their own or their supervisor's eyes; a fixed number of queries."""
     gaps = open_gaps(employee=employee)
+    year = timezone.localdate().year
+    courses = course_selectors.my_courses(employee=employee)
+    certificates = {c.enrollment_id: c for c in course_selectors.certificates_of(employee=employee)}
+    for enrollment in courses:
+        enrollment.certificate_issued = certificates.get(enrollment.pk)
+    jp = course_selectors.jp_for_year(employee=employee, year=year)
     return {
         "employee": employee,
+        "courses": courses,
+        "year": year,
+        "jp_this_year": jp,
+        "jp_target": course_selectors.JP_TARGET_PER_YEAR,
+        "jp_percent": min(100, round(100 * jp / course_selectors.JP_TARGET_PER_YEAR)),
         "gaps": gaps,
         "recommendations": recommendations(employee=employee, gaps=gaps),
         "assignments": assignments_of(employee=employee),

@@ -99,3 +99,57 @@ def test_team_page_queries_are_constant(client, atasan_with_mfa, make_person):
     large, html = team_queries(client)
     assert html.count("/tim/") >= 20
     assert small == large == TEAM_QUERIES
+
+
+@pytest.mark.django_db
+def test_a_members_page_shows_their_courses_certificates_and_jp(
+    client, atasan_with_mfa, pegawai, django_capture_on_commit_callbacks
+):
+    from courses import services
+    from courses.models import Certificate, LessonPage
+
+    from ..courses.conftest import correct_answers, make_course
+
+    employee = pegawai.employee
+    done = make_course("Keamanan Digital", jp=4)
+    lessons = list(LessonPage.objects.child_of(done).order_by("path"))
+    enrollment = services.enrollment_create(employee=employee, course=done)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
+    started = make_course("Pelayanan Publik", jp=2)
+    started_enrollment = services.enrollment_create(employee=employee, course=started)
+    services.lesson_mark_done(
+        enrollment=started_enrollment, lesson=LessonPage.objects.child_of(started).order_by("path").first()
+    )
+    certificate = Certificate.objects.get()
+
+    client.force_login(atasan_with_mfa)
+    html = client.get(reverse("team_member", args=[employee.pk])).content.decode()
+
+    assert "4 dari 20 JP pada" in html
+    assert "Keamanan Digital" in html and "nilai akhir 100" in html
+    assert f"Sertifikat {certificate.code}" in html
+    assert reverse("certificate_verify", args=[certificate.code]) in html
+    assert "Pelayanan Publik" in html and "50% selesai" in html
+
+
+@pytest.mark.django_db
+def test_a_members_page_queries_do_not_grow_with_their_courses(client, atasan_with_mfa, pegawai):
+    from courses import services
+
+    from ..courses.conftest import make_course
+
+    employee = pegawai.employee
+    client.force_login(atasan_with_mfa)
+    url = reverse("team_member", args=[employee.pk])
+    services.enrollment_create(employee=employee, course=make_course("Kursus 0"))
+    client.get(url)  # warm: the first request also fills per-process caches (content types, site)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(1, 20):
+        services.enrollment_create(employee=employee, course=make_course(f"Kursus {number}"))
+    with CaptureQueriesContext(connection) as twenty:
+        html = client.get(url).content.decode()
+    assert "Kursus 19" in html
+    assert len(twenty) == len(one)
