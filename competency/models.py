@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from portal import stored_text
+
 LEVELS = [(level, str(level)) for level in range(1, 6)]
 
 
@@ -134,11 +136,15 @@ class Gap(models.Model):
     # What raised it, for idempotency: "standar", or "penilaian:<year>:<period>:<area>".
     origin = models.CharField(_("rujukan"), max_length=80)
     reason = models.CharField(_("alasan"), max_length=300)
+    # The reason's message and parameters, to show it in the reader's language (portal.stored_text).
+    reason_source = models.JSONField(_("sumber alasan"), default=dict, blank=True)
     required_level = models.PositiveSmallIntegerField(_("level dibutuhkan"))
     current_level = models.PositiveSmallIntegerField(_("level saat ini"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     opened_at = models.DateTimeField(_("dibuka"), auto_now_add=True)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    closed_reason = models.CharField(_("alasan ditutup"), max_length=300, blank=True)
+    closed_reason_source = models.JSONField(_("sumber alasan ditutup"), default=dict, blank=True)
 
     class Meta:
         ordering = ["employee", "competency"]
@@ -159,6 +165,12 @@ class Gap(models.Model):
     @property
     def size(self) -> int:
         return max(self.required_level - self.current_level, 0)
+
+    def reason_display(self) -> str:
+        return stored_text.show(self.reason, self.reason_source)
+
+    def closed_reason_display(self) -> str:
+        return stored_text.show(self.closed_reason, self.closed_reason_source)
 
 
 from .relations import CompetencyRelation  # noqa: E402, F401  (a model of this app, in its own module)

@@ -239,18 +239,28 @@ def _create_appraisals(plan: Plan, *, source: str, created: list[int]) -> list[i
     """Insert the new appraisals (their ids are added to `created`); return those whose gaps need a refresh.
 
     A new appraisal with no weak area, of an employee with no gaps from an earlier appraisal of the same
-    period, is one that gaps_refresh_for_appraisals would leave alone: leaving it out of the refresh
-    keeps a first import of 100,000 appraisals within seconds.
+    period and no open appraisal gap at all, is one that gaps_refresh_for_appraisals would leave alone:
+    leaving it out of the refresh keeps a first import of 100,000 appraisals within seconds.
     """
     ids, refresh = plan.employee_ids, []
     had_gaps = _with_appraisal_gaps({(r.year, r.period) for r in plan.creates})
+    # A newer appraisal may close an older one's gaps (gaps follow the latest appraisal).
+    open_gaps = set(
+        Gap.objects.filter(source=Gap.Source.APPRAISAL, status=Gap.Status.OPEN)
+        .values_list("employee_id", flat=True)
+        .distinct()
+    )
     for batch in _chunks(plan.creates, WRITE_BATCH):
         appraisals = [_new_appraisal(employee_id=ids[r.nip], record=r, source=source) for r in batch]
         Appraisal.objects.bulk_create(appraisals)
         if any(a.pk is None for a in appraisals):  # a database that cannot return the new keys
             _fill_ids(appraisals)
         created += [a.pk for a in appraisals]
-        refresh += [a.pk for a in appraisals if (a.employee_id, a.year, a.period) in had_gaps or weak_areas(a)]
+        refresh += [
+            a.pk
+            for a in appraisals
+            if (a.employee_id, a.year, a.period) in had_gaps or a.employee_id in open_gaps or weak_areas(a)
+        ]
     return refresh
 
 

@@ -2,28 +2,49 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from competency.models import Assessment, Gap, PositionStandard
+from competency.services import gaps_close
+from portal import stored_text
 
-from ..models import AREAS, WEAK_PREDIKAT, Appraisal, Rating, WeakAreaMapping
+from ..models import AREAS, WEAK_PREDIKAT, Appraisal, Predikat, Rating, WeakAreaMapping
 
 AREA_LABELS = dict(AREAS)
 CHUNK = 2000
 
 
-def weak_areas(appraisal: Appraisal) -> list[tuple[str, str]]:
-    """(area, why) for each weak area: a value rated below expectation, or a weak predikat."""
+def _msgid(label) -> str:
+    """The untranslated text of a lazily translated label: the portal's own language (Indonesian)
+    is the language its messages are written in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
+
+
+def weak_areas(appraisal: Appraisal) -> list[tuple[str, stored_text.Source]]:
+    """(area, why) for each weak area: a value rated below expectation, or a weak predikat. `why` is
+    a stored-text source, shown in the reader's language."""
     found = []
     if appraisal.hasil_kerja == Rating.BELOW:
-        found.append(("hasil_kerja", _("Hasil kerja di bawah ekspektasi")))
+        found.append(("hasil_kerja", stored_text.source(gettext_noop("Hasil kerja di bawah ekspektasi"))))
     elif appraisal.predikat in WEAK_PREDIKAT:
-        found.append(("hasil_kerja", _("predikat %(predikat)s") % {"predikat": appraisal.get_predikat_display()}))
+        predikat = stored_text.source(_msgid(Predikat(appraisal.predikat).label))
+        found.append(("hasil_kerja", stored_text.source(gettext_noop("predikat %(predikat)s"), predikat=predikat)))
     for area, label in AREAS[1:]:
         if getattr(appraisal, area) == Rating.BELOW:
-            found.append((area, _("%(value)s di bawah ekspektasi") % {"value": label}))
+            value = stored_text.source(_msgid(label))
+            found.append((area, stored_text.source(gettext_noop("%(value)s di bawah ekspektasi"), value=value)))
     return found
+
+
+PERIOD_RANK = {"I": 1, "II": 2, "III": 3, "IV": 4, "tahunan": 5}
+
+
+def _newest_first(appraisal) -> tuple[int, int]:
+    return (appraisal.year, PERIOD_RANK.get(appraisal.period, 0))
 
 
 def origin_prefix(appraisal: Appraisal) -> str:
@@ -45,7 +66,7 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
     """Open the weak-area gaps of these appraisals, and drop those a corrected file no longer
     supports (unless training was already assigned for them). Idempotent; a few queries a chunk."""
     mapping, technical_areas = _mapping()
-    opened = removed = 0
+    opened = removed = closed = 0
     for start in range(0, len(appraisal_ids), CHUNK):
         chunk = appraisal_ids[start : start + CHUNK]
         appraisals = list(Appraisal.objects.filter(pk__in=chunk).select_related("employee"))
@@ -79,12 +100,18 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
                     level_now = current.get((appraisal.employee_id, competency_id), 0)
                     required = max(position_standard.get(competency_id, (0, ""))[0], min(level_now + 1, 5))
                     key = (appraisal.employee_id, competency_id, origin_prefix(appraisal) + area)
+                    reason = stored_text.source(
+                        gettext_noop("karena penilaian %(year)s: %(why)s"), year=appraisal.year, why=why
+                    )
+                    with translation.override(settings.LANGUAGE_CODE):
+                        text = stored_text.render(reason)
                     wanted[key] = Gap(
                         employee_id=appraisal.employee_id,
                         competency_id=competency_id,
                         source=Gap.Source.APPRAISAL,
                         origin=key[2],
-                        reason=_("karena penilaian %(year)s: %(why)s") % {"year": appraisal.year, "why": why},
+                        reason=text,
+                        reason_source=reason,
                         required_level=required,
                         current_level=level_now,
                     )
@@ -101,4 +128,36 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
         ]
         if stale:
             removed += Gap.objects.filter(pk__in=stale, assignments=None).delete()[0]
-    return {"opened": opened, "removed": removed}
+        closed += _close_superseded(employee_ids, wanted)
+    return {"opened": opened, "removed": removed, "closed": closed}
+
+
+def _close_superseded(employee_ids: set[int], wanted: dict) -> int:
+    """Gaps follow the latest appraisal: an open gap an older appraisal opened, for a competency the
+    employee's latest appraisal no longer shows weak, is closed ("tidak lagi tampak pada penilaian
+    2026"). Two queries and one UPDATE per latest year, whatever the number of employees."""
+    latest = {}
+    for appraisal in Appraisal.objects.filter(employee_id__in=employee_ids).only("employee_id", "year", "period"):
+        known = latest.get(appraisal.employee_id)
+        if known is None or _newest_first(appraisal) > _newest_first(known):
+            latest[appraisal.employee_id] = appraisal
+    still_weak = {
+        (employee_id, competency_id)
+        for employee_id, competency_id, origin in wanted
+        if employee_id in latest and origin.startswith(origin_prefix(latest[employee_id]))
+    }
+    by_year = defaultdict(list)
+    for pk, employee_id, competency_id, origin in Gap.objects.filter(
+        employee_id__in=list(latest), source=Gap.Source.APPRAISAL, status=Gap.Status.OPEN
+    ).values_list("pk", "employee_id", "competency_id", "origin"):
+        newest = latest[employee_id]
+        if origin.startswith(origin_prefix(newest)) or (employee_id, competency_id) in still_weak:
+            continue
+        by_year[newest.year].append(pk)
+    return sum(
+        gaps_close(
+            gap_ids=pks,
+            reason=stored_text.source(gettext_noop("tidak lagi tampak pada penilaian %(year)s"), year=year),
+        )
+        for year, pks in by_year.items()
+    )

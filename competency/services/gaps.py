@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal import stored_text
 from portal.people.models import Employee
 
 from ..models import Assessment, Competency, Gap, PositionStandard
@@ -149,12 +150,13 @@ def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
 def _unnest_insert_sql() -> str:
     quote = connection.ops.quote_name
     fields = ("employee", "competency", "source", "origin", "reason", "required_level", "current_level", "status")
-    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in (*fields, "opened_at"))
+    empty = ("reason_source", "closed_reason", "closed_reason_source")
+    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in (*fields, "opened_at", *empty))
     # Only names from the model's own metadata go into the text; every value is a parameter.
     return (
         f"INSERT INTO {quote(Gap._meta.db_table)} ({columns}) "  # noqa: S608
         "SELECT u.employee_id, u.competency_id, %s, %s, (r.reasons)[u.reason], u.required_level, u.current_level, "
-        "%s, %s FROM (SELECT %s::text[] AS reasons) AS r, "
+        "%s, %s, '{}'::jsonb, '', '{}'::jsonb FROM (SELECT %s::text[] AS reasons) AS r, "
         "UNNEST(%s::bigint[], %s::bigint[], %s::int[], %s::smallint[], %s::smallint[]) "
         "AS u(employee_id, competency_id, reason, required_level, current_level) "
         "ON CONFLICT DO NOTHING"
@@ -318,3 +320,20 @@ def standards_changed(*, position_ids: Iterable[int]) -> None:
 
     ids = sorted(set(position_ids))
     transaction.on_commit(lambda: gaps_recompute_task.delay(position_ids=ids))
+
+
+def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, now=None) -> int:
+    """Close open gaps, saying why (stored in the site's language and as its source, to be shown
+    in the reader's). One UPDATE per chunk of ids; returns how many were closed."""
+    ids = list(gap_ids)
+    if not ids:
+        return 0
+    now = now or timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        text = stored_text.render(reason)[:REASON_MAX]
+    closed = 0
+    for start in range(0, len(ids), IN_CHUNK):
+        closed += Gap.objects.filter(pk__in=ids[start : start + IN_CHUNK], status=_OPEN).update(
+            status=_CLOSED, closed_at=now, closed_reason=text, closed_reason_source=reason
+        )
+    return closed

@@ -202,3 +202,15 @@ def test_a_new_appraisal_clears_gaps_left_by_a_deleted_one_of_the_same_period(re
     result = run([record()])
     assert counts(result) == (1, 0, 0)
     assert not Gap.objects.filter(employee=registered).exists()
+
+
+def test_a_newer_imported_appraisal_closes_the_older_years_gap(registered):
+    run([record(kolaboratif="Di bawah ekspektasi")])
+    gaps = Gap.objects.filter(employee=registered, origin="penilaian:2025:tahunan:kolaboratif")
+    assert gaps.filter(status=Gap.Status.OPEN).count() == gaps.count() > 0
+
+    result = run([record(tahun=2026)])  # no weak area at all
+
+    assert counts(result) == (1, 0, 0)
+    assert not gaps.filter(status=Gap.Status.OPEN).exists()
+    assert set(gaps.values_list("closed_reason", flat=True)) == {"tidak lagi tampak pada penilaian 2026"}
