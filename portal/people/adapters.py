@@ -10,6 +10,7 @@ from portal.notifications.services import email_enqueue
 
 from . import services
 from .access import requires_mfa
+from .context_processors import role_links
 from .middleware import MFA_REQUIRED_MESSAGE
 
 
@@ -50,4 +51,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if requires_mfa(request.user) and not is_mfa_enabled(request.user):
             messages.warning(request, MFA_REQUIRED_MESSAGE)
             return reverse("mfa_activate_totp")
+        if role_links(request).get("header_admin"):
+            return reverse("wagtailadmin_home")  # staff work in the admin (a `next` still wins)
         return super().get_login_redirect_url(request)

@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.notifications.context_processors.notification_bell",
+                "portal.people.context_processors.role_links",
             ],
         },
     },

@@ -27,9 +27,25 @@
     if (target && target.getAttribute("tabindex") === "-1") { target.focus(); }
   }
 
+  // The header's menu button: on a phone the navigation folds behind it (the CSS hides the
+  // menu only once this script has marked the header as foldable, so without it all stays open).
+  function bindMenu(root) {
+    var header = root.querySelector(".site-header");
+    var toggle = header && header.querySelector(".menu-toggle");
+    if (!toggle) { return; }
+    toggle.hidden = false;
+    header.classList.add("menu-foldable");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("menu-open", open);
+    });
+  }
+
   function start() {
     sizeBars(document);
     bindPrint(document);
+    bindMenu(document);
     focusTarget();
   }
 

@@ -89,8 +89,9 @@ def test_settings_are_indonesian_first():
     assert settings.TIME_ZONE == "Asia/Jakarta"
 
 
-# session, user, site root, page, specific page, revision check, the header's notification bell.
-HOME_QUERIES = 7
+# session, user, site root, page, specific page, revision check, the header's notification bell and
+# the user's roles (its "Tim" and "Kelola (admin)" links).
+HOME_QUERIES = 8
 # session, user, the user's employee (with unit, position, supervisor), the user's roles, and the
 # courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
 # the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys; the header's bell.
