@@ -8,3 +8,10 @@ class PagesConfig(AppConfig):
     name = "portal.pages"
     label = "pages"
     verbose_name = _("Halaman")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .sites import site_follows_base_url
+
+        post_migrate.connect(site_follows_base_url, sender=self, dispatch_uid="pages_site_follows_base_url")
