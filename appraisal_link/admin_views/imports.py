@@ -7,14 +7,15 @@ worker imports it. The job page polls a small JSON status endpoint (a few lines 
 
 from pathlib import PurePath
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.people.access import is_hr
 from portal.spreadsheets import table_response
@@ -25,7 +26,7 @@ from ..importing.selectors import import_job_get, import_jobs_recent
 from ..importing.template import template_csv_response, template_xlsx_response
 from ..importing.validation import ERROR
 from ..models import AppraisalImport
-from ..services.imports import appraisal_import_create
+from ..services.imports import appraisal_import_create, appraisal_import_from_dry_run
 from .forms import UploadForm, too_large_message
 
 PROBLEMS_PER_PAGE = 200
@@ -84,6 +85,18 @@ def _job_or_404(request, pk: int, *, with_errors: bool = True) -> AppraisalImpor
     if job is None:
         raise Http404
     return job
+
+
+@require_POST
+def import_job_run_view(request, pk: int):
+    """ "Impor sekarang" from a successful dry run: the same file, imported for real, without a new upload."""
+    job = _job_or_404(request, pk, with_errors=False)
+    try:
+        real = appraisal_import_from_dry_run(dry_run=job, user=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(reverse("appraisal_import_job", args=[job.pk]))
+    return redirect(reverse("appraisal_import_job", args=[real.pk]))
 
 
 def _percent(job: AppraisalImport) -> int:

@@ -289,3 +289,50 @@ def test_the_uploaded_file_is_private_and_only_hr_downloads_it(hr_client, regist
     # Once the retention purge removed it, the link is gone and the URL is a 404.
     job.file.delete(save=True)
     assert hr_client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_import_now_after_a_successful_dry_run_imports_the_same_file(client, hr_with_mfa, registered):
+    from django.core.files.base import ContentFile
+
+    from appraisal_link.models import Appraisal, AppraisalImport
+    from appraisal_link.services.imports import appraisal_import_create, appraisal_import_run
+
+    from .conftest import csv_bytes, record
+
+    content = csv_bytes([record()], delimiter=";", bom=True)
+    dry = appraisal_import_create(file=ContentFile(content, name="penilaian.csv"), user=hr_with_mfa, dry_run=True)
+    appraisal_import_run(import_id=dry.pk)
+    client.force_login(hr_with_mfa)
+    page = client.get(reverse("appraisal_import_job", args=[dry.pk])).content.decode()
+    assert 'data-testid="import-now"' in page
+    assert not Appraisal.objects.exists()
+
+    response = client.post(reverse("appraisal_import_run", args=[dry.pk]))
+
+    real = AppraisalImport.objects.exclude(pk=dry.pk).get()
+    assert response["Location"] == reverse("appraisal_import_job", args=[real.pk])
+    assert not real.dry_run and real.original_name == "penilaian.csv" and real.created_by == hr_with_mfa
+    real.file.open("rb")
+    assert real.file.read() == content
+    appraisal_import_run(import_id=real.pk)
+    assert Appraisal.objects.count() == 1
+    # A real import (or a failed one) offers nothing to run again; asking anyway changes nothing.
+    real_page = client.get(reverse("appraisal_import_job", args=[real.pk])).content.decode()
+    assert 'data-testid="import-now"' not in real_page
+    client.post(reverse("appraisal_import_run", args=[real.pk]))
+    assert AppraisalImport.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_failed_import_shows_a_red_bar_not_a_green_one(client, hr_with_mfa):
+    from django.core.files.base import ContentFile
+
+    from appraisal_link.services.imports import appraisal_import_create, appraisal_import_run
+
+    job = appraisal_import_create(file=ContentFile(b"bukan;berkas\n1;2\n", name="rusak.csv"), user=hr_with_mfa)
+    appraisal_import_run(import_id=job.pk)
+    client.force_login(hr_with_mfa)
+    page = client.get(reverse("appraisal_import_job", args=[job.pk])).content.decode()
+    assert "k-import-progress-failed" in page
+    assert 'data-testid="import-now"' not in page

@@ -112,14 +112,24 @@ def test_hr_uploads_a_file_with_errors_then_the_corrected_file(
         page.get_by_role("button", name="Unggah dan impor").click()
     expect(page.get_by_test_id("status")).to_contain_text("Gagal", timeout=15_000)
     expect(page.get_by_text("Luar biasa").first).to_be_visible()
+    expect(page.locator("progress.k-import-progress-failed")).to_be_visible()  # red, not a green bar
     screenshot(page, "hr-import-errors")
     assert not Appraisal.objects.exists()
 
+    # The corrected file: a dry run first, then "Impor sekarang" on the same file, no second upload.
     page.goto(f"{live_server.url}/admin/penilaian/impor/")
     page.set_input_files("input[name=berkas]", str(good))
+    page.check("input[name=uji_coba]")
     with page.expect_navigation():
         page.get_by_role("button", name="Unggah dan impor").click()
     expect(page.get_by_test_id("status")).to_contain_text("Berhasil", timeout=15_000)
+    expect(page.get_by_test_id("created")).to_have_text("1")
+    assert not Appraisal.objects.exists()
+    screenshot(page, "hr-import-dry-run-done")
+    with page.expect_navigation():
+        page.get_by_test_id("import-now").click()
+    expect(page.get_by_test_id("status")).to_contain_text("Berhasil", timeout=15_000)
+    expect(page.get_by_test_id("import-now")).to_have_count(0)
     screenshot(page, "hr-import-done")
     appraisal = Appraisal.objects.get(employee=employee)
     assert appraisal.adaptif == Rating.BELOW

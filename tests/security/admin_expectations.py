@@ -101,6 +101,15 @@ ADMIN = {
     "appraisal_import_job": [Case(u("appraisal_import_job", "import_job"), admin(), public=IMPORT)],
     "appraisal_import_status": [Case(u("appraisal_import_status", "import_job"), admin(), public=IMPORT)],
     "appraisal_import_errors": [Case(u("appraisal_import_errors", "import_job"), admin(), public=IMPORT)],
+    "appraisal_import_run": [
+        Case(
+            u("appraisal_import_run", "import_job"),
+            admin(staff="302"),
+            method="POST",
+            unchanged=values_of("appraisal_link.AppraisalImport", "status"),
+            public=IMPORT,
+        )
+    ],
     "appraisal_import_file": [Case(u("appraisal_import_file", "import_job"), admin(), public=IMPORT)],
     "appraisal_import_template": [Case(u("appraisal_import_template", "=csv"), admin(), public="a blank template")],
     "appraisal_api_tokens": [Case(u("appraisal_api_tokens"), admin())],
