@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.people.models import Employee, Position, Unit
 
 from ..models import Appraisal
 from .columns import APPRAISAL_FIELDS
+from .lookalikes import lookalikes
 from .validation import ProblemLog, Record
 
 SQLITE_CHUNK = 900
@@ -125,7 +127,7 @@ def _check_employees(
     position."""
     known = _known_employees(list({r.nip for r in records}))
     employee_ids = {nip: pk for nip, (pk, _name, _email) in known.items()}
-    new, units, positions, email_updates = {}, None, None, {}
+    new, new_rows, units, positions, email_updates = {}, {}, None, None, {}
     for record in records:
         if record.nip in known:
             pk, registered, email = known[record.nip]
@@ -148,7 +150,38 @@ def _check_employees(
         position_id = _resolve(positions, record, "jabatan", record.position, problems, _("Jabatan"))
         if record.name and unit_id and position_id and record.nip not in new:
             new[record.nip] = NewEmployee(record.nip, record.name, unit_id, position_id, record.email)
+            new_rows[record.nip] = record.row
+    _flag_new_employees(new, new_rows, problems)
     return employee_ids, list(new.values()), email_updates
+
+
+def _flag_new_employees(new: dict[str, NewEmployee], rows: dict[str, int], problems: ProblemLog) -> None:
+    """New employees are listed apart (one warning names how many), and each new NIP that looks like
+    an existing employee's is flagged for HR to check before importing (a dry run shows them all)."""
+    if not new:
+        return
+    problems.warning(
+        None,
+        "nip",
+        ", ".join(list(new)[:20]) + (" …" if len(new) > 20 else ""),
+        ngettext(
+            "%(count)s pegawai baru akan dibuat dari berkas ini (NIP belum terdaftar).",
+            "%(count)s pegawai baru akan dibuat dari berkas ini (NIP belum terdaftar).",
+            len(new),
+        )
+        % {"count": len(new)},
+    )
+    for nip, (other_nip, other_name) in lookalikes({nip: e.name for nip, e in new.items()}).items():
+        problems.warning(
+            rows[nip],
+            "nip",
+            nip,
+            _(
+                "Periksa: NIP baru ini mirip dengan pegawai terdaftar %(name)s (NIP %(nip)s). Jika salah ketik, "
+                "perbaiki NIP-nya; jika memang pegawai baru, lanjutkan impor."
+            )
+            % {"name": other_name, "nip": other_nip},
+        )
 
 
 def _existing_appraisals(employee_ids: list[int], years: set[int], periods: set[str]) -> dict[tuple, tuple]:

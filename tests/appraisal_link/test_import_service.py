@@ -214,3 +214,30 @@ def test_a_newer_imported_appraisal_closes_the_older_years_gap(registered):
     assert counts(result) == (1, 0, 0)
     assert not gaps.filter(status=Gap.Status.OPEN).exists()
     assert set(gaps.values_list("closed_reason", flat=True)) == {"tidak lagi tampak pada penilaian 2026"}
+
+
+def test_a_nip_one_digit_off_with_the_same_name_is_flagged_and_new_employees_are_counted(registered):
+    mistyped = nip(2)  # one digit off nip(1)
+    result = run([record(nip=mistyped, nama=registered.name)], dry_run=True)
+
+    warnings = [p for p in result.problems.as_list() if p["level"] == "warning"]
+    messages = " ".join(p["message"] for p in warnings)
+    assert "1 pegawai baru akan dibuat" in messages
+    assert f"mirip dengan pegawai terdaftar {registered.name} (NIP {registered.nip})" in messages
+    assert not Employee.objects.filter(nip=mistyped).exists()
+
+
+def test_two_swapped_digits_or_the_same_name_are_flagged_too(registered):
+    swapped = nip(10)  # "...001" with its last two digits swapped
+    other = "198501012010011123"  # far from every NIP, but the same name
+    result = run([record(nip=swapped, nama="Orang Lain"), record(nip=other, nama=registered.name)], dry_run=True)
+    assert not [p for p in result.problems.as_list() if p["level"] == "error"]
+    flagged = {p["value"] for p in result.problems.as_list() if "mirip dengan" in p["message"]}
+    assert flagged == {swapped, other}
+
+
+def test_a_truly_new_employee_is_counted_but_not_flagged(registered):
+    result = run([record(nip="198501012010011123", nama="Pegawai Baru Sekali")], dry_run=True)
+    messages = [p["message"] for p in result.problems.as_list()]
+    assert any("1 pegawai baru akan dibuat" in m for m in messages)
+    assert not any("mirip dengan" in m for m in messages)
