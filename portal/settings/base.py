@@ -243,7 +243,9 @@ KOMPETEN_DEMO_DATA_ALLOWED = False
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the portal's own catalogue (makemessages writes the first path). locale_overrides/: Wagtail
+# admin strings that Wagtail's Indonesian catalogue leaves in English, kept by hand.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
