@@ -26,7 +26,8 @@ from ..importing.selectors import import_job_get, import_jobs_recent
 from ..importing.template import template_csv_response, template_xlsx_response
 from ..importing.validation import ERROR
 from ..models import AppraisalImport
-from ..services.imports import appraisal_import_create, appraisal_import_from_dry_run
+from ..services.import_rerun import appraisal_import_from_dry_run
+from ..services.imports import appraisal_import_create
 from .forms import UploadForm, too_large_message
 
 PROBLEMS_PER_PAGE = 200
