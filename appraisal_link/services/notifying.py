@@ -17,7 +17,9 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many, notify_same
 from portal.notifications.texts import date_text, page_path
@@ -29,13 +31,17 @@ from ..models import Appraisal, AppraisalImport, Assignment
 # --- training assigned ------------------------------------------------------------------------------
 def assignment_created_draft(*, assignment: Assignment, user_id: int, course_title: str, course_url: str) -> Draft:
     """The notification of one new assignment: the course, why, and by when (in the active language)."""
+    reason = getattr(assignment, "reason_source", None) or assignment.reason.rstrip(".")
     return Draft(
         user_id=user_id,
         kind=Kind.ASSIGNMENT_CREATED,
         key=f"assignment:{assignment.pk}",
-        title=_("Pelatihan ditugaskan: %(course)s") % {"course": course_title},
-        body=_("Alasan: %(reason)s. Selesaikan paling lambat %(due)s.")
-        % {"reason": assignment.reason.rstrip("."), "due": date_text(assignment.due_date)},
+        title=stored_text.source(gettext_noop("Pelatihan ditugaskan: %(course)s"), course=course_title),
+        body=stored_text.source(
+            gettext_noop("Alasan: %(reason)s. Selesaikan paling lambat %(due)s."),
+            reason=reason,
+            due=date_text(assignment.due_date),
+        ),
         url=course_url,
     )
 
@@ -72,16 +78,17 @@ def assignments_created_notify(*, assignments: Iterable[Assignment]) -> int:
 
 
 # --- appraisals imported ----------------------------------------------------------------------------
-def appraisal_updated_texts() -> tuple[str, str, str]:
+def appraisal_updated_texts() -> tuple[dict, dict, str]:
     """Title, body and link of "your appraisal was updated", and nothing more: ratings and predikat
     are personal and an e-mail can be read over a shoulder or forwarded, so the person reads them only
     after logging in. The same for everyone, so an import of 100,000 rows translates them once."""
-    with translation.override(settings.LANGUAGE_CODE):
-        title = _("Penilaian Anda telah diperbarui")
-        body = _(
+    title = stored_text.source(gettext_noop("Penilaian Anda telah diperbarui"))
+    body = stored_text.source(
+        gettext_noop(
             "BKPSDM telah memperbarui data penilaian kinerja (SKP) Anda di Kompeten. "
             "Masuk untuk melihat rinciannya dan pelatihan yang disarankan untuk Anda."
         )
+    )
     return title, body, reverse("my_competency")
 
 

@@ -10,7 +10,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.services import notify
 
@@ -67,9 +69,12 @@ def certificate_issued_notify(*, certificate: Certificate, employee) -> None:
             user=employee.user,
             kind=Kind.CERTIFICATE_ISSUED,
             key=f"certificate:{certificate.pk}",
-            title=_("Sertifikat terbit: %(course)s") % {"course": certificate.course_title},
-            body=_("Selamat! Sertifikat Anda (%(jp)s JP) telah terbit dengan kode %(code)s.")
-            % {"jp": certificate.jp, "code": certificate.code},
+            title=stored_text.source(gettext_noop("Sertifikat terbit: %(course)s"), course=certificate.course_title),
+            body=stored_text.source(
+                gettext_noop("Selamat! Sertifikat Anda (%(jp)s JP) telah terbit dengan kode %(code)s."),
+                jp=certificate.jp,
+                code=certificate.code,
+            ),
             url=reverse("certificate_download", args=[certificate.pk]),
         )
 

@@ -12,6 +12,12 @@ from datetime import datetime
 from django.db import connection
 
 from .models import EmailStatus, Notification
+from .texts import split
+
+COLUMNS = (
+    *("user_id", "kind", "key", "title", "body", "url", "created_at", "email_status"),
+    *("title_source", "body_source"),
+)
 
 
 def notifications_insert_new(*, kind: str, drafts: list, now: datetime, emailable: set[int]) -> list[Notification]:
@@ -31,23 +37,23 @@ def _status(user_id: int, emailable: set[int]) -> str:
 def _insert_returning(*, kind: str, drafts: list, now: datetime, emailable: set[int]) -> list[Notification]:
     quote = connection.ops.quote_name
     table = quote(Notification._meta.db_table)
-    columns = ", ".join(
-        quote(name) for name in ("user_id", "kind", "key", "title", "body", "url", "created_at", "email_status")
-    )
+    columns = ", ".join(quote(name) for name in COLUMNS)
     # The rows travel as one JSON document: far cheaper to send than a parameter per value.
     # Only identifiers from the model's metadata are formatted in; every value is a parameter.
     sql = (
         f"INSERT INTO {table} ({columns}) "  # noqa: S608
-        "SELECT d.u, %s, d.k, d.t, d.b, d.l, %s, d.s "
-        "FROM jsonb_to_recordset(%s::jsonb) AS d(u bigint, k text, t text, b text, l text, s text) "
+        "SELECT d.u, %s, d.k, d.t, d.b, d.l, %s, d.s, COALESCE(d.ts, '{}'), COALESCE(d.bs, '{}') "
+        "FROM jsonb_to_recordset(%s::jsonb) AS d(u bigint, k text, t text, b text, l text, s text, ts jsonb, bs jsonb) "
         f"ON CONFLICT ({quote('user_id')}, {quote('kind')}, {quote('key')}) DO NOTHING "
         f"RETURNING {quote('id')}, {quote('user_id')}, {quote('key')}"
     )
+    texts = {(d.user_id, d.key): (split(d.title), split(d.body)) for d in drafts}
     document = json.dumps(
         [
-            {"u": d.user_id, "k": d.key, "t": d.title[:200], "b": d.body, "l": d.url, "s": status}
+            {"u": d.user_id, "k": d.key, "t": t[:200], "b": b, "l": d.url, "s": status, "ts": ts, "bs": bs}
             for d in drafts
             for status in [_status(d.user_id, emailable)]
+            for (t, ts), (b, bs) in [texts[(d.user_id, d.key)]]
         ]
     )
     with connection.cursor() as cursor:
@@ -59,13 +65,16 @@ def _insert_returning(*, kind: str, drafts: list, now: datetime, emailable: set[
     created = []
     for pk, user_id, key in sorted(inserted):
         d = by_pair[(user_id, key)]
+        (title, title_source), (body, body_source) = texts[(user_id, key)]
         values = {
             "id": pk,
             "user_id": user_id,
             "kind": kind,
             "key": key,
-            "title": d.title[:200],
-            "body": d.body,
+            "title": title[:200],
+            "body": body,
+            "title_source": title_source,
+            "body_source": body_source,
             "url": d.url,
             "created_at": now,
             "email_status": _status(user_id, emailable),
@@ -85,14 +94,17 @@ def _insert_then_find(*, kind: str, drafts: list, now: datetime, emailable: set[
             user_id=d.user_id,
             kind=kind,
             key=d.key,
-            title=d.title[:200],
-            body=d.body,
+            title=title[:200],
+            body=body,
+            title_source=title_source,
+            body_source=body_source,
             url=d.url,
             created_at=now,
             email_status=_status(d.user_id, emailable),
         )
         for d in drafts
         if (d.user_id, d.key) not in existing
+        for (title, title_source), (body, body_source) in [(split(d.title), split(d.body))]
     ]
     if not rows:
         return []
@@ -107,7 +119,7 @@ def _insert_then_find(*, kind: str, drafts: list, now: datetime, emailable: set[
 
 
 def notifications_insert_same(
-    *, kind: str, source: tuple[str, tuple], title: str, body: str, url: str, now: datetime
+    *, kind: str, source: tuple[str, tuple], title: str | dict, body: str | dict, url: str, now: datetime
 ) -> list[tuple[int, str]]:
     """PostgreSQL: one statement gives the same message to every (user id, key) row of `source`, a
     SELECT (SQL and parameters) of two columns.
@@ -123,15 +135,14 @@ def notifications_insert_same(
     quote = connection.ops.quote_name
     user_table = quote(get_user_model()._meta.db_table)
     preference_table = quote(EmailPreference._meta.db_table)
-    columns = ", ".join(
-        quote(name) for name in ("user_id", "kind", "key", "title", "body", "url", "created_at", "email_status")
-    )
+    columns = ", ".join(quote(name) for name in COLUMNS)
+    (title, title_source), (body, body_source) = split(title), split(body)
     sql = (
         f"INSERT INTO {quote(Notification._meta.db_table)} ({columns}) "  # noqa: S608
         "SELECT r.u, %s, r.k, %s, %s, %s, %s, "
         "CASE WHEN u.is_active AND u.email <> '' AND NOT EXISTS ("
         f"SELECT 1 FROM {preference_table} p WHERE p.user_id = r.u AND p.kind = %s AND NOT p.email"
-        ") THEN %s ELSE %s END "
+        ") THEN %s ELSE %s END, %s::jsonb, %s::jsonb "
         f"FROM ({source[0]}) AS r(u, k) "
         f"JOIN {user_table} u ON u.id = r.u "
         "ORDER BY r.u, r.k "
@@ -139,6 +150,7 @@ def notifications_insert_same(
         f"RETURNING {quote('id')}, {quote('email_status')}"
     )
     params = [kind, title[:200], body, url, now, kind, str(EmailStatus.PENDING), str(EmailStatus.NONE)]
+    params += [json.dumps(title_source), json.dumps(body_source)]
     params += list(source[1])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

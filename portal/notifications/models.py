@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from portal import stored_text
+
 
 def site_path(url: str) -> str:
     """`url` if it is a path on this site ("/dasbor/"), else "": a notification never links away."""
@@ -58,6 +60,10 @@ class Notification(models.Model):
     key = models.CharField(_("kunci"), max_length=200)
     title = models.CharField(_("judul"), max_length=200)
     body = models.TextField(_("isi"), blank=True)
+    # The title's and body's message and parameters, to show them in the reader's language
+    # (portal.stored_text); empty for texts written before, or by a creator that has none.
+    title_source = models.JSONField(_("sumber judul"), default=dict, blank=True)
+    body_source = models.JSONField(_("sumber isi"), default=dict, blank=True)
     # A site-relative path ("/dasbor/"): the e-mail makes it absolute, the list follows it.
     url = models.CharField(_("tautan"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now, db_index=True)
@@ -79,6 +85,12 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def title_display(self) -> str:
+        return stored_text.show(self.title, self.title_source)
+
+    def body_display(self) -> str:
+        return stored_text.show(self.body, self.body_source)
 
     @property
     def is_read(self) -> bool:

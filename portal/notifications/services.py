@@ -22,6 +22,7 @@ from .emailing import notification_emails_mark_failed, notification_emails_send 
 from .models import EmailPreference, EmailStatus, Kind, Notification
 from .quiet_hours import email_send_time
 from .tasks import email_send_task, notification_email_task
+from .texts import split
 
 # Rows per query of a bulk run: small enough for SQLite's parameter limit, large enough to be fast.
 BATCH_SIZE = 1000
@@ -39,8 +40,8 @@ class Draft:
     user_id: int
     kind: str
     key: str
-    title: str
-    body: str = ""
+    title: str | dict  # plain text, or a stored-text source (portal.stored_text)
+    body: str | dict = ""
     url: str = ""
 
 
@@ -78,8 +79,8 @@ def notify(
     user,
     kind: str,
     key: str,
-    title: str,
-    body: str = "",
+    title: str | dict,
+    body: str | dict = "",
     url: str = "",
     now: datetime | None = None,
 ) -> Notification | None:
@@ -94,12 +95,15 @@ def notify(
     _kind_check(kind)
     now = now or timezone.now()
     wants_email = bool(user.email) and user.is_active and _email_wanted(user_id=user.pk, kind=kind)
+    (title, title_source), (body, body_source) = split(title), split(body)
     notification = Notification(
         user=user,
         kind=kind,
         key=key,
         title=title[:200],
         body=body,
+        title_source=title_source,
+        body_source=body_source,
         url=url,
         created_at=now,
         email_status=EmailStatus.PENDING if wants_email else EmailStatus.NONE,
@@ -143,7 +147,7 @@ def notify_many(*, drafts: Iterable[Draft], now: datetime | None = None) -> list
     return created
 
 
-def notify_same(*, kind: str, recipients, title: str, body: str = "", url: str = "", now=None) -> int:
+def notify_same(*, kind: str, recipients, title: str | dict, body: str | dict = "", url: str = "", now=None) -> int:
     """Give one message to many people at once (e.g. every employee of an import); returns how many
     were created.
 
@@ -174,10 +178,7 @@ def notify_same(*, kind: str, recipients, title: str, body: str = "", url: str =
 def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Notification]:
     user_ids = {d.user_id for d in drafts}
     emailable = set(
-        get_user_model()
-        .objects.filter(pk__in=user_ids, is_active=True)
-        .exclude(email="")
-        .values_list("pk", flat=True)
+        get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values_list("pk", flat=True)
     )
     emailable -= set(
         EmailPreference.objects.filter(kind=kind, email=False, user_id__in=user_ids).values_list("user_id", flat=True)

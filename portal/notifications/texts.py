@@ -3,7 +3,10 @@
 import datetime
 from urllib.parse import urlsplit
 
-from django.utils import formats
+from django.conf import settings
+from django.utils import formats, translation
+
+from portal import stored_text
 
 
 def page_path(page) -> str:
@@ -18,3 +21,12 @@ def page_path(page) -> str:
 def date_text(value: datetime.date) -> str:
     """A date as people here write it ("5 Desember 2026"), in the active language."""
     return formats.date_format(value, "j F Y")
+
+
+def split(value: str | stored_text.Source) -> tuple[str, stored_text.Source]:
+    """A notification's title or body as (the words, stored in the portal's language; its source).
+    A creator passes plain text, or a stored-text source to have it shown in the reader's language."""
+    if isinstance(value, dict):
+        with translation.override(settings.LANGUAGE_CODE):
+            return stored_text.render(value), value
+    return value, {}

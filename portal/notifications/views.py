@@ -63,9 +63,7 @@ def notifications_read_all_view(request):
     if count:
         messages.success(
             request,
-            ngettext(
-                "%(count)d notifikasi ditandai dibaca.", "%(count)d notifikasi ditandai dibaca.", count
-            )
+            ngettext("%(count)d notifikasi ditandai dibaca.", "%(count)d notifikasi ditandai dibaca.", count)
             % {"count": count},
         )
     return _back(request)
