@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from competency.models import Assessment, Gap, PositionStandard
-from competency.services import gaps_close
+from competency.services import appraisal_gaps_drop, appraisal_gaps_open, gaps_close
 from portal import stored_text
 
 from ..models import AREAS, WEAK_PREDIKAT, Appraisal, Predikat, Rating, WeakAreaMapping
@@ -115,9 +115,7 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
                         required_level=required,
                         current_level=level_now,
                     )
-        new = [gap for key, gap in wanted.items() if key not in existing]
-        Gap.objects.bulk_create(new, ignore_conflicts=True)
-        opened += len(new)
+        opened += appraisal_gaps_open(gaps=[gap for key, gap in wanted.items() if key not in existing])
         prefixes = {(a.employee_id, origin_prefix(a)) for a in appraisals}
         stale = [
             gap.pk
@@ -127,7 +125,9 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
             and gap.status == Gap.Status.OPEN
         ]
         if stale:
-            removed += Gap.objects.filter(pk__in=stale, assignments=None).delete()[0]
+            # Training already assigned for a gap keeps it: the assignment still says why.
+            unassigned = Gap.objects.filter(pk__in=stale, assignments=None).values_list("pk", flat=True)
+            removed += appraisal_gaps_drop(gap_ids=list(unassigned))
         closed += _close_superseded(employee_ids, wanted)
     return {"opened": opened, "removed": removed, "closed": closed}
 

@@ -2,6 +2,8 @@
 
 from .gaps import (
     STANDARD_ORIGIN,
+    appraisal_gaps_drop,
+    appraisal_gaps_open,
     assessment_record,
     assessments_changed,
     gaps_close,
@@ -14,6 +16,8 @@ from .importing import ImportResult, competencies_import
 __all__ = [
     "STANDARD_ORIGIN",
     "ImportResult",
+    "appraisal_gaps_drop",
+    "appraisal_gaps_open",
     "assessment_record",
     "assessments_changed",
     "competencies_import",

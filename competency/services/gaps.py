@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -322,18 +323,38 @@ def standards_changed(*, position_ids: Iterable[int]) -> None:
     transaction.on_commit(lambda: gaps_recompute_task.delay(position_ids=ids))
 
 
-def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, now=None) -> int:
+def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, reached: bool = False, now=None) -> int:
     """Close open gaps, saying why (stored in the site's language and as its source, to be shown
-    in the reader's). One UPDATE per chunk of ids; returns how many were closed."""
+    in the reader's); `reached` records the required level as reached (training completed). One
+    UPDATE per chunk of ids; returns how many were closed."""
     ids = list(gap_ids)
     if not ids:
         return 0
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         text = stored_text.render(reason)[:REASON_MAX]
+    fields = {"status": _CLOSED, "closed_at": now, "closed_reason": text, "closed_reason_source": reason}
+    if reached:
+        fields["current_level"] = F("required_level")
     closed = 0
     for start in range(0, len(ids), IN_CHUNK):
-        closed += Gap.objects.filter(pk__in=ids[start : start + IN_CHUNK], status=_OPEN).update(
-            status=_CLOSED, closed_at=now, closed_reason=text, closed_reason_source=reason
-        )
+        closed += Gap.objects.filter(pk__in=ids[start : start + IN_CHUNK], status=_OPEN).update(**fields)
     return closed
+
+
+def appraisal_gaps_open(*, gaps: list[Gap]) -> int:
+    """Write the appraisal gaps another app worked out (source "penilaian"); one that exists already
+    (same employee, competency and origin) is skipped. Returns how many were given."""
+    Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
+    return len(gaps)
+
+
+def appraisal_gaps_drop(*, gap_ids: Iterable[int]) -> int:
+    """Delete open appraisal gaps that a corrected appraisal no longer supports; returns how many."""
+    ids = list(gap_ids)
+    dropped = 0
+    for start in range(0, len(ids), IN_CHUNK):
+        dropped += Gap.objects.filter(
+            pk__in=ids[start : start + IN_CHUNK], source=Gap.Source.APPRAISAL, status=_OPEN
+        ).delete()[0]
+    return dropped

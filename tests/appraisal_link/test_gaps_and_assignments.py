@@ -122,6 +122,8 @@ def test_assigned_course_shows_its_reason_and_completion_closes_the_gap(client, 
     course_services.quiz_submit(enrollment=assignment.enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
     gap.refresh_from_db()
     assert gap.status == Gap.Status.CLOSED and gap.closed_at
+    assert gap.current_level == gap.required_level
+    assert gap.closed_reason == f"pelatihan {change_course.title} selesai"
     assessment = Assessment.objects.get(employee=pegawai.employee, competency=gap.competency)
     assert assessment.level == 3 and assessment.source == Assessment.Source.COURSE
 
