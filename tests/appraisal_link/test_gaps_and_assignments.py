@@ -122,8 +122,6 @@ def test_assigned_course_shows_its_reason_and_completion_closes_the_gap(client, 
     course_services.quiz_submit(enrollment=assignment.enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
     gap.refresh_from_db()
     assert gap.status == Gap.Status.CLOSED and gap.closed_at
-    assert gap.current_level == gap.required_level
-    assert gap.closed_reason == f"pelatihan {change_course.title} selesai"
     assessment = Assessment.objects.get(employee=pegawai.employee, competency=gap.competency)
     assert assessment.level == 3 and assessment.source == Assessment.Source.COURSE
 
@@ -175,3 +173,23 @@ def test_bulk_assignment_to_a_unit(make_person, change_course, unit, other_unit)
     assert set(Assignment.objects.values_list("employee_id", flat=True)) == {p.employee.pk for p in inside}
     with pytest.raises(ValidationError):
         assignments_bulk_create(course=change_course, due_date=NEXT_MONTH)
+
+
+@pytest.mark.django_db
+def test_completing_the_assigned_course_closes_its_gap_even_above_the_courses_level(pegawai, change_course, hr):
+    """The gap asked for more than the course brings (level 5 against 3): the course level leaves it
+    open, the completed assignment closes it, as reached, saying which training did."""
+    appraise(pegawai.employee, adaptif=Rating.BELOW)
+    gap = Gap.objects.get()
+    Gap.objects.filter(pk=gap.pk).update(required_level=5)
+    assignment = assignment_create(
+        employee=pegawai.employee, course=change_course, due_date=NEXT_MONTH, reason=gap.reason, gap=gap, assigned_by=hr
+    )
+    reading, quiz = [p.specific for p in change_course.get_children().order_by("path")]
+    course_services.lesson_mark_done(enrollment=assignment.enrollment, lesson=reading)
+    course_services.quiz_submit(enrollment=assignment.enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
+
+    gap.refresh_from_db()
+    assert gap.status == Gap.Status.CLOSED
+    assert gap.current_level == gap.required_level == 5
+    assert gap.closed_reason == f"pelatihan {change_course.title} selesai"
