@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from portal.people.access import is_hr
 
@@ -40,12 +39,7 @@ def import_view(request):
                 ) % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
                 if result.framework:
                     summary += " " + _("Kerangka Moodle: %(name)s.") % {"name": result.framework}
-                if result.related:
-                    summary += " " + ngettext(
-                        "%(count)s pasangan kompetensi terkait ditambahkan.",
-                        "%(count)s pasangan kompetensi terkait ditambahkan.",
-                        result.related,
-                    ) % {"count": result.related}
+                summary += result.related_text()
                 messages.success(request, summary)
                 return redirect(reverse("kompetensi:index"))
     context = {

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..importing import UNSET, Existing, FileRefused, PlannedRow, RowError, parse, read_table, validate
 from ..models import Competency
@@ -30,6 +31,16 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def related_text(self) -> str:
+        """" N pasangan kompetensi terkait ditambahkan." when the file added any, else ""."""
+        if not self.related:
+            return ""
+        return " " + ngettext(
+            "%(count)s pasangan kompetensi terkait ditambahkan.",
+            "%(count)s pasangan kompetensi terkait ditambahkan.",
+            self.related,
+        ) % {"count": self.related}
 
 
 def _values(planned: PlannedRow, parent_id) -> dict:

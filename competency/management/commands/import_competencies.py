@@ -56,12 +56,7 @@ class Command(BaseCommand):
             "updated": result.updated,
             "unchanged": result.unchanged,
         }
-        if result.related:
-            summary += " " + ngettext(
-                "%(count)s pasangan kompetensi terkait ditambahkan.",
-                "%(count)s pasangan kompetensi terkait ditambahkan.",
-                result.related,
-            ) % {"count": result.related}
+        summary += result.related_text()
         if dry_run:
             summary = _("Uji coba, tidak ada yang ditulis. ") + summary
         self.stdout.write(self.style.SUCCESS(summary))
