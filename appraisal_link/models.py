@@ -95,6 +95,8 @@ class AppraisalImport(models.Model):
     original_name = models.CharField(_("nama berkas"), max_length=255)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     dry_run = models.BooleanField(_("uji coba saja"), default=False)
+    # HR checked the new NIPs that look like registered employees' (importing.lookalikes).
+    new_nips_confirmed = models.BooleanField(_("NIP baru sudah diperiksa"), default=False)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)

@@ -56,7 +56,7 @@ OVERDUE = Window(Kind.OVERDUE, "overdue", None, -1)
 OVERDUE_SUPERVISOR = Window(Kind.OVERDUE_SUPERVISOR, "supervisor", None, -3, to_supervisor=True)
 WINDOWS = (WEEK_AHEAD, DAY_AHEAD, OVERDUE, OVERDUE_SUPERVISOR)
 
-EMPLOYEE_FIELDS = ("pk", "recipient", "course_id", "due_date", "reason")
+EMPLOYEE_FIELDS = ("pk", "recipient", "course_id", "due_date", "reason", "reason_source")
 SUPERVISOR_FIELDS = ("pk", "recipient", "course_id", "due_date", "employee_id", "employee__name")
 
 

@@ -13,13 +13,18 @@ rendered in the reader's language each time it is shown.
     stored_text.show(gap.reason, gap.reason_source) # in the reader's language
 
 Mark each message with ``gettext_noop`` where it is written, so ``makemessages`` finds it.
-A parameter may itself be a source (``{"msgid": ..., "params": ...}``) and is then translated too.
+A parameter may itself be a source (``{"msgid": ..., "params": ...}``) and is then translated too,
+or a date (``stored_text.date(day)``), written out in the reader's language ("5 December 2026").
+A text of several lines (a weekly digest) is ``stored_text.lines(source, "", source, ...)``.
 Free text someone typed (HR's own reason) has no source and is shown as typed.
 """
 
+import datetime
+from functools import lru_cache
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils import formats
+from django.utils.translation import get_language, gettext
 
 Source = dict[str, Any]
 
@@ -29,15 +34,40 @@ def source(msgid: str, **params: Any) -> Source:
     return {"msgid": msgid, "params": params} if params else {"msgid": msgid}
 
 
+def date(value: datetime.date) -> Source:
+    """A date parameter, shown as people here write it ("5 Desember 2026") in the reader's language."""
+    return {"date": value.isoformat()}
+
+
+def lines(*parts: Source | str) -> Source:
+    """A text of several lines, each a source or plain words ("" for an empty line)."""
+    return {"lines": list(parts)}
+
+
+@lru_cache(maxsize=4096)
+def _date_words(iso: str, language: str | None) -> str:
+    # A run of reminders writes the same few dates thousands of times; `language` keys the cache.
+    return formats.date_format(datetime.date.fromisoformat(iso), "j F Y")
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "date" in value:
+            return _date_words(value["date"], get_language())
+        return render(value)
+    return value
+
+
 def render(value: Source | None) -> str:
     """`value` in the active language; "" for an empty source."""
-    if not value or not value.get("msgid"):
+    if not value:
+        return ""
+    if "lines" in value:
+        return "\n".join(_param(part) for part in value["lines"])
+    if not value.get("msgid"):
         return ""
     msgid = value["msgid"]
-    params = {
-        name: render(param) if isinstance(param, dict) and "msgid" in param else param
-        for name, param in (value.get("params") or {}).items()
-    }
+    params = {name: _param(param) for name, param in (value.get("params") or {}).items()}
     text = gettext(msgid)
     if not params:
         return text

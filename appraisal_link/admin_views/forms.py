@@ -28,6 +28,14 @@ class UploadForm(forms.Form):
     uji_coba = forms.BooleanField(
         label=gettext_lazy("Uji coba saja: periksa semua baris tanpa menyimpan apa pun"), required=False
     )
+    nip_baru_diperiksa = forms.BooleanField(
+        label=gettext_lazy("NIP baru yang mirip pegawai terdaftar sudah saya periksa: buat sebagai pegawai baru"),
+        help_text=gettext_lazy(
+            "Tanpa centang ini, impor ditolak bila ada NIP baru yang mirip NIP atau nama pegawai terdaftar "
+            "(kemungkinan salah ketik). Uji coba menunjukkan NIP mana saja."
+        ),
+        required=False,
+    )
 
     def clean_berkas(self):
         file = self.cleaned_data["berkas"]
@@ -38,6 +46,15 @@ class UploadForm(forms.Form):
         except FileRejected as rejected:
             raise ValidationError(rejected.message, code="unreadable") from None
         return file
+
+
+class ImportAgainForm(forms.Form):
+    """ "Impor sekarang" on a job's page: HR confirms the flagged new NIPs when the job had any."""
+
+    nip_baru_diperiksa = forms.BooleanField(
+        label=gettext_lazy("NIP baru yang ditandai di bawah sudah saya periksa: buat sebagai pegawai baru"),
+        required=False,
+    )
 
 
 class ApiTokenForm(forms.Form):

@@ -24,11 +24,11 @@ from ..importing.readers import MAX_UPLOAD_BYTES
 from ..importing.report import problem_header, problem_rows
 from ..importing.selectors import import_job_get, import_jobs_recent
 from ..importing.template import template_csv_response, template_xlsx_response
-from ..importing.validation import ERROR
+from ..importing.validation import ERROR, problem_message
 from ..models import AppraisalImport
-from ..services.import_rerun import appraisal_import_from_dry_run
+from ..services.import_rerun import appraisal_import_again, flagged_lookalikes, import_again_possible
 from ..services.imports import appraisal_import_create
-from .forms import UploadForm, too_large_message
+from .forms import ImportAgainForm, UploadForm, too_large_message
 
 PROBLEMS_PER_PAGE = 200
 # Multipart framing and the other fields around the file; a body larger than the limit plus this is
@@ -73,6 +73,7 @@ def _upload_view(request):
                 file=form.cleaned_data["berkas"],
                 user=request.user,
                 dry_run=form.cleaned_data["uji_coba"],
+                new_nips_confirmed=form.cleaned_data["nip_baru_diperiksa"],
                 estimated_rows=form.estimated_rows,
             )
             return redirect(reverse("appraisal_import_job", args=[job.pk]))
@@ -90,10 +91,15 @@ def _job_or_404(request, pk: int, *, with_errors: bool = True) -> AppraisalImpor
 
 @require_POST
 def import_job_run_view(request, pk: int):
-    """ "Impor sekarang" from a successful dry run: the same file, imported for real, without a new upload."""
-    job = _job_or_404(request, pk, with_errors=False)
+    """ "Impor sekarang" from a successful dry run (or an import refused only for look-alike NIPs): the
+    same file, imported for real, without a new upload."""
+    job = _job_or_404(request, pk)
+    form = ImportAgainForm(request.POST)
+    form.is_valid()
     try:
-        real = appraisal_import_from_dry_run(dry_run=job, user=request.user)
+        real = appraisal_import_again(
+            job=job, user=request.user, new_nips_confirmed=form.cleaned_data.get("nip_baru_diperiksa", False)
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(reverse("appraisal_import_job", args=[job.pk]))
@@ -106,11 +112,20 @@ def _percent(job: AppraisalImport) -> int:
     return min(100, round(100 * job.processed_rows / job.total_rows)) if job.total_rows else 0
 
 
+def _problem_page(problems: list[dict], number):
+    """One page of problems, each message in the reader's language."""
+    page = Paginator(problems, PROBLEMS_PER_PAGE).get_page(number)
+    page.object_list = [{**problem, "message": problem_message(problem)} for problem in page.object_list]
+    return page
+
+
 def import_job_view(request, pk: int):
-    """The job: status and progress until it is finished; then counts, errors and warnings."""
+    """The job: status and progress until it is finished; then counts, errors and warnings, and
+    "Impor sekarang" where the same file can be imported for real."""
     job = _job_or_404(request, pk)
     errors = [p for p in job.errors if p.get("level", ERROR) == ERROR]
     warnings = [p for p in job.errors if p.get("level", ERROR) != ERROR]
+    lookalikes = flagged_lookalikes(job)
     return TemplateResponse(
         request,
         "appraisal_link/import_job.html",
@@ -119,10 +134,13 @@ def import_job_view(request, pk: int):
             "finished": job.status in FINISHED,
             "failed": job.status == AppraisalImport.Status.FAILED,
             "percent": _percent(job),
-            "errors": Paginator(errors, PROBLEMS_PER_PAGE).get_page(request.GET.get("halaman")),
-            "warnings": Paginator(warnings, PROBLEMS_PER_PAGE).get_page(request.GET.get("halaman_peringatan")),
+            "errors": _problem_page(errors, request.GET.get("halaman")),
+            "warnings": _problem_page(warnings, request.GET.get("halaman_peringatan")),
             "error_total": len(errors),
             "warning_total": len(warnings),
+            "lookalike_total": len(lookalikes),
+            "import_again": import_again_possible(job),
+            "again_form": ImportAgainForm(),
         },
     )
 

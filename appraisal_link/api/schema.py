@@ -98,7 +98,18 @@ def openapi_schema() -> dict:
                             "required": False,
                             "description": "1: periksa saja, tanpa menyimpan.",
                             "schema": {"type": "string", "enum": ["0", "1"]},
-                        }
+                        },
+                        {
+                            "name": "nip_baru_diperiksa",
+                            "in": "query",
+                            "required": False,
+                            "description": (
+                                "1: NIP baru yang mirip NIP atau nama pegawai terdaftar sudah diperiksa dan "
+                                "dibuat sebagai pegawai baru. Tanpanya, kiriman dengan NIP seperti itu ditolak "
+                                "(400) agar salah ketik tidak membuat pegawai kedua."
+                            ),
+                            "schema": {"type": "string", "enum": ["0", "1"]},
+                        },
                     ],
                     "requestBody": {
                         "required": True,

@@ -12,6 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..importing.validation import problem_message
 from ..services.imports import ImportResult, appraisals_import_records
 from .authentication import ApiTokenAuthentication, ApiTokenThrottle, IsApiService
 from .schema import openapi_schema
@@ -20,7 +21,12 @@ TRUE = {"1", "true", "ya", "yes"}
 
 
 def _problem(problem: dict) -> dict:
-    return {"baris": problem["row"], "kolom": problem["column"], "nilai": problem["value"], "pesan": problem["message"]}
+    return {
+        "baris": problem["row"],
+        "kolom": problem["column"],
+        "nilai": problem["value"],
+        "pesan": problem_message(problem),
+    }
 
 
 def _problems(result: ImportResult, level: str) -> list[dict]:
@@ -75,7 +81,8 @@ class AppraisalPushView(APIView):
         if not records:
             return _bad_request(_("Daftar penilaian kosong."))
         dry_run = request.query_params.get("uji_coba", "").lower() in TRUE
-        result = appraisals_import_records(records=records, source="api", dry_run=dry_run)
+        confirmed = request.query_params.get("nip_baru_diperiksa", "").lower() in TRUE
+        result = appraisals_import_records(records=records, source="api", dry_run=dry_run, new_nips_confirmed=confirmed)
         if not result.ok:
             return Response(
                 {

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop
 
 from portal.people.models import Employee, Position, Unit
+from portal.stored_text import source
 
 from ..models import Appraisal
 from .columns import APPRAISAL_FIELDS
-from .lookalikes import lookalikes
+from .lookalikes import REFUSE, new_employees_flag
 from .validation import ProblemLog, Record
 
 SQLITE_CHUNK = 900
@@ -90,13 +90,13 @@ def _known_employees(nips: list[str]) -> dict[str, tuple[int, str, str]]:
     return known
 
 
-def _resolve(directory: _Directory, record: Record, column: str, text: str, problems: ProblemLog, label: str):
+def _resolve(directory: _Directory, record: Record, column: str, text: str, problems: ProblemLog, label: dict):
     if not text:
         problems.error(
             record.row,
             column,
             text,
-            _("Wajib diisi untuk NIP yang belum terdaftar (pegawai baru dibuat dari baris ini)."),
+            source(gettext_noop("Wajib diisi untuk NIP yang belum terdaftar (pegawai baru dibuat dari baris ini).")),
         )
         return None
     pk, ambiguous = directory.find(text)
@@ -105,26 +105,33 @@ def _resolve(directory: _Directory, record: Record, column: str, text: str, prob
             record.row,
             column,
             text,
-            _("%(label)s %(value)s dipakai oleh lebih dari satu data; tulis kodenya: %(codes)s.")
-            % {"label": label, "value": text, "codes": ", ".join(ambiguous)},
+            source(
+                gettext_noop("%(label)s %(value)s dipakai oleh lebih dari satu data; tulis kodenya: %(codes)s."),
+                label=label,
+                value=text,
+                codes=", ".join(ambiguous),
+            ),
         )
     elif pk is None:
         problems.error(
             record.row,
             column,
             text,
-            _("%(label)s tidak dikenal: %(value)s. Tulis nama atau kode yang terdaftar di Kompeten.")
-            % {"label": label, "value": text},
+            source(
+                gettext_noop("%(label)s tidak dikenal: %(value)s. Tulis nama atau kode yang terdaftar di Kompeten."),
+                label=label,
+                value=text,
+            ),
         )
     return pk
 
 
 def _check_employees(
-    records: list[Record], problems: ProblemLog
+    records: list[Record], problems: ProblemLog, *, lookalikes: str
 ) -> tuple[dict[str, int], list[NewEmployee], dict[int, str]]:
     """Known NIPs keep the register's name (a different name is a warning) and take the file's e-mail
     address, if it has one; an unknown NIP becomes a new employee when its row names a known unit and
-    position."""
+    position. New employees are flagged as `new_employees_flag` says (`lookalikes`: see there)."""
     known = _known_employees(list({r.nip for r in records}))
     employee_ids = {nip: pk for nip, (pk, _name, _email) in known.items()}
     new, new_rows, units, positions, email_updates = {}, {}, None, None, {}
@@ -138,50 +145,24 @@ def _check_employees(
                     record.row,
                     "nama",
                     record.name,
-                    _("Nama berbeda dengan data pegawai (%(name)s); nama di data pegawai tidak diubah.")
-                    % {"name": registered},
+                    source(
+                        gettext_noop("Nama berbeda dengan data pegawai (%(name)s); nama di data pegawai tidak diubah."),
+                        name=registered,
+                    ),
                 )
             continue
         if units is None:
             units, positions = _Directory(Unit), _Directory(Position)
         if not record.name:
-            problems.error(record.row, "nama", "", _("Nama wajib diisi untuk NIP yang belum terdaftar."))
-        unit_id = _resolve(units, record, "unit_kerja", record.unit, problems, _("Unit kerja"))
-        position_id = _resolve(positions, record, "jabatan", record.position, problems, _("Jabatan"))
+            message = source(gettext_noop("Nama wajib diisi untuk NIP yang belum terdaftar."))
+            problems.error(record.row, "nama", "", message)
+        unit_id = _resolve(units, record, "unit_kerja", record.unit, problems, source(gettext_noop("Unit kerja")))
+        position_id = _resolve(positions, record, "jabatan", record.position, problems, source(gettext_noop("Jabatan")))
         if record.name and unit_id and position_id and record.nip not in new:
             new[record.nip] = NewEmployee(record.nip, record.name, unit_id, position_id, record.email)
             new_rows[record.nip] = record.row
-    _flag_new_employees(new, new_rows, problems)
+    new_employees_flag({nip: (e.name, new_rows[nip]) for nip, e in new.items()}, problems, lookalikes=lookalikes)
     return employee_ids, list(new.values()), email_updates
-
-
-def _flag_new_employees(new: dict[str, NewEmployee], rows: dict[str, int], problems: ProblemLog) -> None:
-    """New employees are listed apart (one warning names how many), and each new NIP that looks like
-    an existing employee's is flagged for HR to check before importing (a dry run shows them all)."""
-    if not new:
-        return
-    problems.warning(
-        None,
-        "nip",
-        ", ".join(list(new)[:20]) + (" …" if len(new) > 20 else ""),
-        ngettext(
-            "%(count)s pegawai baru akan dibuat dari berkas ini (NIP belum terdaftar).",
-            "%(count)s pegawai baru akan dibuat dari berkas ini (NIP belum terdaftar).",
-            len(new),
-        )
-        % {"count": len(new)},
-    )
-    for nip, (other_nip, other_name) in lookalikes({nip: e.name for nip, e in new.items()}).items():
-        problems.warning(
-            rows[nip],
-            "nip",
-            nip,
-            _(
-                "Periksa: NIP baru ini mirip dengan pegawai terdaftar %(name)s (NIP %(nip)s). Jika salah ketik, "
-                "perbaiki NIP-nya; jika memang pegawai baru, lanjutkan impor."
-            )
-            % {"name": other_name, "nip": other_nip},
-        )
 
 
 def _existing_appraisals(employee_ids: list[int], years: set[int], periods: set[str]) -> dict[tuple, tuple]:
@@ -196,10 +177,11 @@ def _existing_appraisals(employee_ids: list[int], years: set[int], periods: set[
     return existing
 
 
-def plan_build(*, records: list[Record], problems: ProblemLog) -> Plan | None:
+def plan_build(*, records: list[Record], problems: ProblemLog, lookalikes: str = REFUSE) -> Plan | None:
     """What importing `records` would change, or None when `problems` holds any error (the database
-    checks add theirs first, so that one report lists everything)."""
-    employee_ids, new_employees, email_updates = _check_employees(records, problems)
+    checks add theirs first, so that one report lists everything). A new NIP that looks like an
+    existing employee's is an error unless `lookalikes` is CHECK (a dry run) or CONFIRMED."""
+    employee_ids, new_employees, email_updates = _check_employees(records, problems, lookalikes=lookalikes)
     if problems.error_count:
         return None
     plan = Plan(employee_ids=employee_ids, new_employees=new_employees, email_updates=email_updates)

@@ -10,7 +10,10 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from portal import stored_text
+from portal.stored_text import Source, source
 
 from .columns import COLUMNS, REQUIRED, normalise_header
 
@@ -23,12 +26,14 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc)
 
 
 class FileRejected(Exception):
-    """The file as a whole cannot be imported; `message` says why, in Indonesian."""
+    """The file as a whole cannot be imported: `message` says why in the active language, `source`
+    keeps it as a stored-text source (for the job's report, read later in the reader's language)."""
 
-    def __init__(self, message: str, *, row: int | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, source: Source, *, row: int | None = None):
+        self.source = source
+        self.message = stored_text.render(source)
         self.row = row
+        super().__init__(self.message)
 
 
 class Table:
@@ -50,18 +55,22 @@ class Table:
             self.columns[key] = index
         if duplicates:
             raise FileRejected(
-                _("Kolom muncul lebih dari sekali di baris 1: %(columns)s.")
-                % {"columns": ", ".join(sorted(duplicates))},
+                source(
+                    gettext_noop("Kolom muncul lebih dari sekali di baris 1: %(columns)s."),
+                    columns=", ".join(sorted(duplicates)),
+                ),
                 row=1,
             )
         missing = [column for column in REQUIRED if column not in self.columns]
         if missing:
             raise FileRejected(
-                _(
-                    "Kolom wajib tidak ditemukan di baris 1: %(columns)s. Baris pertama harus berisi nama kolom "
-                    "seperti pada templat."
-                )
-                % {"columns": ", ".join(missing)},
+                source(
+                    gettext_noop(
+                        "Kolom wajib tidak ditemukan di baris 1: %(columns)s. Baris pertama harus berisi nama kolom "
+                        "seperti pada templat."
+                    ),
+                    columns=", ".join(missing),
+                ),
                 row=1,
             )
         self.unknown_columns = [name for name in self.columns if name not in COLUMNS]
@@ -88,20 +97,28 @@ def open_table(file, *, name: str) -> Table:
     head = file.read(8)
     file.seek(0)
     if not head:
-        raise FileRejected(_("Berkas kosong."))
+        raise FileRejected(source(gettext_noop("Berkas kosong.")))
     if suffix == ".xls" or head.startswith(_OLE_MAGIC):
-        raise FileRejected(_("Format .xls (Excel 97–2003) tidak didukung. Simpan sebagai .xlsx atau CSV UTF-8."))
+        raise FileRejected(
+            source(gettext_noop("Format .xls (Excel 97–2003) tidak didukung. Simpan sebagai .xlsx atau CSV UTF-8."))
+        )
     if suffix == ".xlsx":
         if not head.startswith(_ZIP_MAGIC):
-            raise FileRejected(_("Berkas ini bukan XLSX yang sah. Simpan ulang dari Excel sebagai .xlsx."))
+            raise FileRejected(
+                source(gettext_noop("Berkas ini bukan XLSX yang sah. Simpan ulang dari Excel sebagai .xlsx."))
+            )
         return _open_xlsx(file)
     if suffix in (".csv", ".txt"):
         if head.startswith(_ZIP_MAGIC):
             raise FileRejected(
-                _("Berkas ini bukan CSV (isinya seperti XLSX). Beri akhiran .xlsx atau simpan sebagai CSV.")
+                source(
+                    gettext_noop(
+                        "Berkas ini bukan CSV (isinya seperti XLSX). Beri akhiran .xlsx atau simpan sebagai CSV."
+                    )
+                )
             )
         return _open_csv(file)
-    raise FileRejected(_("Berkas harus berformat CSV (.csv) atau Excel (.xlsx)."))
+    raise FileRejected(source(gettext_noop("Berkas harus berformat CSV (.csv) atau Excel (.xlsx).")))
 
 
 def check_file(file, *, name: str) -> int:
@@ -115,7 +132,9 @@ def check_file(file, *, name: str) -> int:
         table.close()
         file.seek(0)
     if first is None:
-        raise FileRejected(_("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian."))
+        raise FileRejected(
+            source(gettext_noop("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian."))
+        )
     return table.estimated_rows
 
 
@@ -149,7 +168,9 @@ def _decoded_lines(file) -> Iterator[str]:
         except UnicodeDecodeError:
             raise FileRejected(_not_utf8(number), row=number) from None
         if "\x00" in text:
-            raise FileRejected(_("Berkas ini bukan CSV teks (baris %(row)s).") % {"row": number}, row=number)
+            raise FileRejected(
+                source(gettext_noop("Berkas ini bukan CSV teks (baris %(row)s)."), row=number), row=number
+            )
         yield text.lstrip("\ufeff") if number == 1 else text
 
 
@@ -158,7 +179,7 @@ def _open_csv(file) -> Table:
     lines = _decoded_lines(file)
     header_line = next(lines, "")
     if not header_line.strip():
-        raise FileRejected(_("Berkas kosong: baris 1 harus berisi nama kolom."), row=1)
+        raise FileRejected(source(gettext_noop("Berkas kosong: baris 1 harus berisi nama kolom.")), row=1)
     delimiter = _sniff_delimiter(header_line.rstrip("\r\n"))
     header = next(csv.reader([header_line], delimiter=delimiter))
 
@@ -169,19 +190,20 @@ def _open_csv(file) -> Table:
                 number += 1
                 yield number, values
         except csv.Error as error:
-            raise FileRejected(
-                _("Baris %(row)s tidak dapat dibaca sebagai CSV (%(error)s).") % {"row": number + 1, "error": error},
-                row=number + 1,
-            ) from None
+            message = gettext_noop("Baris %(row)s tidak dapat dibaca sebagai CSV (%(error)s).")
+            raise FileRejected(source(message, row=number + 1, error=str(error)), row=number + 1) from None
 
     return Table(header=header, raw_rows=raw_rows(), estimated_rows=estimated_rows)
 
 
-def _not_utf8(row: int) -> str:
-    return _(
-        "Berkas CSV harus berkodekan UTF-8 (baris %(row)s bukan UTF-8). Di Excel, pilih Simpan Sebagai "
-        '"CSV UTF-8 (dipisahkan koma)".'
-    ) % {"row": row}
+def _not_utf8(row: int) -> Source:
+    return source(
+        gettext_noop(
+            "Berkas CSV harus berkodekan UTF-8 (baris %(row)s bukan UTF-8). Di Excel, pilih Simpan Sebagai "
+            '"CSV UTF-8 (dipisahkan koma)".'
+        ),
+        row=row,
+    )
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -193,7 +215,7 @@ def _open_xlsx(file) -> Table:
             unpacked = sum(info.file_size for info in archive.infolist())
         file.seek(0)
         if unpacked > MAX_XLSX_UNPACKED_BYTES:
-            raise FileRejected(_("Isi berkas XLSX terlalu besar untuk diimpor."))
+            raise FileRejected(source(gettext_noop("Isi berkas XLSX terlalu besar untuk diimpor.")))
         workbook = load_workbook(file, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(min_row=1, values_only=True)
@@ -202,11 +224,13 @@ def _open_xlsx(file) -> Table:
         raise
     except Exception:  # openpyxl raises many kinds (zip, XML, key, value errors) for a corrupt file
         raise FileRejected(
-            _("Berkas XLSX rusak atau tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx.")
+            source(gettext_noop("Berkas XLSX rusak atau tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx."))
         ) from None
     if header is None or not any(cell is not None for cell in header):
         workbook.close()
-        raise FileRejected(_("Berkas kosong: baris 1 lembar pertama harus berisi nama kolom."), row=1)
+        raise FileRejected(
+            source(gettext_noop("Berkas kosong: baris 1 lembar pertama harus berisi nama kolom.")), row=1
+        )
 
     def raw_rows():
         number = 1
@@ -215,9 +239,8 @@ def _open_xlsx(file) -> Table:
                 number += 1
                 yield number, values
         except Exception:
-            raise FileRejected(
-                _("Berkas XLSX rusak mulai baris %(row)s.") % {"row": number + 1}, row=number + 1
-            ) from None
+            message = source(gettext_noop("Berkas XLSX rusak mulai baris %(row)s."), row=number + 1)
+            raise FileRejected(message, row=number + 1) from None
 
     estimated = sheet.max_row - 1 if isinstance(sheet.max_row, int) else 0
     try:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from portal.spreadsheets import safe_cell
 
-from .validation import ERROR
+from .validation import ERROR, problem_message
 
 
 def problem_header() -> list[str]:
@@ -23,7 +23,7 @@ def problem_rows(problems: list[dict]):
             row if row is not None else "",
             problem.get("column", ""),
             problem.get("value", ""),
-            problem["message"],
+            problem_message(problem),
             level,
         ]
 

@@ -9,7 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from portal import stored_text
+from portal.stored_text import Source, source
 
 from .columns import APPRAISAL_FIELDS, VALUES
 from .values import (
@@ -30,22 +33,37 @@ ERROR, WARNING = "error", "warning"
 
 @dataclass(slots=True)
 class Problem:
-    """One error (the file is refused) or warning (imported anyway) at a row and column."""
+    """One error (the file is refused) or warning (imported anyway) at a row and column.
+
+    `message` is a stored-text source (portal.stored_text), so that the job's page shows it in the
+    reader's language; the stored dict keeps its words too ("message", for exports and old rows).
+    `code` names the kind of problem where a screen acts on it (a look-alike NIP to confirm)."""
 
     row: int | None
     column: str
     value: str
-    message: str
+    message: Source | str
     level: str = ERROR
+    code: str = ""
 
     def as_dict(self) -> dict:
-        return {
+        stored = {
             "row": self.row,
             "column": self.column,
             "value": self.value,
-            "message": self.message,
+            "message": stored_text.render(self.message) if isinstance(self.message, dict) else self.message,
             "level": self.level,
         }
+        if isinstance(self.message, dict):
+            stored["message_source"] = self.message
+        if self.code:
+            stored["code"] = self.code
+        return stored
+
+
+def problem_message(problem: dict) -> str:
+    """A stored problem's message in the reader's language."""
+    return stored_text.show(problem.get("message", ""), problem.get("message_source"))
 
 
 class ProblemLog:
@@ -56,15 +74,15 @@ class ProblemLog:
         self.warnings: list[Problem] = []
         self.error_count = self.warning_count = 0
 
-    def error(self, row, column, value, message) -> None:
+    def error(self, row, column, value, message: Source | str, *, code: str = "") -> None:
         self.error_count += 1
         if len(self.errors) < MAX_REPORTED:
-            self.errors.append(Problem(row, column, display(value), message))
+            self.errors.append(Problem(row, column, display(value), message, ERROR, code))
 
-    def warning(self, row, column, value, message) -> None:
+    def warning(self, row, column, value, message: Source | str, *, code: str = "") -> None:
         self.warning_count += 1
         if len(self.warnings) < MAX_REPORTED:
-            self.warnings.append(Problem(row, column, display(value), message, WARNING))
+            self.warnings.append(Problem(row, column, display(value), message, WARNING, code))
 
     def as_list(self) -> list[dict]:
         """Errors then warnings, as stored on the import job and in the error file; a last line says how
@@ -72,12 +90,12 @@ class ProblemLog:
         problems = [p.as_dict() for p in self.errors]
         if self.error_count > len(self.errors):
             left_out = self.error_count - len(self.errors)
-            message = _("... dan %(count)s kesalahan lain yang tidak dicantumkan.") % {"count": left_out}
+            message = source(gettext_noop("... dan %(count)s kesalahan lain yang tidak dicantumkan."), count=left_out)
             problems.append(Problem(None, "", "", message).as_dict())
         problems += [p.as_dict() for p in self.warnings]
         if self.warning_count > len(self.warnings):
             left_out = self.warning_count - len(self.warnings)
-            message = _("... dan %(count)s peringatan lain yang tidak dicantumkan.") % {"count": left_out}
+            message = source(gettext_noop("... dan %(count)s peringatan lain yang tidak dicantumkan."), count=left_out)
             problems.append(Problem(None, "", "", message, WARNING).as_dict())
         return problems
 
@@ -138,7 +156,7 @@ class RowCleaner:
                 cleaned.append(cleaner(value, **kwargs))
             except CellError as error:
                 failed = True
-                self.problems.error(row, column, value, error.message)
+                self.problems.error(row, column, value, error.source)
         if failed:
             return None
         nip, name, unit, position, year, period = cleaned[:6]
@@ -149,11 +167,13 @@ class RowCleaner:
                 row,
                 "nip",
                 raw.get("nip"),
-                _(
-                    "NIP, tahun dan periode yang sama sudah ada di baris %(row)s; setiap pegawai hanya boleh satu "
-                    "penilaian per tahun dan periode."
-                )
-                % {"row": first},
+                source(
+                    gettext_noop(
+                        "NIP, tahun dan periode yang sama sudah ada di baris %(row)s; setiap pegawai hanya boleh "
+                        "satu penilaian per tahun dan periode."
+                    ),
+                    row=first,
+                ),
             )
             return None
         record = Record(row, nip, name, self._share(unit), self._share(position), year, period, *cleaned[6:])

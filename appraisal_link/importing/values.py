@@ -1,5 +1,6 @@
 """One cell at a time: each cleaner turns what a person typed (or a spreadsheet stored) into the value
-the database keeps, or raises CellError with the reason in Indonesian.
+the database keeps, or raises CellError with the reason (a stored-text source, shown in the reader's
+language).
 
 The tolerated forms are deliberate: people type "diatas ekspektasi", "TW I" or "Kurang/misconduct",
 and a spreadsheet hands over numbers (2025, 1.0) where text was meant. Cleaners of values that repeat
@@ -13,9 +14,11 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from portal.people.nip import normalise_nip, validate_nip
+from portal import stored_text
+from portal.people.nip import NIP_MESSAGES, normalise_nip, validate_nip
+from portal.stored_text import Source, source
 
 from ..models import Appraisal, Predikat, Rating
 
@@ -24,11 +27,13 @@ MAX_TEXT = {"nama": 200, "unit_kerja": 200, "jabatan": 200, "catatan": 2000}
 
 
 class CellError(Exception):
-    """A cell's value is not acceptable; `message` says why, in Indonesian."""
+    """A cell's value is not acceptable: `message` says why in the active language, `source` keeps it
+    as a stored-text source (for the job's report, read later in the reader's language)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, source: Source):
+        self.source = source
+        self.message = stored_text.render(source)
+        super().__init__(self.message)
 
 
 def is_blank(value) -> bool:
@@ -92,10 +97,17 @@ def clean_rating(value, *, required: bool = True) -> str:
         return rating
     if rating is None:
         raise CellError(
-            _("Nilai tidak dikenal. Gunakan salah satu: Di atas ekspektasi, Sesuai ekspektasi, Di bawah ekspektasi.")
+            source(
+                gettext_noop(
+                    "Nilai tidak dikenal. Gunakan salah satu: Di atas ekspektasi, Sesuai ekspektasi, "
+                    "Di bawah ekspektasi."
+                )
+            )
         )
     if required:
-        raise CellError(_("Wajib diisi: Di atas ekspektasi, Sesuai ekspektasi atau Di bawah ekspektasi."))
+        raise CellError(
+            source(gettext_noop("Wajib diisi: Di atas ekspektasi, Sesuai ekspektasi atau Di bawah ekspektasi."))
+        )
     return ""
 
 
@@ -122,9 +134,14 @@ def clean_predikat(value) -> str:
         return predikat
     if predikat is None:
         raise CellError(
-            _("Predikat tidak dikenal. Gunakan salah satu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang.")
+            source(
+                gettext_noop(
+                    "Predikat tidak dikenal. Gunakan salah satu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, "
+                    "Sangat Kurang."
+                )
+            )
         )
-    raise CellError(_("Wajib diisi: Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang."))
+    raise CellError(source(gettext_noop("Wajib diisi: Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang.")))
 
 
 # --- Period and year --------------------------------------------------------------------------
@@ -157,8 +174,12 @@ def clean_period(value) -> str:
     if period:
         return period
     if period is None:
-        raise CellError(_("Periode tidak dikenal. Gunakan Tahunan, atau triwulan I, II, III, IV (juga 1–4, TW I)."))
-    raise CellError(_("Wajib diisi: Tahunan, atau triwulan I, II, III, IV."))
+        raise CellError(
+            source(
+                gettext_noop("Periode tidak dikenal. Gunakan Tahunan, atau triwulan I, II, III, IV (juga 1–4, TW I).")
+            )
+        )
+    raise CellError(source(gettext_noop("Wajib diisi: Tahunan, atau triwulan I, II, III, IV.")))
 
 
 @_cached_text
@@ -179,10 +200,10 @@ def clean_year(value) -> int:
     if year.__class__ is int and year <= latest:
         return year
     if year == "blank":
-        raise CellError(_("Tahun wajib diisi."))
+        raise CellError(source(gettext_noop("Tahun wajib diisi.")))
     if year == "format":
-        raise CellError(_("Tahun harus berupa empat angka, misalnya 2025."))
-    raise CellError(_("Tahun harus antara %(min)s dan %(max)s.") % {"min": MIN_YEAR, "max": latest})
+        raise CellError(source(gettext_noop("Tahun harus berupa empat angka, misalnya 2025.")))
+    raise CellError(source(gettext_noop("Tahun harus antara %(min)s dan %(max)s."), min=MIN_YEAR, max=latest))
 
 
 # --- NIP ---------------------------------------------------------------------------------------
@@ -191,11 +212,13 @@ _DECIMAL_TAIL = re.compile(r"^\d{15,}[.,]0+$")
 _EIGHTEEN = re.compile(r"^\d{18}$")
 
 
-def excel_mangled_message() -> str:
-    return _(
-        "NIP tampaknya diubah Excel menjadi angka (notasi ilmiah, atau tiga angka terakhir menjadi 000), "
-        "sehingga sebagian angkanya hilang. Di Excel, format kolom NIP sebagai Teks, ketik ulang NIP yang "
-        "lengkap, lalu unggah lagi."
+def excel_mangled_message() -> Source:
+    return source(
+        gettext_noop(
+            "NIP tampaknya diubah Excel menjadi angka (notasi ilmiah, atau tiga angka terakhir menjadi 000), "
+            "sehingga sebagian angkanya hilang. Di Excel, format kolom NIP sebagai Teks, ketik ulang NIP yang "
+            "lengkap, lalu unggah lagi."
+        )
     )
 
 
@@ -207,9 +230,9 @@ def clean_nip(value) -> str:
     sequence number of a real NIP starts at 001) is explained as that, not as a wrong NIP.
     """
     if is_blank(value):
-        raise CellError(_("NIP wajib diisi."))
+        raise CellError(source(gettext_noop("NIP wajib diisi.")))
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise CellError(_("NIP harus berupa teks berisi 18 angka."))
+        raise CellError(source(gettext_noop("NIP harus berupa teks berisi 18 angka.")))
     if isinstance(value, float):
         if not math.isfinite(value) or abs(value) >= 1e14:
             raise CellError(excel_mangled_message())
@@ -224,7 +247,7 @@ def clean_nip(value) -> str:
     try:
         validate_nip(nip)
     except ValidationError as error:
-        raise CellError(error.messages[0]) from None
+        raise CellError(source(NIP_MESSAGES[error.code], **(error.params or {}))) from None
     return nip
 
 
@@ -238,7 +261,7 @@ def clean_email(value) -> str:
             raise ValidationError("too long")
         validate_email(text)
     except ValidationError:
-        raise CellError(_("Alamat e-mail tidak sah.")) from None
+        raise CellError(source(gettext_noop("Alamat e-mail tidak sah."))) from None
     return text
 
 
@@ -246,12 +269,12 @@ def clean_text(value, *, column: str, required: bool) -> str:
     """Free text, trimmed and with inner runs of spaces collapsed (names are compared that way)."""
     if is_blank(value):
         if required:
-            raise CellError(_("Wajib diisi."))
+            raise CellError(source(gettext_noop("Wajib diisi.")))
         return ""
     text = as_text(value)
     if column != "catatan":
         text = " ".join(text.split())
     limit = MAX_TEXT[column]
     if len(text) > limit:
-        raise CellError(_("Terlalu panjang: paling banyak %(limit)s karakter.") % {"limit": limit})
+        raise CellError(source(gettext_noop("Terlalu panjang: paling banyak %(limit)s karakter."), limit=limit))
     return text

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from courses.selectors import JP_TARGET_PER_YEAR
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
-from portal.notifications.texts import date_text
+from portal.stored_text import Source, date, lines, source
 
 from ..digest import TeamDigest, jp_target_so_far, supervisor_digests
 
@@ -28,10 +28,10 @@ def digest_key(today: datetime.date) -> str:
     return f"digest:{year}-W{week:02d}"
 
 
-def _listed(lines: list[str]) -> list[str]:
-    shown = [f"- {line}" for line in lines[:LIST_LIMIT]]
+def _listed(lines: list[Source]) -> list[Source]:
+    shown = [source(gettext_noop("- %(line)s"), line=line) for line in lines[:LIST_LIMIT]]
     if len(lines) > LIST_LIMIT:
-        shown.append(_("- … dan %(count)s lainnya") % {"count": len(lines) - LIST_LIMIT})
+        shown.append(source(gettext_noop("- … dan %(count)s lainnya"), count=len(lines) - LIST_LIMIT))
     return shown
 
 
@@ -39,39 +39,53 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items())
 
 
-def digest_body(*, digest: TeamDigest, today: datetime.date, jp_target: int) -> str:
-    """The plain-text summary of one team (in the active language): overdue training, gaps opened and
-    closed in the last seven days, and who is below the JP target so far this year."""
+def digest_body(*, digest: TeamDigest, today: datetime.date, jp_target: int) -> Source:
+    """The plain-text summary of one team, as a stored-text source (shown in the reader's language):
+    overdue training, gaps opened and closed in the last seven days, and who is below the JP target
+    so far this year."""
     since = today - datetime.timedelta(days=DIGEST_DAYS)
-    parts = [
-        _("Tim Anda: %(count)s orang. Periode %(start)s – %(end)s.")
-        % {"count": digest.team_size, "start": date_text(since), "end": date_text(today)}
+    parts: list[Source | str] = [
+        source(
+            gettext_noop("Tim Anda: %(count)s orang. Periode %(start)s – %(end)s."),
+            count=digest.team_size,
+            start=date(since),
+            end=date(today),
+        ),
+        "",
+        source(gettext_noop("Pelatihan terlambat: %(count)s"), count=len(digest.overdue)),
     ]
-    parts.append("")
-    parts.append(_("Pelatihan terlambat: %(count)s") % {"count": len(digest.overdue)})
     parts += _listed(
         [
-            _("%(name)s: %(course)s (tenggat %(due)s)") % {"name": name, "course": course, "due": date_text(due)}
+            source(gettext_noop("%(name)s: %(course)s (tenggat %(due)s)"), name=name, course=course, due=date(due))
             for name, course, due in digest.overdue
         ]
     )
     parts.append("")
     opened, closed = sum(digest.gaps_opened.values()), sum(digest.gaps_closed.values())
     parts.append(
-        _("Kesenjangan kompetensi 7 hari terakhir: %(opened)s terbuka, %(closed)s tertutup.")
-        % {"opened": opened, "closed": closed}
+        source(
+            gettext_noop("Kesenjangan kompetensi 7 hari terakhir: %(opened)s terbuka, %(closed)s tertutup."),
+            opened=opened,
+            closed=closed,
+        )
     )
     if opened:
-        parts.append(_("- Terbuka: %(list)s") % {"list": _counts(digest.gaps_opened)})
+        parts.append(source(gettext_noop("- Terbuka: %(list)s"), list=_counts(digest.gaps_opened)))
     if closed:
-        parts.append(_("- Tertutup: %(list)s") % {"list": _counts(digest.gaps_closed)})
+        parts.append(source(gettext_noop("- Tertutup: %(list)s"), list=_counts(digest.gaps_closed)))
     parts.append("")
     parts.append(
-        _("Di bawah target JP: %(count)s (target hingga hari ini %(target)s dari %(year_target)s JP)")
-        % {"count": len(digest.jp_behind), "target": jp_target, "year_target": JP_TARGET_PER_YEAR}
+        source(
+            gettext_noop("Di bawah target JP: %(count)s (target hingga hari ini %(target)s dari %(year_target)s JP)"),
+            count=len(digest.jp_behind),
+            target=jp_target,
+            year_target=JP_TARGET_PER_YEAR,
+        )
     )
-    parts += _listed([_("%(name)s: %(jp)s JP") % {"name": name, "jp": points} for name, points in digest.jp_behind])
-    return "\n".join(parts)
+    parts += _listed(
+        [source(gettext_noop("%(name)s: %(jp)s JP"), name=name, jp=points) for name, points in digest.jp_behind]
+    )
+    return lines(*parts)
 
 
 def supervisor_digest_run(*, now: datetime.datetime | None = None) -> dict:
@@ -87,13 +101,14 @@ def supervisor_digest_run(*, now: datetime.datetime | None = None) -> dict:
     target = jp_target_so_far(today)
     key = digest_key(today)
     year, week, _weekday = today.isocalendar()
+    title = source(gettext_noop("Ringkasan mingguan tim Anda (minggu %(week)s/%(year)s)"), week=week, year=year)
     with translation.override(settings.LANGUAGE_CODE):
         drafts = [
             Draft(
                 user_id=digest.user_id,
                 kind=Kind.SUPERVISOR_DIGEST,
                 key=key,
-                title=_("Ringkasan mingguan tim Anda (minggu %(week)s/%(year)s)") % {"week": week, "year": year},
+                title=title,
                 body=digest_body(digest=digest, today=today, jp_target=target),
                 url=reverse("team"),
             )

@@ -18,12 +18,14 @@ from pathlib import PurePath
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from competency.models import Gap
+from portal import stored_text
 from portal.people.models import Employee
 
 from ..importing.columns import APPRAISAL_FIELDS, COLUMNS, normalise_header
+from ..importing.lookalikes import CHECK, CONFIRMED, REFUSE
 from ..importing.plan import Plan, in_batches, plan_build
 from ..importing.readers import FileRejected, open_table
 from ..importing.validation import Problem, ProblemLog, RowCleaner
@@ -62,12 +64,16 @@ def appraisals_import_rows(
     rows: Iterable[tuple[int, Mapping]],
     source: str,
     dry_run: bool = False,
+    new_nips_confirmed: bool = False,
     problems: ProblemLog | None = None,
     progress: Progress | None = None,
     progress_every: int = 5000,
     total_hint: int = 0,
 ) -> ImportResult:
-    """Import (row number, {column: raw value}) pairs, all or nothing; see the module docstring."""
+    """Import (row number, {column: raw value}) pairs, all or nothing; see the module docstring.
+
+    A new NIP that looks like an existing employee's (importing.lookalikes) refuses a real import
+    unless `new_nips_confirmed` says HR checked them; a dry run lists them as warnings."""
     cleaner = RowCleaner(problems)
     for row, raw in rows:
         cleaner.add(row, raw)
@@ -76,7 +82,8 @@ def appraisals_import_rows(
     if progress is not None:
         progress(cleaner.rows_seen, cleaner.rows_seen)
     result = ImportResult(total=cleaner.rows_seen, dry_run=dry_run, problems=cleaner.problems)
-    plan = plan_build(records=cleaner.records, problems=cleaner.problems)
+    lookalikes = CHECK if dry_run else CONFIRMED if new_nips_confirmed else REFUSE
+    plan = plan_build(records=cleaner.records, problems=cleaner.problems, lookalikes=lookalikes)
     del cleaner
     if plan is None:
         return result
@@ -92,7 +99,12 @@ def appraisals_import_rows(
                 None,
                 "",
                 "",
-                _("Data bentrok dengan perubahan lain yang berjalan bersamaan; tidak ada yang disimpan. Impor lagi."),
+                stored_text.source(
+                    gettext_noop(
+                        "Data bentrok dengan perubahan lain yang berjalan bersamaan; tidak ada yang disimpan. "
+                        "Impor lagi."
+                    )
+                ),
             )
     return result
 
@@ -102,6 +114,7 @@ def appraisals_import_file(
     file,
     name: str,
     dry_run: bool = False,
+    new_nips_confirmed: bool = False,
     progress: Progress | None = None,
     progress_every: int = 5000,
 ) -> ImportResult:
@@ -115,7 +128,10 @@ def appraisals_import_file(
                 1,
                 ", ".join(table.unknown_columns),
                 "",
-                _("Kolom yang tidak dikenal diabaikan: %(columns)s.") % {"columns": ", ".join(table.unknown_columns)},
+                stored_text.source(
+                    gettext_noop("Kolom yang tidak dikenal diabaikan: %(columns)s."),
+                    columns=", ".join(table.unknown_columns),
+                ),
             )
         if progress is not None:
             progress(0, table.estimated_rows)
@@ -123,6 +139,7 @@ def appraisals_import_file(
             rows=table.rows(),
             source=PurePath(name).name,
             dry_run=dry_run,
+            new_nips_confirmed=new_nips_confirmed,
             problems=problems,
             progress=progress,
             progress_every=progress_every,
@@ -131,7 +148,11 @@ def appraisals_import_file(
     finally:
         table.close()
     if result.total == 0:
-        raise FileRejected(_("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian."))
+        raise FileRejected(
+            stored_text.source(
+                gettext_noop("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian.")
+            )
+        )
     return result
 
 
@@ -140,7 +161,10 @@ def _api_rows(records: list, problems: ProblemLog):
     for number, item in enumerate(records, start=1):
         if not isinstance(item, dict):
             problems.error(
-                number, "", str(item)[:200], _("Setiap butir harus berupa objek JSON (pasangan kunci dan nilai).")
+                number,
+                "",
+                str(item)[:200],
+                stored_text.source(gettext_noop("Setiap butir harus berupa objek JSON (pasangan kunci dan nilai).")),
             )
             continue
         row = {normalise_header(key): value for key, value in item.items()}
@@ -151,15 +175,25 @@ def _api_rows(records: list, problems: ProblemLog):
             None,
             ", ".join(sorted(unknown)),
             "",
-            _("Kunci yang tidak dikenal diabaikan: %(keys)s.") % {"keys": ", ".join(sorted(unknown))},
+            stored_text.source(
+                gettext_noop("Kunci yang tidak dikenal diabaikan: %(keys)s."), keys=", ".join(sorted(unknown))
+            ),
         )
 
 
-def appraisals_import_records(*, records: list, source: str = "api", dry_run: bool = False) -> ImportResult:
+def appraisals_import_records(
+    *, records: list, source: str = "api", dry_run: bool = False, new_nips_confirmed: bool = False
+) -> ImportResult:
     """Import API records: a list of objects whose keys are the file's column names. A problem's row is
     the record's position in the list, counted from 1."""
     problems = ProblemLog()
-    return appraisals_import_rows(rows=_api_rows(records, problems), source=source, dry_run=dry_run, problems=problems)
+    return appraisals_import_rows(
+        rows=_api_rows(records, problems),
+        source=source,
+        dry_run=dry_run,
+        new_nips_confirmed=new_nips_confirmed,
+        problems=problems,
+    )
 
 
 def _chunks(items: list, size: int):
@@ -304,7 +338,9 @@ def _fill_ids(appraisals: list[Appraisal]) -> None:
 
 # --- The background job of an upload ---------------------------------------------------------------
 @transaction.atomic
-def appraisal_import_create(*, file, user, dry_run: bool = False, estimated_rows: int = 0) -> AppraisalImport:
+def appraisal_import_create(
+    *, file, user, dry_run: bool = False, new_nips_confirmed: bool = False, estimated_rows: int = 0
+) -> AppraisalImport:
     """Keep an uploaded file and its job, and have the worker import it once this transaction commits.
 
     The stored file gets a random name: it holds personal data, and its address must not be guessable.
@@ -312,7 +348,13 @@ def appraisal_import_create(*, file, user, dry_run: bool = False, estimated_rows
     from ..tasks import appraisal_import_task
 
     name = PurePath(file.name or "berkas").name[:255]
-    job = AppraisalImport(original_name=name, dry_run=dry_run, created_by=user, total_rows=estimated_rows)
+    job = AppraisalImport(
+        original_name=name,
+        dry_run=dry_run,
+        new_nips_confirmed=new_nips_confirmed,
+        created_by=user,
+        total_rows=estimated_rows,
+    )
     job.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()[:6]}", file, save=False)
     job.save()
     transaction.on_commit(partial(appraisal_import_task.delay, job.pk))
@@ -338,6 +380,7 @@ def appraisal_import_run(*, import_id: int) -> AppraisalImport:
                 file=file,
                 name=job.original_name,
                 dry_run=job.dry_run,
+                new_nips_confirmed=job.new_nips_confirmed,
                 progress=progress,
                 progress_every=JOB_PROGRESS_EVERY,
             )
@@ -346,13 +389,15 @@ def appraisal_import_run(*, import_id: int) -> AppraisalImport:
         _finish(
             job,
             status=AppraisalImport.Status.FAILED,
-            errors=[Problem(rejected.row, "", "", rejected.message).as_dict()],
+            errors=[Problem(rejected.row, "", "", rejected.source).as_dict()],
             error_count=1,
         )
     except Exception:
         logger.exception("appraisal import %s failed", import_id)
         job.refresh_from_db(fields=["total_rows", "processed_rows"])
-        message = _("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Hubungi admin sistem.")
+        message = stored_text.source(
+            gettext_noop("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Hubungi admin sistem.")
+        )
         _finish(
             job, status=AppraisalImport.Status.FAILED, errors=[Problem(None, "", "", message).as_dict()], error_count=1
         )

@@ -4,8 +4,9 @@ Called by the services inside their own transaction, at the moment of the event:
 an appraisal imported or changed, an HR import job finished. Each notification has a key that names
 the event, so that calling a service again (or a retried job) tells no one twice.
 
-The texts are written in the portal's language (Indonesian) whatever language the person who
-triggered the event uses: they are read later by someone else, in the app and by e-mail.
+The texts are stored as sources (portal.stored_text), shown in each reader's language; the words
+kept beside them are in the portal's language (Indonesian), whatever language the person who
+triggered the event uses.
 """
 
 import datetime
@@ -16,13 +17,12 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many, notify_same
-from portal.notifications.texts import date_text, page_path
+from portal.notifications.texts import page_path
 
 from ..importing.plan import in_batches
 from ..models import Appraisal, AppraisalImport, Assignment
@@ -40,7 +40,7 @@ def assignment_created_draft(*, assignment: Assignment, user_id: int, course_tit
         body=stored_text.source(
             gettext_noop("Alasan: %(reason)s. Selesaikan paling lambat %(due)s."),
             reason=reason,
-            due=date_text(assignment.due_date),
+            due=stored_text.date(assignment.due_date),
         ),
         url=course_url,
     )
@@ -125,29 +125,33 @@ def import_summary_notify(*, job: AppraisalImport, error_count: int) -> bool:
     delivered."""
     if job.created_by_id is None:
         return False
-    with translation.override(settings.LANGUAGE_CODE):
-        if job.status == AppraisalImport.Status.DONE:
-            title = _("Impor penilaian selesai: %(name)s") % {"name": job.original_name}
-        else:
-            title = _("Impor penilaian gagal: %(name)s") % {"name": job.original_name}
-        body = _(
+    if job.status == AppraisalImport.Status.DONE:
+        title = stored_text.source(gettext_noop("Impor penilaian selesai: %(name)s"), name=job.original_name)
+    else:
+        title = stored_text.source(gettext_noop("Impor penilaian gagal: %(name)s"), name=job.original_name)
+    counts = {
+        "total": job.total_rows,
+        "created": job.created_count,
+        "updated": job.updated_count,
+        "unchanged": job.unchanged_count,
+        "errors": error_count,
+    }
+    if job.dry_run:
+        message = gettext_noop(
+            "%(total)s baris: %(created)s baru, %(updated)s diperbarui, %(unchanged)s tidak berubah, "
+            "%(errors)s kesalahan. Ini uji coba: tidak ada yang disimpan."
+        )
+    else:
+        message = gettext_noop(
             "%(total)s baris: %(created)s baru, %(updated)s diperbarui, %(unchanged)s tidak berubah, "
             "%(errors)s kesalahan."
-        ) % {
-            "total": job.total_rows,
-            "created": job.created_count,
-            "updated": job.updated_count,
-            "unchanged": job.unchanged_count,
-            "errors": error_count,
-        }
-        if job.dry_run:
-            body += " " + _("Ini uji coba: tidak ada yang disimpan.")
-        draft = Draft(
-            user_id=job.created_by_id,
-            kind=Kind.IMPORT_SUMMARY,
-            key=f"import:{job.pk}",
-            title=title,
-            body=body,
-            url=reverse("appraisal_import_job", args=[job.pk]),
         )
+    draft = Draft(
+        user_id=job.created_by_id,
+        kind=Kind.IMPORT_SUMMARY,
+        key=f"import:{job.pk}",
+        title=title,
+        body=stored_text.source(message, **counts),
+        url=reverse("appraisal_import_job", args=[job.pk]),
+    )
     return bool(notify_many(drafts=[draft]))

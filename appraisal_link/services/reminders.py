@@ -12,13 +12,14 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from courses.models import CoursePage
+from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
-from portal.notifications.texts import date_text, page_path
+from portal.notifications.texts import page_path
 
 from ..reminders import WINDOWS, Window, assignments_due, reminder_key
 
@@ -37,24 +38,25 @@ def _url_format(name: str) -> str:
     return reverse(name, args=[_SENTINEL]).replace(str(_SENTINEL), "{}")
 
 
+# The reminders' texts, stored as sources (portal.stored_text) and shown in each reader's language.
+WEEK_TITLE = gettext_noop("Tenggat pelatihan %(days)s hari lagi: %(course)s")
+WEEK_BODY = gettext_noop("Selesaikan “%(course)s” paling lambat %(due)s. Alasan penugasan: %(reason)s.")
+TODAY_TITLE = gettext_noop("Tenggat pelatihan hari ini: %(course)s")
+TOMORROW_TITLE = gettext_noop("Tenggat pelatihan besok: %(course)s")
+DAY_BODY = gettext_noop("Selesaikan “%(course)s” paling lambat %(due)s pukul 23.59 WIB.")
+OVERDUE_TITLE = gettext_noop("Pelatihan terlambat: %(course)s")
+OVERDUE_BODY = gettext_noop("Tenggat “%(course)s” (%(due)s) sudah lewat. Selesaikan secepatnya.")
+SUPERVISOR_TITLE = gettext_noop("Pelatihan anggota tim terlambat: %(name)s")
+SUPERVISOR_BODY = gettext_noop(
+    "%(name)s belum menyelesaikan “%(course)s”; tenggatnya %(due)s, %(days)s hari yang lalu."
+)
+
+
 class _Texts:
-    """The run's texts: course titles and links and dates in words, looked up once whatever the
-    rows; titles and bodies translated once, into the language active when it is built."""
+    """The run's lookups: course titles and links, read once whatever the rows."""
 
     def __init__(self) -> None:
         self.courses: dict[int, tuple[str, str]] = {}
-        self.dates: dict[datetime.date, str] = {}
-        self.week_title = _("Tenggat pelatihan %(days)s hari lagi: %(course)s")
-        self.week_body = _("Selesaikan “%(course)s” paling lambat %(due)s. Alasan penugasan: %(reason)s.")
-        self.today_title = _("Tenggat pelatihan hari ini: %(course)s")
-        self.tomorrow_title = _("Tenggat pelatihan besok: %(course)s")
-        self.day_body = _("Selesaikan “%(course)s” paling lambat %(due)s pukul 23.59 WIB.")
-        self.overdue_title = _("Pelatihan terlambat: %(course)s")
-        self.overdue_body = _("Tenggat “%(course)s” (%(due)s) sudah lewat. Selesaikan secepatnya.")
-        self.supervisor_title = _("Pelatihan anggota tim terlambat: %(name)s")
-        self.supervisor_body = _(
-            "%(name)s belum menyelesaikan “%(course)s”; tenggatnya %(due)s, %(days)s hari yang lalu."
-        )
         self.member_url = _url_format("team_member")
 
     def load_courses(self, course_ids: set[int]) -> None:
@@ -65,29 +67,29 @@ class _Texts:
     def course(self, course_id: int) -> tuple[str, str]:
         return self.courses.get(course_id, ("", ""))
 
-    def date(self, value: datetime.date) -> str:
-        if value not in self.dates:
-            self.dates[value] = date_text(value)
-        return self.dates[value]
-
 
 def _employee_draft(*, window: Window, row: tuple, today: datetime.date, texts: _Texts) -> Draft:
-    assignment_id, user_id, course_id, due_date, reason = row
+    assignment_id, user_id, course_id, due_date, reason, reason_source = row
     course, url = texts.course(course_id)
     days = (due_date - today).days
-    values = {"course": course, "due": texts.date(due_date), "reason": reason.rstrip("."), "days": days}
+    values = {
+        "course": course,
+        "due": stored_text.date(due_date),
+        "reason": reason_source or reason.rstrip("."),
+        "days": days,
+    }
     if window.kind == Kind.DEADLINE_7D:
-        title, body = texts.week_title, texts.week_body
+        title, body = WEEK_TITLE, WEEK_BODY
     elif window.kind == Kind.DEADLINE_1D:
-        title, body = (texts.today_title if days <= 0 else texts.tomorrow_title), texts.day_body
+        title, body = (TODAY_TITLE if days <= 0 else TOMORROW_TITLE), DAY_BODY
     else:
-        title, body = texts.overdue_title, texts.overdue_body
+        title, body = OVERDUE_TITLE, OVERDUE_BODY
     return Draft(
         user_id=user_id,
         kind=window.kind,
         key=reminder_key(assignment_id, window),
-        title=title % values,
-        body=body % values,
+        title={"msgid": title, "params": values},
+        body={"msgid": body, "params": values},
         url=url,
     )
 
@@ -95,13 +97,13 @@ def _employee_draft(*, window: Window, row: tuple, today: datetime.date, texts: 
 def _supervisor_draft(*, window: Window, row: tuple, today: datetime.date, texts: _Texts) -> Draft:
     assignment_id, user_id, course_id, due_date, employee_id, name = row
     course, _url = texts.course(course_id)
-    values = {"name": name, "course": course, "due": texts.date(due_date), "days": (today - due_date).days}
+    values = {"name": name, "course": course, "due": stored_text.date(due_date), "days": (today - due_date).days}
     return Draft(
         user_id=user_id,
         kind=window.kind,
         key=reminder_key(assignment_id, window),
-        title=texts.supervisor_title % values,
-        body=texts.supervisor_body % values,
+        title={"msgid": SUPERVISOR_TITLE, "params": values},
+        body={"msgid": SUPERVISOR_BODY, "params": values},
         url=texts.member_url.format(employee_id),
     )
 

@@ -10,15 +10,17 @@ the number of chunks, never on the number of employees in a chunk. Gaps raised b
 """
 
 import datetime
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal import stored_text
 from portal.people.models import Employee
@@ -35,14 +37,17 @@ REASON_MAX = Gap._meta.get_field("reason").max_length
 _OPEN, _CLOSED = Gap.Status.OPEN.value, Gap.Status.CLOSED.value
 
 
+def standard_reason_source(*, position_name: str, level: int) -> stored_text.Source:
+    """Why a standard gap exists, as a stored-text source (shown in the reader's language)."""
+    message = gettext_noop("standar jabatan %(position)s mensyaratkan level %(level)s")
+    return stored_text.source(message, position=position_name, level=level)
+
+
 def standard_reason(*, position_name: str, level: int) -> str:
     """Why a standard gap exists, in the site's language (stored, so it must not depend on the
     language of whoever triggered the recompute)."""
     with translation.override(settings.LANGUAGE_CODE):
-        text = _("standar jabatan %(position)s mensyaratkan level %(level)s") % {
-            "position": position_name,
-            "level": level,
-        }
+        text = stored_text.render(standard_reason_source(position_name=position_name, level=level))
     return text[:REASON_MAX]
 
 
@@ -55,12 +60,15 @@ class _Standards:
             rows = rows.filter(position_id__in=list(position_ids))
         self.by_position: dict[int, list[tuple[int, int]]] = defaultdict(list)
         self.reasons: dict[tuple[int, int], str] = {}
+        self.sources: dict[str, str] = {}  # reason → its source, as JSON text
         for position_id, position_name, competency_id, level in rows.values_list(
             "position_id", "position__name", "competency_id", "required_level"
         ):
             self.by_position[position_id].append((competency_id, level))
             if (position_id, level) not in self.reasons:
-                self.reasons[(position_id, level)] = standard_reason(position_name=position_name, level=level)
+                reason = standard_reason(position_name=position_name, level=level)
+                self.reasons[(position_id, level)] = reason
+                self.sources[reason] = json.dumps(standard_reason_source(position_name=position_name, level=level))
         self.competency_ids = sorted({c for pairs in self.by_position.values() for c, _level in pairs})
 
 
@@ -95,7 +103,7 @@ def _employee_chunks(*, employee_ids, position_ids):
             yield rows, {"employee_id__in": [pk for pk, _position in rows]}
 
 
-def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
+def _insert_open(rows: list[tuple[int, int, str, int, int]], now, sources: dict[str, str]) -> int:
     """Insert new open gaps; a row another run inserted meanwhile is skipped. Returns rows inserted.
 
     PostgreSQL gets one INSERT ... SELECT FROM UNNEST(arrays) per 50,000 rows: building a model
@@ -111,6 +119,7 @@ def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
                 source=Gap.Source.STANDARD,
                 origin=STANDARD_ORIGIN,
                 reason=reason,
+                reason_source=json.loads(sources[reason]),
                 required_level=required,
                 current_level=current,
                 status=_OPEN,
@@ -137,6 +146,7 @@ def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
                     _OPEN,
                     now,
                     distinct,
+                    [sources[reason] for reason in distinct],
                     employees,
                     competencies,
                     [position[reason] for reason in reasons],
@@ -151,13 +161,15 @@ def _insert_open(rows: list[tuple[int, int, str, int, int]], now) -> int:
 def _unnest_insert_sql() -> str:
     quote = connection.ops.quote_name
     fields = ("employee", "competency", "source", "origin", "reason", "required_level", "current_level", "status")
-    empty = ("reason_source", "closed_reason", "closed_reason_source")
-    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in (*fields, "opened_at", *empty))
+    empty = ("closed_reason", "closed_reason_source")
+    names = (*fields, "opened_at", "reason_source", *empty)
+    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in names)
     # Only names from the model's own metadata go into the text; every value is a parameter.
     return (
         f"INSERT INTO {quote(Gap._meta.db_table)} ({columns}) "  # noqa: S608
         "SELECT u.employee_id, u.competency_id, %s, %s, (r.reasons)[u.reason], u.required_level, u.current_level, "
-        "%s, %s, '{}'::jsonb, '', '{}'::jsonb FROM (SELECT %s::text[] AS reasons) AS r, "
+        "%s, %s, ((r.sources)[u.reason])::jsonb, '', '{}'::jsonb "
+        "FROM (SELECT %s::text[] AS reasons, %s::text[] AS sources) AS r, "
         "UNNEST(%s::bigint[], %s::bigint[], %s::int[], %s::smallint[], %s::smallint[]) "
         "AS u(employee_id, competency_id, reason, required_level, current_level) "
         "ON CONFLICT DO NOTHING"
@@ -167,12 +179,16 @@ def _unnest_insert_sql() -> str:
 def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter: _Counter, now) -> None:
     levels = latest_levels(Assessment.objects.filter(**employee_filter, competency_id__in=standards.competency_ids))
     existing = {
-        (employee_id, competency_id): (pk, status, required, current, reason)
-        for pk, employee_id, competency_id, status, required, current, reason in Gap.objects.filter(
+        (employee_id, competency_id): (pk, status, required, current, reason, sourced)
+        for pk, employee_id, competency_id, status, required, current, reason, sourced in Gap.objects.filter(
             **employee_filter, source=Gap.Source.STANDARD, origin=STANDARD_ORIGIN
         )
         .order_by()
-        .values_list("pk", "employee_id", "competency_id", "status", "required_level", "current_level", "reason")
+        # A gap written before reasons kept their source gets it on the next run.
+        .annotate(sourced=ExpressionWrapper(~Q(reason_source={}), output_field=BooleanField()))
+        .values_list(
+            "pk", "employee_id", "competency_id", "status", "required_level", "current_level", "reason", "sourced"
+        )
     }
     new: list[tuple[int, int, str, int, int]] = []  # (employee, competency, reason, required, current)
     changes: list[tuple] = []  # (pk, status, required, current, reason, transition)
@@ -186,8 +202,8 @@ def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter
                 if status == _OPEN:
                     new.append((employee_id, competency_id, reason, required, current))
                 continue
-            pk, old_status, old_required, old_current, old_reason = found
-            if (old_status, old_required, old_current, old_reason) == (status, required, current, reason):
+            pk, old_status, old_required, old_current, old_reason, sourced = found
+            if sourced and (old_status, old_required, old_current, old_reason) == (status, required, current, reason):
                 counter.add("unchanged")
                 continue
             if old_status == status:
@@ -203,13 +219,13 @@ def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter
         else:
             counter.add("unchanged")
 
-    counter.add("opened", _insert_open(new, now))
-    _apply(changes, now)
+    counter.add("opened", _insert_open(new, now, standards.sources))
+    _apply(changes, now, standards.sources)
     for change in changes:
         counter.add(change[-1])
 
 
-def _apply(changes: list[tuple], now) -> None:
+def _apply(changes: list[tuple], now, sources: dict[str, str]) -> None:
     """Write changed gaps: on PostgreSQL one UPDATE ... FROM UNNEST(arrays) per 50,000 rows;
     elsewhere one UPDATE per distinct set of new values. A None level or reason keeps the old one."""
     if not changes:
@@ -218,7 +234,8 @@ def _apply(changes: list[tuple], now) -> None:
         with connection.cursor() as cursor:
             for start in range(0, len(changes), UNNEST_BATCH):
                 columns = [list(column) for column in zip(*changes[start : start + UNNEST_BATCH], strict=True)]
-                cursor.execute(_unnest_update_sql(), [now, *columns])
+                reason_sources = [sources[reason] if reason is not None else None for reason in columns[4]]
+                cursor.execute(_unnest_update_sql(), [now, *columns[:5], reason_sources, columns[5]])
         return
     groups: dict[tuple, list[int]] = defaultdict(list)
     for pk, *values in changes:
@@ -226,7 +243,9 @@ def _apply(changes: list[tuple], now) -> None:
     for (status, required, current, reason, transition), pks in groups.items():
         fields = {"status": status}
         if required is not None:
-            fields.update(required_level=required, current_level=current, reason=reason)
+            fields.update(
+                required_level=required, current_level=current, reason=reason, reason_source=json.loads(sources[reason])
+            )
         if transition == "closed":
             fields["closed_at"] = now
         elif transition == "reopened":
@@ -239,7 +258,7 @@ def _unnest_update_sql() -> str:
     quote = connection.ops.quote_name
     column = {
         name: quote(Gap._meta.get_field(name).column)
-        for name in ("id", "status", "required_level", "current_level", "reason", "closed_at")
+        for name in ("id", "status", "required_level", "current_level", "reason", "reason_source", "closed_at")
     }
     # Only names from the model's own metadata go into the text; every value is a parameter.
     return (
@@ -248,10 +267,11 @@ def _unnest_update_sql() -> str:
         f"{column['required_level']} = COALESCE(u.required_level, g.{column['required_level']}), "
         f"{column['current_level']} = COALESCE(u.current_level, g.{column['current_level']}), "
         f"{column['reason']} = COALESCE(u.reason, g.{column['reason']}), "
+        f"{column['reason_source']} = COALESCE(u.reason_source::jsonb, g.{column['reason_source']}), "
         f"{column['closed_at']} = CASE u.transition WHEN 'closed' THEN %s::timestamptz "
         f"WHEN 'reopened' THEN NULL ELSE g.{column['closed_at']} END "
-        "FROM UNNEST(%s::bigint[], %s::text[], %s::smallint[], %s::smallint[], %s::text[], %s::text[]) "
-        "AS u(id, status, required_level, current_level, reason, transition) "
+        "FROM UNNEST(%s::bigint[], %s::text[], %s::smallint[], %s::smallint[], %s::text[], %s::text[], %s::text[]) "
+        "AS u(id, status, required_level, current_level, reason, reason_source, transition) "
         f"WHERE g.{column['id']} = u.id"
     )
 

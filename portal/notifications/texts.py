@@ -26,7 +26,9 @@ def date_text(value: datetime.date) -> str:
 def split(value: str | stored_text.Source) -> tuple[str, stored_text.Source]:
     """A notification's title or body as (the words, stored in the portal's language; its source).
     A creator passes plain text, or a stored-text source to have it shown in the reader's language."""
-    if isinstance(value, dict):
-        with translation.override(settings.LANGUAGE_CODE):
-            return stored_text.render(value), value
-    return value, {}
+    if not isinstance(value, dict):
+        return value, {}
+    if translation.get_language() == settings.LANGUAGE_CODE:  # a run of thousands sets it once
+        return stored_text.render(value), value
+    with translation.override(settings.LANGUAGE_CODE):
+        return stored_text.render(value), value

@@ -7,10 +7,24 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 NIP_LENGTH = 18
 _DIGITS = re.compile(r"^[0-9]+$")
+
+# The message of each refusal by code, untranslated: an import keeps it as a stored-text source.
+NIP_MESSAGES = {
+    "nip_digits": gettext_noop("NIP hanya boleh berisi angka."),
+    "nip_length": gettext_noop("NIP harus terdiri dari 18 angka (yang dimasukkan: %(count)s)."),
+    "nip_birth_date": gettext_noop("Tanggal lahir pada NIP (%(part)s) bukan tanggal yang sah."),
+    "nip_start_month": gettext_noop("Bulan pengangkatan CPNS pada NIP (%(part)s) tidak sah."),
+    "nip_start_year": gettext_noop("Tahun pengangkatan CPNS pada NIP (%(year)s) tidak sesuai dengan tanggal lahir."),
+    "nip_sex": gettext_noop("Digit jenis kelamin pada NIP harus 1 (laki-laki) atau 2 (perempuan)."),
+}
+
+
+def _refusal(code: str, **params) -> ValidationError:
+    return ValidationError(gettext_lazy(NIP_MESSAGES[code]), code=code, params=params or None)
 
 
 def normalise_nip(value: str) -> str:
@@ -22,39 +36,20 @@ def validate_nip(value: str) -> None:
     """Raise ValidationError, in Indonesian, when the value is not a well-formed NIP."""
     nip = normalise_nip(value)
     if not _DIGITS.match(nip):
-        raise ValidationError(_("NIP hanya boleh berisi angka."), code="nip_digits")
+        raise _refusal("nip_digits")
     if len(nip) != NIP_LENGTH:
-        raise ValidationError(
-            _("NIP harus terdiri dari 18 angka (yang dimasukkan: %(count)s)."),
-            code="nip_length",
-            params={"count": len(nip)},
-        )
+        raise _refusal("nip_length", count=len(nip))
     try:
         birth = datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise ValidationError(
-            _("Tanggal lahir pada NIP (%(part)s) bukan tanggal yang sah."),
-            code="nip_birth_date",
-            params={"part": nip[0:8]},
-        ) from None
+        raise _refusal("nip_birth_date", part=nip[0:8]) from None
     start_year, start_month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= start_month <= 12:
-        raise ValidationError(
-            _("Bulan pengangkatan CPNS pada NIP (%(part)s) tidak sah."),
-            code="nip_start_month",
-            params={"part": nip[8:14]},
-        )
+        raise _refusal("nip_start_month", part=nip[8:14])
     if start_year < birth.year + 15 or start_year > datetime.date.today().year:
-        raise ValidationError(
-            _("Tahun pengangkatan CPNS pada NIP (%(year)s) tidak sesuai dengan tanggal lahir."),
-            code="nip_start_year",
-            params={"year": start_year},
-        )
+        raise _refusal("nip_start_year", year=start_year)
     if nip[14] not in "12":
-        raise ValidationError(
-            _("Digit jenis kelamin pada NIP harus 1 (laki-laki) atau 2 (perempuan)."),
-            code="nip_sex",
-        )
+        raise _refusal("nip_sex")
 
 
 def nip_birth_date(nip: str) -> datetime.date:

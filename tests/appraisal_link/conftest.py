@@ -16,6 +16,12 @@ def nip(n: int, sex: int = 1) -> str:
     return f"19920420201903{sex}{n:03d}"
 
 
+def new_nip(n: int, sex: int = 1) -> str:
+    """A valid NIP far from every nip(n) (born 1985-07-15, CPNS from 2010-06): a newcomer in a file,
+    who does not look like a registered employee's mistyped NIP."""
+    return f"19850715201006{sex}{n:03d}"
+
+
 def record(**overrides) -> dict:
     """One appraisal row (the API's record, or a file row by column name); every column filled."""
     row = {

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from appraisal_link.digest import jp_target_so_far
 from appraisal_link.models import Assignment
@@ -136,3 +137,15 @@ def test_the_digest_reads_in_a_constant_number_of_queries(digest_team, make_pers
 def test_the_task_sends_the_digest(digest_team, atasan):
     result = supervisor_digest_task.delay().get()
     assert result["supervisors"] == 1
+
+
+@pytest.mark.django_db
+def test_the_digest_reads_in_english_for_an_english_reader(digest_team, atasan):
+    supervisor_digest_run(now=NOW)
+    [digest] = Notification.objects.filter(user=atasan)
+    with translation.override("en"):
+        title, body = digest.title_display(), digest.body_display()
+    assert title == "Weekly summary of your team (week 25/2026)"
+    assert "Your team: 2 people. Period 8 June 2026 – 15 June 2026." in body
+    assert "- Budi Santoso: Pelayanan Publik Prima (due 11 June 2026)" in body
+    assert "Tenggat" not in body and "Juni" not in body

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -112,8 +113,9 @@ def test_row_errors_are_shown_on_the_page_and_in_the_error_file(
     html = page.content.decode()
     assert page.status_code == 200
     assert "Tidak ada yang disimpan: 2 kesalahan" in html
-    assert "<td>3</td><td>nip</td><td>1,99204E+17</td><td>NIP tampaknya diubah Excel menjadi angka" in html
-    assert "<td>4</td><td>hasil_kerja</td><td>=SUM(A1)</td><td>Nilai tidak dikenal." in html
+    cells = re.sub(r"<td[^>]*>", "<td>", html)
+    assert "<td>3</td><td>nip</td><td>1,99204E+17</td><td>NIP tampaknya diubah Excel menjadi angka" in cells
+    assert "<td>4</td><td>hasil_kerja</td><td>=SUM(A1)</td><td>Nilai tidak dikenal." in cells
     download = hr_client.get(reverse("appraisal_import_errors", args=[job.pk]))
     assert download["Content-Type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
@@ -231,7 +233,8 @@ def test_the_job_page_runs_the_same_queries_however_many_errors(hr_client):
 
     assert queries(small) == queries(large)
     html = hr_client.get(reverse("appraisal_import_job", args=[large.pk]) + "?halaman=3").content.decode()
-    assert "<td>451</td>" in html and "3 / 3" in html  # 200 a page: every error can be reached
+    cells = re.sub(r"<td[^>]*>", "<td>", html)
+    assert "<td>451</td>" in cells and "3 / 3" in html  # 200 a page: every error can be reached
 
 
 def test_a_job_whose_file_breaks_midway_fails_and_saves_nothing(hr_with_mfa, registered, media_root):

@@ -10,7 +10,7 @@ from appraisal_link.importing.columns import COLUMNS
 from appraisal_link.services.imports import appraisals_import_file, appraisals_import_records
 from portal.people.models import Employee
 
-from .conftest import csv_bytes, nip, record
+from .conftest import csv_bytes, new_nip, record
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +32,13 @@ def csv_without_email(rows: list[dict]) -> bytes:
 def test_the_email_column_fills_the_register_for_new_and_known_employees(registered, unit):
     rows = [
         record(email="Siti.Aminah@PangkalpinangKota.go.id"),
-        record(nip=nip(2), nama="Budi Santoso", email="budi@pangkalpinangkota.go.id"),
+        record(nip=new_nip(2), nama="Budi Santoso", email="budi@pangkalpinangkota.go.id"),
     ]
     result = run(csv_bytes(rows))
     assert result.ok, result.problems.as_list()
     registered.refresh_from_db()
     assert registered.email == "siti.aminah@pangkalpinangkota.go.id"
-    assert Employee.objects.get(nip=nip(2)).email == "budi@pangkalpinangkota.go.id"
+    assert Employee.objects.get(nip=new_nip(2)).email == "budi@pangkalpinangkota.go.id"
 
 
 def test_an_absent_column_or_empty_cell_keeps_the_address(registered):

@@ -12,7 +12,7 @@ from appraisal_link.services.imports import appraisal_import_run, appraisals_imp
 from portal.notifications.models import Kind, Notification
 
 from ..factories import UserFactory
-from .conftest import csv_bytes, nip, record
+from .conftest import csv_bytes, new_nip, record
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_the_api_tells_the_owner_too_and_a_dry_run_tells_no_one(appraised):
 
 
 def test_employees_without_an_account_are_imported_without_a_notification(registered, unit, jabatan):
-    result = import_file([record(), record(nip=nip(2), nama="Budi Santoso")])
+    result = import_file([record(), record(nip=new_nip(2), nama="Budi Santoso")])
     assert result.ok and result.created == 2
     assert not Notification.objects.exists()
 

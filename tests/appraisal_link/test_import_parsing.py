@@ -17,7 +17,7 @@ from appraisal_link.importing.values import (
 from appraisal_link.models import Appraisal
 from appraisal_link.services.imports import appraisals_import_file
 
-from .conftest import csv_bytes, nip, record, xlsx_bytes
+from .conftest import csv_bytes, new_nip, nip, record, xlsx_bytes
 
 EXCEL = "NIP tampaknya diubah Excel menjadi angka"
 
@@ -329,7 +329,7 @@ def test_unknown_columns_are_ignored_with_a_warning(registered):
 
 @pytest.mark.django_db
 def test_the_same_nip_year_and_period_twice_in_a_file_is_an_error(registered):
-    content = csv_bytes([record(periode="TW I"), record(nip=nip(2)), record(periode="1")])
+    content = csv_bytes([record(periode="TW I"), record(nip=new_nip(2), nama="Budi Santoso"), record(periode="1")])
     result = import_bytes(content)
     [error] = problems_of(result)
     assert error["row"] == 4

@@ -12,7 +12,7 @@ from competency.models import Gap
 from portal.people.models import Employee
 
 from ..factories import EmployeeFactory, UnitFactory
-from .conftest import csv_bytes, nip, record, xlsx_bytes
+from .conftest import csv_bytes, new_nip, nip, record, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -90,18 +90,18 @@ def test_many_corrections_of_different_fields_each_land_on_their_row(registered,
 def test_one_bad_row_and_nothing_is_written(registered):
     rows = [
         record(),
-        record(nip=nip(5), nama="Budi Santoso", unit_kerja="diskominfo", jabatan="analis-sdm"),  # a new employee
+        record(nip=new_nip(5), nama="Budi Santoso", unit_kerja="diskominfo", jabatan="analis-sdm"),  # a new employee
         record(periode="III", predikat="Luar biasa"),
     ]
     result = run(rows)
     assert [(e["row"], e["column"]) for e in errors(result)] == [(4, "predikat")]
     assert counts(result) == (0, 0, 0)
     assert not Appraisal.objects.exists()
-    assert not Employee.objects.filter(nip=nip(5)).exists()
+    assert not Employee.objects.filter(nip=new_nip(5)).exists()
 
 
 def test_a_write_that_conflicts_rolls_everything_back(registered, monkeypatch):
-    rows = [record(), record(nip=nip(5), nama="Budi Santoso", unit_kerja="diskominfo", jabatan="analis-sdm")]
+    rows = [record(), record(nip=new_nip(5), nama="Budi Santoso", unit_kerja="diskominfo", jabatan="analis-sdm")]
     real_update = imports._update_appraisals
 
     def conflict(plan, *, source):
@@ -113,7 +113,7 @@ def test_a_write_that_conflicts_rolls_everything_back(registered, monkeypatch):
     assert not result.ok and "bentrok" in errors(result)[0]["message"]
     assert counts(result) == (0, 0, 0)
     assert not Appraisal.objects.exists()
-    assert not Employee.objects.filter(nip=nip(5)).exists()
+    assert not Employee.objects.filter(nip=new_nip(5)).exists()
 
 
 def test_an_unknown_nip_creates_the_employee_matching_unit_and_position_case_insensitively(unit, jabatan):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from appraisal_link.models import Assignment
 from appraisal_link.services.assignments import assignment_cancel, assignment_create, assignments_bulk_create
@@ -219,3 +219,16 @@ def test_two_runs_through_the_real_worker_create_each_reminder_once(celery_worke
         assert kinds(person) == [Kind.OVERDUE]
     assert Notification.objects.filter(user=boss, kind=Kind.OVERDUE_SUPERVISOR).count() == 3
     assert Notification.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_reminders_read_in_english_for_an_english_reader(remind_assignment, pegawai, atasan):
+    assignment_reminders_run(now=at(days(-7)))
+    assignment_reminders_run(now=at(days(3)))
+    week = Notification.objects.get(user=pegawai, kind=Kind.DEADLINE_7D)
+    late = Notification.objects.get(user=atasan, kind=Kind.OVERDUE_SUPERVISOR)
+    assert "Maret 2026" in week.body  # the words kept beside the source: the portal's language
+    with translation.override("en"):
+        assert week.title_display() == "Training due in 7 days: Literasi Data untuk ASN"
+        assert "20 March 2026" in week.body_display()
+        assert "3 days ago" in late.body_display() and "20 March 2026" in late.body_display()

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.change.models import EventRegistration
 from portal.change.services.notifying import event_reminders_run, survey_reminders_run
@@ -156,3 +156,19 @@ def test_a_closing_survey_reminds_who_has_not_answered_once(pegawai, atasan):
 def test_the_survey_task_runs_the_reminders(pegawai, atasan):
     make_pulse_survey("Survei Kesiapan Triwulan III", closes_in=datetime.timedelta(days=1))
     assert survey_reminders_task.delay().get() == {"open": 2, "closing": 2}
+
+
+@pytest.mark.django_db
+def test_change_hub_notifications_read_in_english(change_hub, pegawai):
+    event = make_change_event("Sosialisasi SKP Baru")
+    EventRegistration.objects.create(event=event, employee=pegawai.employee)
+    event_reminders_run(now=the_day_before(event))
+    survey = make_pulse_survey("Survei Kesiapan")
+    survey_reminders_run(now=survey.opens_at + datetime.timedelta(hours=2))
+    reminder = told(pegawai, Kind.EVENT_TOMORROW)[0]
+    opened = told(pegawai, Kind.SURVEY_OPEN)[0]
+    assert " pukul " in reminder.body
+    with translation.override("en"):
+        assert reminder.title_display() == "Information session tomorrow: Sosialisasi SKP Baru"
+        assert " at " in reminder.body_display() and " pukul " not in reminder.body_display()
+        assert opened.title_display() == "Pulse survey open: Survei Kesiapan"

@@ -239,3 +239,22 @@ def test_open_gaps_for_takes_one_query(employee, standard, django_assert_num_que
     with django_assert_num_queries(1):
         gaps = selectors.open_gaps_for(employee=employee)
         assert [gap.competency.name for gap in gaps]
+
+
+@pytest.mark.django_db
+def test_a_standard_gaps_reason_reads_in_english_and_older_gaps_get_their_source(employee, standard, position):
+    from django.utils import translation
+
+    services.gaps_recompute(employee_ids=[employee.pk])
+    gap = standard_gaps(employee)["integritas"]
+    with translation.override("en"):
+        assert gap.reason_display() == "the Pranata Komputer Ahli Pertama position standard requires level 3"
+    # A gap stored before reasons kept their source: the next run adds it, and the one after writes nothing.
+    Gap.objects.filter(employee=employee).update(reason_source={})
+    assert services.gaps_recompute(employee_ids=[employee.pk])["updated"] == 3
+    assert not Gap.objects.filter(employee=employee, reason_source={}).exists()
+    assert services.gaps_recompute(employee_ids=[employee.pk])["unchanged"] == 3
+    PositionStandard.objects.filter(pk=standard["integritas"].pk).update(required_level=4)
+    services.gaps_recompute(position_ids=[position.pk])
+    with translation.override("en"):
+        assert standard_gaps(employee)["integritas"].reason_display().endswith("requires level 4")

@@ -46,3 +46,18 @@ def test_the_list_shows_them_in_english_for_an_english_reader(client, pegawai):
     client.post(reverse("set_language"), {"language": "en"})
     html = client.get(reverse("notifications:list")).content.decode()
     assert "Certificate issued: Keamanan Digital" in html
+
+
+def test_an_import_summary_reads_in_english(hr):
+    from appraisal_link.models import AppraisalImport
+    from appraisal_link.services.notifying import import_summary_notify
+
+    job = AppraisalImport.objects.create(
+        original_name="penilaian.csv", status=AppraisalImport.Status.DONE, dry_run=True, created_by=hr, total_rows=3
+    )
+    import_summary_notify(job=job, error_count=0)
+    notification = Notification.objects.get(user=hr, kind=Kind.IMPORT_SUMMARY)
+    assert notification.title == "Impor penilaian selesai: penilaian.csv"
+    with translation.override("en"):
+        assert notification.title_display() != notification.title
+        assert "nothing was saved" in notification.body_display()

@@ -1,5 +1,7 @@
 """Stored text is shown in the reader's language, and never breaks a page."""
 
+import datetime
+
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
@@ -30,3 +32,13 @@ def test_show_prefers_the_source_and_keeps_typed_text_without_one():
     assert stored_text.show("diketik HR", None) == "diketik HR"
     with translation.override("id"):
         assert stored_text.show("lama", stored_text.source("Bahasa Indonesia")) == "Bahasa Indonesia"
+
+
+def test_a_date_parameter_and_lines_are_written_in_the_readers_language():
+    due = stored_text.source("Selesaikan paling lambat %(due)s.", due=stored_text.date(datetime.date(2026, 12, 5)))
+    text = stored_text.lines(stored_text.source("Pelatihan terlambat: %(count)s", count=1), "", due)
+    with translation.override("id"):
+        assert stored_text.render(text) == "Pelatihan terlambat: 1\n\nSelesaikan paling lambat 5 Desember 2026."
+    with translation.override("en"):
+        assert stored_text.render(text).endswith("5 December 2026.")
+        assert stored_text.render(text).startswith("Overdue training: 1\n\n")

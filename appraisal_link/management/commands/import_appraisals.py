@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from appraisal_link.importing.readers import FileRejected
 from appraisal_link.importing.report import problems_write_csv
+from appraisal_link.importing.validation import problem_message
 from appraisal_link.services.imports import appraisals_import_file
 
 SHOWN_PROBLEMS = 50
@@ -31,6 +32,11 @@ class Command(BaseCommand):
         parser.add_argument("file", help=gettext_lazy("berkas .csv (UTF-8, koma atau titik koma) atau .xlsx"))
         parser.add_argument(
             "--dry-run", action="store_true", help=gettext_lazy("periksa saja, tanpa menyimpan apa pun")
+        )
+        parser.add_argument(
+            "--new-nips-checked",
+            action="store_true",
+            help=gettext_lazy("NIP baru yang mirip pegawai terdaftar sudah diperiksa: buat sebagai pegawai baru"),
         )
         parser.add_argument(
             "--progress-every",
@@ -60,6 +66,7 @@ class Command(BaseCommand):
                     file=file,
                     name=path.name,
                     dry_run=options["dry_run"],
+                    new_nips_confirmed=options["new_nips_checked"],
                     progress=progress,
                     progress_every=max(options["progress_every"], 1),
                 )
@@ -72,7 +79,7 @@ class Command(BaseCommand):
             column = _(", kolom %(column)s") % {"column": problem["column"]} if problem["column"] else ""
             value = f" [{problem['value']}]" if problem["value"] else ""
             kind = _("KESALAHAN") if problem["level"] == "error" else _("peringatan")
-            self.stderr.write(f"{kind} {where}{column}{value}: {problem['message']}")
+            self.stderr.write(f"{kind} {where}{column}{value}: {problem_message(problem)}")
         if len(problems) > SHOWN_PROBLEMS:
             self.stderr.write(
                 _("... %(count)s lagi (lihat --error-file).") % {"count": _n(len(problems) - SHOWN_PROBLEMS)}

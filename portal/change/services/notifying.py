@@ -6,7 +6,7 @@ publishing transaction); the others come from daily runs (Celery beat), which co
 who is due and leave out whoever was told already. Every notification has a key naming the event
 (`article:<id>:published`, `event:<id>:tomorrow`, `survey:<id>:open`, `survey:<id>:closing`), and
 (user, kind, key) is unique, so republishing, a repeated run or two runs at once tell no one twice.
-Texts are stored in the portal's language (Indonesian), whoever triggered the event.
+Texts are stored as sources (portal.stored_text), shown in each reader's language.
 """
 
 import datetime
@@ -16,13 +16,14 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal.notifications.models import Kind, Notification
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
-from portal.notifications.texts import date_text, page_path
+from portal.notifications.texts import page_path
 from portal.people.models import Employee
+from portal.stored_text import Source, date, source
 
 from ..models import ChangeArticlePage, ChangeEventPage, EventRegistration, PulseSurvey, SurveyParticipation
 from ..selectors.targeting import employees_targeted_by
@@ -33,13 +34,10 @@ BATCH = 5000
 SURVEY_CLOSING_WITHIN = datetime.timedelta(days=2)
 
 
-def _when(moment: datetime.datetime) -> str:
+def _when(moment: datetime.datetime) -> Source:
     """ "5 Desember 2026 pukul 09.00 WIB": the city's clock, whatever the server's."""
     local = moment.astimezone(WIB)
-    return _("%(date)s pukul %(time)s WIB") % {
-        "date": date_text(local.date()),
-        "time": local.strftime("%H.%M"),
-    }
+    return source(gettext_noop("%(date)s pukul %(time)s WIB"), date=date(local.date()), time=local.strftime("%H.%M"))
 
 
 def _not_told(users: QuerySet, *, kind: str, key: str) -> QuerySet:
@@ -51,9 +49,10 @@ def _not_told(users: QuerySet, *, kind: str, key: str) -> QuerySet:
 def _send(drafts: list[Draft], *, now: datetime.datetime) -> int:
     """Write the drafts in batches, each in its own transaction, so a run cut short keeps what it sent."""
     created = 0
-    for start in range(0, len(drafts), BATCH):
-        with transaction.atomic():
-            created += len(notify_many(drafts=drafts[start : start + BATCH], now=now))
+    with translation.override(settings.LANGUAGE_CODE):  # the words kept beside each source
+        for start in range(0, len(drafts), BATCH):
+            with transaction.atomic():
+                created += len(notify_many(drafts=drafts[start : start + BATCH], now=now))
     return created
 
 
@@ -67,14 +66,12 @@ def article_published_notify(*, article: ChangeArticlePage, now: datetime.dateti
         return 0
     now = now or timezone.now()
     key = f"article:{article.pk}:published"
-    with translation.override(settings.LANGUAGE_CODE):
-        title = _("Bacaan wajib baru: %(title)s") % {"title": article.title}
-        if article.must_read_deadline:
-            body = _("Baca dan konfirmasi paling lambat %(date)s.") % {
-                "date": date_text(article.must_read_deadline)
-            }
-        else:
-            body = _("Baca dan konfirmasi bahwa Anda sudah memahaminya.")
+    title = source(gettext_noop("Bacaan wajib baru: %(title)s"), title=article.title)
+    if article.must_read_deadline:
+        deadline = date(article.must_read_deadline)
+        body = source(gettext_noop("Baca dan konfirmasi paling lambat %(date)s."), date=deadline)
+    else:
+        body = source(gettext_noop("Baca dan konfirmasi bahwa Anda sudah memahaminya."))
     url = page_path(article)
     readers = employees_targeted_by(article).filter(user__isnull=False).exclude(acknowledgements__article=article)
     user_ids = _not_told(readers, kind=Kind.MUST_READ_PUBLISHED, key=key).values_list("user_id", flat=True)
@@ -83,7 +80,8 @@ def article_published_notify(*, article: ChangeArticlePage, now: datetime.dateti
         for user_id in user_ids.order_by("user_id")
     ]
     # In the publishing transaction (the caller's), not batch by batch: a publish that rolls back tells no one.
-    return len(notify_many(drafts=drafts, now=now))
+    with translation.override(settings.LANGUAGE_CODE):
+        return len(notify_many(drafts=drafts, now=now))
 
 
 # --- sosialisasi tomorrow ---------------------------------------------------------------------------
@@ -107,14 +105,16 @@ def event_reminders_run(*, now: datetime.datetime | None = None) -> dict:
         employee__user__isnull=False,
     ).values_list("event_id", "employee__user_id")
 
-    with translation.override(settings.LANGUAGE_CODE):
-        texts = {}
-        for event in events.values():
-            starts_today = timezone.localdate(event.starts_at, timezone=WIB) == today
-            template = _("Sosialisasi hari ini: %(title)s") if starts_today else _("Sosialisasi besok: %(title)s")
-            where = event.location or _("daring")
-            body = _("Dimulai %(when)s, %(where)s.") % {"when": _when(event.starts_at), "where": where}
-            texts[event.pk] = (template % {"title": event.title}, body, page_path(event))
+    texts = {}
+    for event in events.values():
+        starts_today = timezone.localdate(event.starts_at, timezone=WIB) == today
+        if starts_today:
+            title = source(gettext_noop("Sosialisasi hari ini: %(title)s"), title=event.title)
+        else:
+            title = source(gettext_noop("Sosialisasi besok: %(title)s"), title=event.title)
+        where = event.location or source(gettext_noop("daring"))
+        body = source(gettext_noop("Dimulai %(when)s, %(where)s."), when=_when(event.starts_at), where=where)
+        texts[event.pk] = (title, body, page_path(event))
     drafts = []
     for event_id, user_id in registrations.order_by("event_id", "employee__user_id"):
         title, body, url = texts[event_id]
@@ -137,7 +137,7 @@ def _respondents_left(survey: PulseSurvey) -> QuerySet:
     return Employee.objects.filter(is_active=True, user__isnull=False).exclude(Exists(answered))
 
 
-def _survey_drafts(*, survey: PulseSurvey, kind: str, key: str, title: str, body: str) -> list[Draft]:
+def _survey_drafts(*, survey: PulseSurvey, kind: str, key: str, title: Source, body: Source) -> list[Draft]:
     url = reverse("change:survey-detail", args=[survey.pk])
     # The ids are read in one query before anything is written (a list of integers, small even for
     # the whole city), so no cursor stays open across the batches' commits.
@@ -159,17 +159,18 @@ def survey_reminders_run(*, now: datetime.datetime | None = None) -> dict:
     # the notification table's statistics, which do not know the rows this run writes (see
     # appraisal_link.services.reminders), and would then scan the table once per employee.
     for survey in surveys:
-        with translation.override(settings.LANGUAGE_CODE):
-            closes = _when(survey.closes_at)
-            title = _("Survei denyut dibuka: %(title)s") % {"title": survey.title}
-            body = _("Isi sebelum %(closes)s. Jawaban Anda tidak pernah ditampilkan per orang.") % {"closes": closes}
-            pending["open"] += _survey_drafts(
-                survey=survey, kind=Kind.SURVEY_OPEN, key=f"survey:{survey.pk}:open", title=title, body=body
+        closes = _when(survey.closes_at)
+        title = source(gettext_noop("Survei denyut dibuka: %(title)s"), title=survey.title)
+        body = source(
+            gettext_noop("Isi sebelum %(closes)s. Jawaban Anda tidak pernah ditampilkan per orang."), closes=closes
+        )
+        pending["open"] += _survey_drafts(
+            survey=survey, kind=Kind.SURVEY_OPEN, key=f"survey:{survey.pk}:open", title=title, body=body
+        )
+        if survey.closes_at - now <= SURVEY_CLOSING_WITHIN:
+            title = source(gettext_noop("Survei segera ditutup: %(title)s"), title=survey.title)
+            body = source(gettext_noop("Anda belum mengisinya. Survei ditutup %(closes)s."), closes=closes)
+            pending["closing"] += _survey_drafts(
+                survey=survey, kind=Kind.SURVEY_CLOSING, key=f"survey:{survey.pk}:closing", title=title, body=body
             )
-            if survey.closes_at - now <= SURVEY_CLOSING_WITHIN:
-                title = _("Survei segera ditutup: %(title)s") % {"title": survey.title}
-                body = _("Anda belum mengisinya. Survei ditutup %(closes)s.") % {"closes": closes}
-                pending["closing"] += _survey_drafts(
-                    survey=survey, kind=Kind.SURVEY_CLOSING, key=f"survey:{survey.pk}:closing", title=title, body=body
-                )
     return {name: _send(drafts, now=now) for name, drafts in pending.items()}
