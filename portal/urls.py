@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .people.language import language_set_view
 from .sitemaps import SITEMAPS
 
 # Neither admin keeps a login of its own: both send people through allauth (MFA, rate limits).
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("appraisal_link.urls")),
     path("", include("portal.change.urls")),
+    path("i18n/setlang/", language_set_view, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/login/", login_redirect),

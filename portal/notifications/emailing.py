@@ -1,4 +1,4 @@
-"""Writes that e-mail notifications: render them in Bahasa Indonesia and hand them to the backend.
+"""Writes that e-mail notifications: render them in the person's language and hand them to the backend.
 
 Called by the task with a batch of ids. Each notification is marked sent as soon as its message
 left, so a retry after an outage mails only the ones still pending.
@@ -11,6 +11,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from portal.people.language import language_of
 
 from .models import EmailPreference, EmailStatus, Notification
 from .quiet_hours import WIB
@@ -25,19 +27,21 @@ def absolute_url(path: str) -> str:
 
 
 def notification_email_message(*, notification: Notification) -> EmailMultiAlternatives:
-    """The e-mail of one notification: plain text and HTML, in the portal's language (Indonesian)."""
+    """The e-mail of one notification: plain text and HTML, in the language the person chose
+    (portal.people.language; Indonesian unless they chose English)."""
     user = notification.user
     path = notification.safe_url or reverse("notifications:list")
     context = {
         "notification": notification,
         "name": user.get_full_name() or user.username,
-        "kind_label": notification.get_kind_display(),
         "link": absolute_url(path),
         "preferences_link": absolute_url(reverse("notifications:preferences")),
     }
-    # A worker has no request: the language and clock are the portal's, never a leftover one.
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(WIB):
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.title
+    # A worker has no request: the person's language and the city's clock, never a leftover one.
+    with translation.override(language_of(user)), timezone.override(WIB):
+        context["title"], context["body"] = notification.title_display(), notification.body_display()
+        context["kind_label"] = notification.get_kind_display()
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + context["title"]
         message = EmailMultiAlternatives(
             subject=" ".join(subject.split()),
             body=render_to_string("notifications/email/notification.txt", context),
@@ -58,7 +62,7 @@ def notification_emails_send(*, notification_ids: list[int]) -> int:
     """
     notifications = list(
         Notification.objects.filter(pk__in=notification_ids, email_status=EmailStatus.PENDING)
-        .select_related("user")
+        .select_related("user", "user__wagtail_userprofile")
         .order_by("pk")
     )
     if not notifications:

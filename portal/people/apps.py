@@ -12,6 +12,8 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .language import language_restore
         from .middleware import idle_limit_start
 
         user_logged_in.connect(idle_limit_start, dispatch_uid="kompeten_idle_limit_start")
+        user_logged_in.connect(language_restore, dispatch_uid="kompeten_language_restore")

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from .access import mfa_setup_pending, requires_mfa
+from .language import LANGUAGE_SESSION_KEY
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 MFA_REQUIRED_MESSAGE = gettext_lazy(
@@ -27,7 +28,8 @@ STAFF_SESSION_KEY = "kompeten_idle_limited"
 
 
 class LanguageMiddleware:
-    """Indonesian unless the visitor chose English with the language switch.
+    """Indonesian unless the visitor chose English with the language switch (the cookie), or chose
+    it before on their account (put in the session at login: see portal.people.language).
 
     Django's LocaleMiddleware would follow the browser's Accept-Language, and most browsers
     here say English; the portal is Indonesian first, so only an explicit choice counts.
@@ -39,6 +41,8 @@ class LanguageMiddleware:
 
     def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen not in self.available and request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+            chosen = request.session.get(LANGUAGE_SESSION_KEY)
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
