@@ -16,7 +16,7 @@ from portal import stored_text
 from portal.people.models import Employee, Unit
 
 from ..models import Assignment
-from .notifying import assignments_created_notify
+from .notifying import assignment_cancelled_notify, assignments_created_notify
 
 
 def _due_at(due_date: datetime.date) -> datetime.datetime:
@@ -182,12 +182,13 @@ def assignment_change_due_date(*, assignment: Assignment, due_date: datetime.dat
 
 
 def assignment_cancel(*, assignment: Assignment) -> Assignment:
-    """Withdraw an assignment: it leaves the employee's dashboard and reminders, and the due date
-    it put on an unfinished enrollment is lifted (the learning done so far is kept)."""
+    """Withdraw an assignment and tell the employee: it leaves their dashboard and reminders, and
+    the due date it put on an unfinished enrollment is lifted (the learning done so far is kept)."""
     if assignment.cancelled_at is None:
         with transaction.atomic():
             assignment.cancelled_at = timezone.now()
             assignment.save(update_fields=["cancelled_at"])
             if assignment.enrollment_id:
                 Enrollment.objects.filter(pk=assignment.enrollment_id, completed_at__isnull=True).update(due_at=None)
+            assignment_cancelled_notify(assignment=assignment)
     return assignment

@@ -46,6 +46,29 @@ def assignment_created_draft(*, assignment: Assignment, user_id: int, course_tit
     )
 
 
+def assignment_cancelled_notify(*, assignment: Assignment) -> bool:
+    """Tell the employee (if they have an account) that HR withdrew an assignment: it is no longer
+    required, and what they learnt so far is kept. Once per assignment."""
+    user_id = assignment.employee.user_id
+    if user_id is None:
+        return False
+    course = assignment.course
+    draft = Draft(
+        user_id=user_id,
+        kind=Kind.ASSIGNMENT_CANCELLED,
+        key=f"assignment:{assignment.pk}:cancelled",
+        title=stored_text.source(gettext_noop("Penugasan dibatalkan: %(course)s"), course=course.title),
+        body=stored_text.source(
+            gettext_noop(
+                "BKPSDM membatalkan penugasan ini; kursusnya tidak lagi wajib dan tidak ada pengingat lagi. "
+                "Kemajuan belajar Anda tetap tersimpan."
+            )
+        ),
+        url=page_path(course),
+    )
+    return bool(notify_many(drafts=[draft]))
+
+
 def assignments_created_notify(*, assignments: Iterable[Assignment]) -> int:
     """Tell each employee (who has an account) about their new assignments; returns how many were told.
 

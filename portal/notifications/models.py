@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     """Every event that tells someone something. Preferences for e-mail are kept per kind."""
 
     ASSIGNMENT_CREATED = "assignment_created", _("Pelatihan ditugaskan")
+    ASSIGNMENT_CANCELLED = "assignment_cancelled", _("Penugasan dibatalkan")
     DEADLINE_7D = "deadline_7d", _("Tenggat 7 hari lagi")
     DEADLINE_1D = "deadline_1d", _("Tenggat besok")
     OVERDUE = "overdue", _("Pelatihan terlambat")

@@ -161,11 +161,17 @@ def test_a_completed_course_is_never_reminded(remind_assignment, pegawai, remind
 
 
 @pytest.mark.django_db
-def test_a_cancelled_assignment_is_never_reminded(remind_assignment):
+def test_a_cancelled_assignment_is_told_once_and_never_reminded(remind_assignment, pegawai):
+    assignment_cancel(assignment=remind_assignment)
     assignment_cancel(assignment=remind_assignment)
     for offset in (-7, -1, 1, 3):
         assert sum(assignment_reminders_run(now=at(days(offset))).values()) == 0
-    assert not Notification.objects.exists()
+    [told] = Notification.objects.all()
+    assert (told.user, told.kind) == (pegawai, Kind.ASSIGNMENT_CANCELLED)
+    assert told.title == "Penugasan dibatalkan: Literasi Data untuk ASN"
+    assert "Kemajuan belajar Anda tetap tersimpan" in told.body
+    with translation.override("en"):
+        assert told.title_display() == "Assignment withdrawn: Literasi Data untuk ASN"
 
 
 @pytest.mark.django_db
