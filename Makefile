@@ -18,8 +18,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# axe-core, for the accessibility checks of the end-to-end tests (npm, dev only, no install scripts).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev node_modules/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -60,4 +65,4 @@ bench: install-dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-results staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 test-results staticfiles

@@ -124,25 +124,22 @@ def notifications_insert_same(
     """PostgreSQL: one statement gives the same message to every (user id, key) row of `source`, a
     SELECT (SQL and parameters) of two columns.
 
-    The e-mail rule of `notify_many` is applied in SQL (an active user with an address who has not
-    turned this kind off), so a city-wide event needs no per-user work in Python. Returns (id,
+    The e-mail rule (portal.notifications.recipients) is applied in SQL, so a city-wide event needs
+    no per-user work in Python. Returns (id,
     e-mail status) of the rows inserted; existing (user, kind, key) are skipped by the constraint.
     """
     from django.contrib.auth import get_user_model
 
-    from .models import EmailPreference
+    from .recipients import emailable_sql
 
     quote = connection.ops.quote_name
     user_table = quote(get_user_model()._meta.db_table)
-    preference_table = quote(EmailPreference._meta.db_table)
     columns = ", ".join(quote(name) for name in COLUMNS)
     (title, title_source), (body, body_source) = split(title), split(body)
     sql = (
         f"INSERT INTO {quote(Notification._meta.db_table)} ({columns}) "  # noqa: S608
         "SELECT r.u, %s, r.k, %s, %s, %s, %s, "
-        "CASE WHEN u.is_active AND u.email <> '' AND NOT EXISTS ("
-        f"SELECT 1 FROM {preference_table} p WHERE p.user_id = r.u AND p.kind = %s AND NOT p.email"
-        ") THEN %s ELSE %s END, %s::jsonb, %s::jsonb "
+        f"CASE WHEN {emailable_sql(user='u')} THEN %s ELSE %s END, %s::jsonb, %s::jsonb "
         f"FROM ({source[0]}) AS r(u, k) "
         f"JOIN {user_table} u ON u.id = r.u "
         "ORDER BY r.u, r.k "

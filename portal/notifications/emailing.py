@@ -14,8 +14,9 @@ from django.utils import timezone, translation
 
 from portal.people.language import language_of
 
-from .models import EmailPreference, EmailStatus, Notification
+from .models import EmailStatus, Notification
 from .quiet_hours import WIB
+from .recipients import emailable
 
 # The server refused this one message or address; the connection is still good for the others.
 MESSAGE_REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
@@ -55,10 +56,11 @@ def notification_email_message(*, notification: Notification) -> EmailMultiAlter
 def notification_emails_send(*, notification_ids: list[int]) -> int:
     """E-mail those of `notification_ids` still pending; returns how many left.
 
-    The person's choice is read again now, since they may have turned e-mail off while the message
-    waited for the morning. A refused address does not hold back the rest of the batch, but the
-    error is raised at the end so that the task retries what is still pending. A connection
-    failure is raised at once. The in-app notification is never touched here.
+    Who is e-mailed is decided again now (portal.notifications.recipients), since the person may have
+    been deactivated or turned e-mail off while the message waited for the morning. A refused
+    address does not hold back the rest of the batch, but the error is raised at the end so that
+    the task retries what is still pending. A connection failure is raised at once. The in-app
+    notification is never touched here.
     """
     notifications = list(
         Notification.objects.filter(pk__in=notification_ids, email_status=EmailStatus.PENDING)
@@ -67,12 +69,12 @@ def notification_emails_send(*, notification_ids: list[int]) -> int:
     )
     if not notifications:
         return 0
-    opted_out = set(
-        EmailPreference.objects.filter(
-            user_id__in={n.user_id for n in notifications}, email=False, kind__in={n.kind for n in notifications}
-        ).values_list("user_id", "kind")
-    )
-    unwanted = {n.pk for n in notifications if (n.user_id, n.kind) in opted_out or not n.user.email}
+    wanted = {
+        (user_id, kind)
+        for kind in {n.kind for n in notifications}
+        for user_id in emailable(user_ids={n.user_id for n in notifications if n.kind == kind}, kind=kind)
+    }
+    unwanted = {n.pk for n in notifications if (n.user_id, n.kind) not in wanted}
     if unwanted:
         Notification.objects.filter(pk__in=unwanted).update(email_status=EmailStatus.NONE)
     notifications = [n for n in notifications if n.pk not in unwanted]

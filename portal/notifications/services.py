@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
 
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
@@ -21,6 +20,7 @@ from .bulk import notifications_insert_new, notifications_insert_same
 from .emailing import notification_emails_mark_failed, notification_emails_send  # noqa: F401 (re-exported)
 from .models import EmailPreference, EmailStatus, Kind, Notification
 from .quiet_hours import email_send_time
+from .recipients import emailable
 from .tasks import email_send_task, notification_email_task
 from .texts import split
 
@@ -94,7 +94,7 @@ def notify(
     """
     _kind_check(kind)
     now = now or timezone.now()
-    wants_email = bool(user.email) and user.is_active and _email_wanted(user_id=user.pk, kind=kind)
+    wants_email = bool(user.email) and user.pk in emailable(user_ids=[user.pk], kind=kind)
     (title, title_source), (body, body_source) = split(title), split(body)
     notification = Notification(
         user=user,
@@ -176,18 +176,8 @@ def notify_same(*, kind: str, recipients, title: str | dict, body: str | dict = 
 
 
 def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Notification]:
-    user_ids = {d.user_id for d in drafts}
-    emailable = set(
-        get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values_list("pk", flat=True)
-    )
-    emailable -= set(
-        EmailPreference.objects.filter(kind=kind, email=False, user_id__in=user_ids).values_list("user_id", flat=True)
-    )
-    return notifications_insert_new(kind=kind, drafts=drafts, now=now, emailable=emailable)
-
-
-def _email_wanted(*, user_id: int, kind: str) -> bool:
-    return not EmailPreference.objects.filter(user_id=user_id, kind=kind, email=False).exists()
+    wanted = emailable(user_ids={d.user_id for d in drafts}, kind=kind)
+    return notifications_insert_new(kind=kind, drafts=drafts, now=now, emailable=wanted)
 
 
 def notification_emails_enqueue(*, notification_ids: list[int], now: datetime | None = None) -> None:

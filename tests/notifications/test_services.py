@@ -271,3 +271,41 @@ def test_notify_same_gives_one_message_to_many_once_and_honours_email_choices(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users[1:])
     statuses = dict(Notification.objects.values_list("user_id", "email_status"))
     assert statuses[users[0].pk] == statuses[no_address.pk] == EmailStatus.NONE
+
+
+def test_someone_deactivated_while_the_email_waited_is_not_mailed(
+    pegawai, mailoutbox, django_capture_on_commit_callbacks
+):
+    from portal.notifications.tasks import notification_email_task
+
+    with django_capture_on_commit_callbacks(execute=False):
+        [notification] = notify_many(
+            drafts=[Draft(user_id=pegawai.pk, kind=Kind.DEADLINE_7D, key="assignment:9", title="Tenggat")]
+        )
+    assert notification.email_status == EmailStatus.PENDING
+    pegawai.is_active = False
+    pegawai.save(update_fields=["is_active"])
+    assert notification_email_task.delay([notification.pk]).get() == 0
+    notification.refresh_from_db()
+    assert notification.email_status == EmailStatus.NONE and mailoutbox == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL form of the rule runs on PostgreSQL")
+def test_the_sql_and_python_forms_of_the_email_rule_agree(make_person):
+    from portal.notifications.recipients import emailable, emailable_sql
+
+    users = [make_person() for _ in range(4)]
+    email_preferences_save(user=users[0], choices={Kind.DEADLINE_7D: False})
+    users[1].email = ""
+    users[1].save(update_fields=["email"])
+    users[2].is_active = False
+    users[2].save(update_fields=["is_active"])
+    ids = [u.pk for u in users]
+    table = connection.ops.quote_name(type(users[0])._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT u.id FROM {table} u WHERE u.id = ANY(%s) AND {emailable_sql(user='u')}",  # noqa: S608
+            [ids, Kind.DEADLINE_7D],
+        )
+        in_sql = {row[0] for row in cursor.fetchall()}
+    assert in_sql == emailable(user_ids=ids, kind=Kind.DEADLINE_7D) == {users[3].pk}
