@@ -38,7 +38,9 @@ class AssignForm(forms.Form):
     ]
 
     course = forms.ModelChoiceField(label=gettext_lazy("Kursus"), queryset=CoursePage.objects.none())
-    due_date = forms.DateField(label=gettext_lazy("Tenggat"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=gettext_lazy("Tenggat"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     target = forms.ChoiceField(label=gettext_lazy("Ditugaskan kepada"), choices=TARGETS, widget=forms.RadioSelect)
     nip = forms.CharField(label=gettext_lazy("NIP"), required=False, max_length=30)
     unit = forms.ModelChoiceField(label=gettext_lazy("Unit kerja"), queryset=Unit.objects.all(), required=False)

@@ -1,5 +1,6 @@
-"""Course reports in the Wagtail admin: numbers, hardest questions, learners, exports; HR enrols
-employees by NIP, names the course's trainers and revokes certificates.
+"""Course reports in the Wagtail admin: numbers, hardest questions, learners, exports; HR names the
+course's trainers and revokes certificates. The report's "assign by NIP" form is posted to the
+appraisal_link app, which owns assignments (appraisal_link.admin_views.course_assign).
 
 A trainer sees the reports of the courses they train only (reports.course_for_report_or_404).
 """
@@ -16,26 +17,33 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.people import roles
 from portal.people.access import is_hr
-from portal.people.models import Employee, User
-from portal.people.nip import normalise_nip
+from portal.people.models import User
 from portal.spreadsheets import table_response
 
 from . import reports, services
 from .models import Certificate, CoursePage, Enrollment
 from .selectors import lessons_of
 
+ASSIGN_DAYS = 30
+
 
 class AssignForm(forms.Form):
+    """HR assigns the course to employees listed by NIP, with a due date (30 days on by default)."""
+
     nips = forms.CharField(
         label=gettext_lazy("NIP pegawai (satu per baris)"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
     )
     due_date = forms.DateField(
-        label=gettext_lazy("Tenggat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Tenggat"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_date"].initial = timezone.localdate() + datetime.timedelta(days=ASSIGN_DAYS)
 
 
 class TrainerForm(forms.Form):
@@ -66,21 +74,13 @@ def report_index_view(request):
     return TemplateResponse(request, "courses/admin/report_index.html", {"courses": courses})
 
 
+@require_GET
 def course_report_view(request, page_id: int):
     course = reports.course_for_report_or_404(request.user, page_id)
     file_format = request.GET.get("format")
     if file_format in ("csv", "xlsx"):
         return _export(course, file_format)
-    assign_form = AssignForm(request.POST or None) if is_hr(request.user) else None
-    if request.method == "POST":
-        if assign_form is None:
-            raise PermissionDenied
-        if assign_form.is_valid():
-            done = _assign(request, course, assign_form.cleaned_data)
-            if done is not None:
-                return redirect(reverse("course_report", args=[course.pk]))
-    status = 400 if request.method == "POST" else 200
-    return _report(request, course, assign_form=assign_form, status=status)
+    return course_report_page(request, course, assign_form=AssignForm() if is_hr(request.user) else None)
 
 
 @require_POST
@@ -94,7 +94,7 @@ def course_trainers_view(request, page_id: int):
         trainer = reports.trainer_of_course(course=course, user_id=request.POST["remove"])
         if trainer is None:
             messages.error(request, _("Akun itu bukan pelatih kursus ini."))
-            return _report(request, course, assign_form=AssignForm(), status=400)
+            return course_report_page(request, course, assign_form=AssignForm(), status=400)
         services.course_trainer_remove(course=course, user=trainer.user)
         messages.success(request, _("%(name)s bukan lagi pelatih kursus ini.") % {"name": trainer.user})
         return redirect(report_url)
@@ -107,10 +107,10 @@ def course_trainers_view(request, page_id: int):
         else:
             messages.success(request, _("%(name)s kini pelatih kursus ini.") % {"name": form.cleaned_data["user"]})
             return redirect(report_url)
-    return _report(request, course, assign_form=AssignForm(), trainer_form=form, status=400)
+    return course_report_page(request, course, assign_form=AssignForm(), trainer_form=form, status=400)
 
 
-def _report(request, course, *, assign_form, trainer_form=None, status=200):
+def course_report_page(request, course, *, assign_form, trainer_form=None, status=200):
     """The report page: numbers, hardest questions, a page of learners, trainers and HR's forms."""
     hr = is_hr(request.user)
     learners = reports.course_learners(course=course)
@@ -178,32 +178,6 @@ def _percent(enrollment: Enrollment, lesson_total: int) -> int:
     if enrollment.completed_at:
         return 100
     return round(100 * enrollment.lessons_done / lesson_total) if lesson_total else 0
-
-
-def _assign(request, course, data) -> int | None:
-    nips = [normalise_nip(line) for line in data["nips"].splitlines() if line.strip()]
-    employees = {e.nip: e for e in Employee.objects.filter(nip__in=nips)}
-    unknown = [nip for nip in nips if nip not in employees]
-    if unknown:
-        messages.error(
-            request, _("NIP tidak ditemukan: %(nips)s. Tidak ada yang didaftarkan.") % {"nips": ", ".join(unknown[:20])}
-        )
-        return None
-    due_at = None
-    if data["due_date"]:
-        due_at = timezone.make_aware(datetime.datetime.combine(data["due_date"], datetime.time(23, 59)))
-    errors = []
-    for nip in nips:
-        try:
-            services.enrollment_create(
-                employee=employees[nip], course=course, source=Enrollment.Source.ASSIGNED, due_at=due_at
-            )
-        except ValidationError as error:
-            errors.append(f"{nip}: {error.messages[0]}")
-    if errors:
-        messages.warning(request, "; ".join(errors[:10]))
-    messages.success(request, _("%(count)s pegawai didaftarkan ke kursus ini.") % {"count": len(nips) - len(errors)})
-    return len(nips) - len(errors)
 
 
 def certificate_revoke_view(request, certificate_id: int):

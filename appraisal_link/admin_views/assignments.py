@@ -50,15 +50,21 @@ class AssignmentFilterForm(forms.Form):
     )
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=STATUSES, required=False)
     tenggat_dari = forms.DateField(
-        label=gettext_lazy("Tenggat dari"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Tenggat dari"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     tenggat_sampai = forms.DateField(
-        label=gettext_lazy("Tenggat sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Tenggat sampai"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
 
 class DueDateForm(forms.Form):
-    due_date = forms.DateField(label=gettext_lazy("Tenggat baru"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=gettext_lazy("Tenggat baru"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
 
 def assignments_filtered(data: dict) -> QuerySet[Assignment]:

@@ -180,8 +180,12 @@ def _open_csv(file) -> Table:
     header_line = next(lines, "")
     if not header_line.strip():
         raise FileRejected(source(gettext_noop("Berkas kosong: baris 1 harus berisi nama kolom.")), row=1)
-    delimiter = _sniff_delimiter(header_line.rstrip("\r\n"))
-    header = next(csv.reader([header_line], delimiter=delimiter))
+    try:
+        delimiter = _sniff_delimiter(header_line.rstrip("\r\n"))
+        header = next(csv.reader([header_line], delimiter=delimiter))
+    except csv.Error as error:  # a stray carriage return inside the line, for one
+        message = gettext_noop("Baris %(row)s tidak dapat dibaca sebagai CSV (%(error)s).")
+        raise FileRejected(source(message, row=1, error=str(error)), row=1) from None
 
     def raw_rows():
         number = 1

@@ -14,6 +14,7 @@ from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_create
 from portal import stored_text
 from portal.people.models import Employee, Unit
+from portal.people.nip import normalise_nip
 
 from ..models import Assignment
 from .notifying import assignment_cancelled_notify, assignments_created_notify
@@ -136,11 +137,14 @@ def assignments_bulk_create(
     competency: Competency | None = None,
 ) -> dict:
     """Assign a course to the people assignment_targets names. Returns how many were assigned and
-    who was skipped.
-
-    One transaction: each person's assignment has its own savepoint (a refused one is skipped), and
-    the new assignments are notified together at the end, in bulk."""
+    who was skipped (see `_assign_targets`)."""
     targets = assignment_targets(unit=unit, competency=competency)
+    return _assign_targets(targets, course=course, due_date=due_date, assigned_by=assigned_by)
+
+
+def _assign_targets(targets: list[Target], *, course: CoursePage, due_date: datetime.date, assigned_by) -> dict:
+    """One transaction: each person's assignment has its own savepoint (a refused one is skipped,
+    with the reason), and the new assignments are notified together at the end, in bulk."""
     assigned, skipped, created = 0, [], []
     with transaction.atomic():
         for target in targets:
@@ -162,6 +166,29 @@ def assignments_bulk_create(
                 skipped.append(f"{target.employee.name}: {error.messages[0]}")
         assignments_created_notify(assignments=created)
     return {"assigned": assigned, "skipped": skipped}
+
+
+def assignments_by_nip_create(
+    *, course: CoursePage, nips: list[str], due_date: datetime.date, assigned_by=None
+) -> dict:
+    """Assign a course to the employees HR lists by NIP (the course report's form), as any other
+    assignment: a reason on their dashboard ("Ditugaskan BKPSDM"), a notification and reminders.
+    A NIP not in the register refuses the whole list (ValidationError, code "unknown_nip"); someone
+    who cannot be enrolled is skipped with the reason. Returns how many were assigned and who was
+    skipped."""
+    wanted = list(dict.fromkeys(normalise_nip(nip) for nip in nips if nip.strip()))
+    if not wanted:
+        raise ValidationError(_("Tulis paling sedikit satu NIP."), code="no_nip")
+    employees = {e.nip: e for e in Employee.objects.filter(nip__in=wanted)}
+    unknown = [nip for nip in wanted if nip not in employees]
+    if unknown:
+        raise ValidationError(
+            _("NIP tidak ditemukan: %(nips)s. Tidak ada yang didaftarkan.") % {"nips": ", ".join(unknown[:20])},
+            code="unknown_nip",
+        )
+    source = stored_text.source(gettext_noop("Ditugaskan BKPSDM"))
+    targets = [Target(employees[nip], stored_text.render(source), source, None) for nip in wanted]
+    return _assign_targets(targets, course=course, due_date=due_date, assigned_by=assigned_by)
 
 
 def assignment_change_due_date(*, assignment: Assignment, due_date: datetime.date) -> Assignment:

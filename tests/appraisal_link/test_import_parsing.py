@@ -358,3 +358,12 @@ def test_every_bad_cell_of_every_row_is_reported_with_row_column_value_and_reaso
     ]
     assert all(e["message"] for e in problems_of(result))
     assert not Appraisal.objects.exists()
+
+
+def test_a_stray_carriage_return_in_the_header_is_a_reason_not_a_crash():
+    import io
+
+    from appraisal_link.importing.readers import FileRejected, open_table
+
+    with pytest.raises(FileRejected, match="tidak dapat dibaca sebagai CSV"):
+        open_table(io.BytesIO(b"\r\x01"), name="a.csv")

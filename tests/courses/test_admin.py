@@ -1,9 +1,11 @@
 """Trainers and HR in the Wagtail admin: moderation, course reports, exports, enrolment, revocation."""
 
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Workflow
 
@@ -148,33 +150,49 @@ def test_other_trainers_cannot_see_a_report_without_edit_rights(client, pegawai,
 
 
 @pytest.mark.django_db
-def test_hr_enrols_employees_by_nip(client, hr_with_mfa, course, unit):
-    people = EmployeeFactory.create_batch(3, unit=unit)
+def test_hr_assigns_by_nip_through_the_assignment_service(client, hr_with_mfa, course, unit, make_person):
+    from appraisal_link.models import Assignment
+    from portal.notifications.models import Kind, Notification
+
+    people = [make_person(roles.PEGAWAI, unit=unit).employee for _ in range(2)] + [EmployeeFactory(unit=unit)]
     client.force_login(hr_with_mfa)
-    url = reverse("course_report", args=[course.pk])
-    response = client.post(url, {"nips": "\n".join(e.nip for e in people), "due_date": "2026-12-31"})
-    assert response.status_code == 302
+    due = timezone.localdate() + datetime.timedelta(days=20)
+    url = reverse("appraisal_course_assign", args=[course.pk])
+    response = client.post(url, {"nips": "\n".join(e.nip for e in people), "due_date": due.isoformat()})
+    assert response["Location"] == reverse("course_report", args=[course.pk])
+    assignments = Assignment.objects.filter(course=course)
+    assert assignments.count() == 3 and {a.due_date for a in assignments} == {due}
+    assert {a.reason for a in assignments} == {"Ditugaskan BKPSDM"}
     assert Enrollment.objects.filter(course=course, source="penugasan").count() == 3
-    assert all(e.due_at for e in Enrollment.objects.all())
+    # Everyone with an account is told, as for any assignment; the reminders follow from the assignment.
+    assert Notification.objects.filter(kind=Kind.ASSIGNMENT_CREATED).count() == 2
+    # Posting the same list again assigns nothing new.
+    client.post(url, {"nips": "\n".join(e.nip for e in people), "due_date": due.isoformat()})
+    assert Assignment.objects.filter(course=course).count() == 3
 
 
 @pytest.mark.django_db
-def test_unknown_nip_enrols_nobody(client, hr_with_mfa, course, unit):
+def test_unknown_nip_assigns_nobody_and_keeps_the_list(client, hr_with_mfa, course, unit):
     person = EmployeeFactory(unit=unit)
     client.force_login(hr_with_mfa)
-    url = reverse("course_report", args=[course.pk])
-    response = client.post(url, {"nips": f"{person.nip}\n199001012015031999"}, follow=True)
-    assert "NIP tidak ditemukan: 199001012015031999" in response.content.decode()
+    url = reverse("appraisal_course_assign", args=[course.pk])
+    due = (timezone.localdate() + datetime.timedelta(days=20)).isoformat()
+    response = client.post(url, {"nips": f"{person.nip}\n199001012015031999", "due_date": due})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "NIP tidak ditemukan: 199001012015031999" in html and person.nip in html
     assert not Enrollment.objects.exists()
+    assert client.post(url, {"nips": person.nip, "due_date": ""}).status_code == 400
 
 
 @pytest.mark.django_db
-def test_trainer_cannot_enrol_or_revoke(client, pelatih_with_mfa, course, unit):
+def test_trainer_cannot_assign_or_revoke(client, pelatih_with_mfa, course, unit):
     services.course_trainer_add(course=course, user=pelatih_with_mfa)
     person = EmployeeFactory(unit=unit)
     client.force_login(pelatih_with_mfa)
-    response = client.post(reverse("course_report", args=[course.pk]), {"nips": person.nip})
+    response = client.post(reverse("appraisal_course_assign", args=[course.pk]), {"nips": person.nip})
     assert response["Location"] == reverse("wagtailadmin_home")  # Wagtail's answer to PermissionDenied
+    assert client.post(reverse("course_report", args=[course.pk]), {"nips": person.nip}).status_code == 405
     assert not Enrollment.objects.exists()
 
 

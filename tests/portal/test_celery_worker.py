@@ -13,10 +13,15 @@ from ..factories import EmployeeFactory
 
 def wait_for_files(folder, count=1, timeout=30):
     deadline = time.monotonic() + timeout
+    sizes = None
     while time.monotonic() < deadline:
         files = sorted(folder.iterdir())
-        if len(files) >= count:
+        # The backend creates the file before it writes the message: wait until every file has
+        # content that no longer grows.
+        now = [f.stat().st_size for f in files]
+        if len(files) >= count and all(now) and now == sizes:
             return files
+        sizes = now
         time.sleep(0.2)
     pytest.fail(f"the worker wrote no e-mail to {folder} within {timeout} s")
 

@@ -143,6 +143,16 @@ ADMIN = {
             others=urls(u("course_trainers", "c1")),
         )
     ],
+    "appraisal_course_assign": [
+        Case(
+            u("appraisal_course_assign", "c1"),
+            admin(staff="302"),
+            method="POST",
+            data=lambda w: {"nips": w.q.nip, "due_date": "2099-12-31"},
+            unchanged=count_of("appraisal_link.Assignment"),
+            others=urls(u("appraisal_course_assign", "c1")),
+        )
+    ],
     "certificate_revoke": [
         Case(u("certificate_revoke", "p_certificate"), admin(), others=urls(u("certificate_revoke", "q_certificate"))),
         Case(
