@@ -1,5 +1,7 @@
-"""Writes of the competency app: the dictionary import and the standard-gap engine."""
+"""Writes of the competency app: the dictionary import, the standard-gap engine, and every other
+write of a gap (appraisal gaps opened, dropped and closed; a completed course's levels)."""
 
+from .completion import course_completion_apply, training_completed
 from .gaps import (
     STANDARD_ORIGIN,
     appraisal_gaps_drop,
@@ -21,8 +23,10 @@ __all__ = [
     "assessment_record",
     "assessments_changed",
     "competencies_import",
+    "course_completion_apply",
     "gaps_close",
     "gaps_recompute",
     "standard_reason",
     "standards_changed",
+    "training_completed",
 ]

@@ -193,3 +193,25 @@ def test_completing_the_assigned_course_closes_its_gap_even_above_the_courses_le
     assert gap.status == Gap.Status.CLOSED
     assert gap.current_level == gap.required_level == 5
     assert gap.closed_reason == f"pelatihan {change_course.title} selesai"
+
+
+def test_a_course_completed_without_an_assignment_closes_the_gaps_its_level_meets_with_the_reason(
+    pegawai, change_course
+):
+    """Taken on one's own: the course's level (3) meets the Adaptif gap; the gap closes as any other
+    closed by training, through the competency app, saying which training closed it."""
+    from django.utils import translation
+
+    appraise(pegawai.employee, adaptif=Rating.BELOW)
+    gap = Gap.objects.get()
+    enrollment = course_services.enrollment_create(employee=pegawai.employee, course=change_course)
+    reading, quiz = [p.specific for p in change_course.get_children().order_by("path")]
+    course_services.lesson_mark_done(enrollment=enrollment, lesson=reading)
+    course_services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
+
+    gap.refresh_from_db()
+    assert gap.status == Gap.Status.CLOSED and gap.current_level == gap.required_level
+    assert gap.closed_reason == f"pelatihan {change_course.title} selesai"
+    with translation.override("en"):
+        assert gap.closed_reason_display() == f"training {change_course.title} completed"
+    assert Assessment.objects.filter(employee=pegawai.employee, source=Assessment.Source.COURSE).exists()
