@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..models.surveys import PRIVACY_THRESHOLD
 from .surveys import concern_word_counts, overall_mean
+from .targeting import covers
 
 # Column headings where the full "Kesadaran (Awareness)" would not fit.
 SHORT_LABELS = {
@@ -81,16 +82,13 @@ def _targets(article_ids: list[int]) -> tuple[dict[int, set[int]], dict[int, set
     return units, positions
 
 
-def _is_targeted(unit_id: int, position_id: int, units: set[int], positions: set[int]) -> bool:
-    # As for events: no target means everyone; otherwise the unit or the position must be aimed at.
-    return (not units and not positions) or unit_id in units or position_id in positions
-
-
 def _share(read: int, required: int) -> int | None:
     return round(100 * read / required) if required else None
 
 
-def _must_reads(staff: dict[tuple[int, int], int]) -> tuple[list[dict], dict[int, dict[int, dict]]]:
+def _must_reads(
+    staff: dict[tuple[int, int], int], parents: dict[int, int | None]
+) -> tuple[list[dict], dict[int, dict[int, dict]]]:
     """The live must-read articles, and per unit per article: targeted employees and how many of them
     confirmed reading (four queries). An acknowledgement by someone the article no longer targets
     does not count."""
@@ -109,7 +107,9 @@ def _must_reads(staff: dict[tuple[int, int], int]) -> tuple[list[dict], dict[int
         units, positions = target_units[article["pk"]], target_positions[article["pk"]]
         required = read = 0
         for (unit_id, position_id), people in staff.items():
-            if not _is_targeted(unit_id, position_id, units, positions):
+            if not covers(
+                unit_ids=units, position_ids=positions, unit=(unit_id, parents.get(unit_id)), position_id=position_id
+            ):
                 continue
             cell = per_unit[unit_id].setdefault(article["pk"], {"required": 0, "read": 0})
             cell["required"] += people
@@ -251,7 +251,7 @@ def adoption_by_unit(*, survey: PulseSurvey | None = None, now: datetime.datetim
     employees = defaultdict(int)
     for (unit_id, _position_id), people in staff.items():
         employees[unit_id] += people
-    articles, reads = _must_reads(staff)
+    articles, reads = _must_reads(staff, {unit.pk: unit.parent_id for unit in units})
     events = {
         row["employee__unit_id"]: row
         for row in EventRegistration.objects.filter(event__live=True, cancelled_at__isnull=True)

@@ -1,13 +1,16 @@
-"""Whom the hub's material is for: targeting by unit and position, computed in SQL.
+"""Whom the hub's material is for: the one targeting rule of the change hub, in SQL and in Python.
 
 A page of the hub (article, FAQ, story, event, guide) may name target units and positions. With no
-target it is meant for everyone; otherwise for the employees whose unit is one of the target units
-or whose position is one of the target positions (the same rule the event registration applies).
+target it is meant for everyone; otherwise for the employees whose unit is a target unit **or a
+direct sub-unit of one** (a dinas's bidang and UPTD: the same reach as HR's assignment by unit), or
+whose position is a target position. Every reader of the rule goes through this module: the
+listings and pages (`audience_expression`), one page already read (`audience_of`), the people to
+notify (`employees_targeted_by`) and the adoption dashboard (`covers`).
 """
 
-from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from portal.people.models import Employee
+from portal.people.models import Employee, Unit
 
 # The audience of a page, seen from one employee.
 MINE = "untuk_anda"  # aimed at the employee's unit or position
@@ -35,7 +38,9 @@ def audience_expression(model, employee: Employee | None) -> Case:
     any_position = Exists(positions.objects.filter(**{position_page: OuterRef("pk")}))
     whens = []
     if employee is not None:
-        my_unit = Exists(units.objects.filter(**{unit_page: OuterRef("pk"), f"{unit_col}_id": employee.unit_id}))
+        parent = Subquery(Unit.objects.filter(pk=employee.unit_id).values("parent_id")[:1])
+        my_units = Q(**{f"{unit_col}_id": employee.unit_id}) | Q(**{f"{unit_col}_id": parent})
+        my_unit = Exists(units.objects.filter(my_units, **{unit_page: OuterRef("pk")}))
         my_position = Exists(
             positions.objects.filter(**{position_page: OuterRef("pk"), f"{position_col}_id": employee.position_id})
         )
@@ -50,11 +55,25 @@ def with_audience(queryset: QuerySet, employee: Employee | None, *, include_othe
     return queryset if include_others else queryset.filter(audience__in=VISIBLE)
 
 
+def covers(*, unit_ids: set[int], position_ids: set[int], unit: tuple[int, int | None], position_id: int) -> bool:
+    """The rule in Python: whether pages targeting `unit_ids` and `position_ids` are meant for
+    someone in `unit` ((id, parent id)) holding `position_id`."""
+    if not unit_ids and not position_ids:
+        return True
+    unit_id, parent_id = unit
+    return unit_id in unit_ids or (parent_id is not None and parent_id in unit_ids) or position_id in position_ids
+
+
 def audience_of(*, unit_ids: set[int], position_ids: set[int], employee: Employee | None) -> str:
-    """The same rule in Python, for one page whose targets are already read (e.g. a page being previewed)."""
+    """The rule for one page whose targets are already read (e.g. a page being previewed)."""
     if not unit_ids and not position_ids:
         return EVERYONE
-    if employee is not None and (employee.unit_id in unit_ids or employee.position_id in position_ids):
+    if employee is not None and covers(
+        unit_ids=unit_ids,
+        position_ids=position_ids,
+        unit=(employee.unit_id, employee.unit.parent_id),
+        position_id=employee.position_id,
+    ):
         return MINE
     return OTHERS
 
@@ -71,4 +90,6 @@ def employees_targeted_by(page) -> QuerySet[Employee]:
     employees = Employee.objects.filter(is_active=True)
     if not unit_ids and not position_ids:
         return employees
-    return employees.filter(Q(unit_id__in=unit_ids) | Q(position_id__in=position_ids))
+    return employees.filter(
+        Q(unit_id__in=unit_ids) | Q(unit__parent_id__in=unit_ids) | Q(position_id__in=position_ids)
+    )
