@@ -68,7 +68,7 @@ def test_jp_compliance_lists_who_is_behind(client, hr_with_mfa, pegawai):
     course_services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
     client.force_login(hr_with_mfa)
     html = client.get(reverse("appraisal_jp")).content.decode()
-    behind = html.split("Belum mencapai 20 JP")[1]
+    behind = html.split("Belum mencapai 20 JP", 1)[1]
     assert hr_with_mfa.employee.nip in behind and pegawai.employee.nip not in behind
     sheet = load_workbook(io.BytesIO(client.get(reverse("appraisal_jp") + "?format=xlsx").content)).active
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
