@@ -10,7 +10,7 @@ import hashlib
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from competency.models import Competency
 from courses.models import CoursePage
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.models import Employee, Unit
 from portal.people.nip import normalise_nip
 
@@ -121,9 +121,8 @@ def _digest(form: AssignForm, targets: list[Target]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+@hr_required
 def assign_view(request):
-    if not is_hr(request.user):
-        raise PermissionDenied
     params = request.POST if request.method == "POST" else request.GET
     cell = _cell(params)
     initial = {

@@ -1,19 +1,14 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from portal.audit.models import AuditAction
 from portal.audit.rules import AuditRule, from_model
-from portal.people.access import is_hr
+from portal.people.admin_access import HRMenuItem
 
 from .models import Appraisal
 from .viewsets import AppraisalViewSetGroup
-
-
-class HRMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_hr(request.user)
 
 
 @hooks.register("register_admin_urls")

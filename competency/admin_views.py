@@ -1,28 +1,22 @@
 """HR's import page for the competency dictionary, and the template downloads."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 
 from . import importing, selectors, services
 from .forms import CompetencyImportForm
 from .models import Competency
 
 
-def _require_hr(request) -> None:
-    if not is_hr(request.user):
-        raise PermissionDenied
-
-
+@hr_required
 def import_view(request):
     """Upload a CSV/XLSX (our template or a Moodle framework export): all rows or none."""
-    _require_hr(request)
     form = CompetencyImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -54,9 +48,9 @@ def import_view(request):
     )
 
 
+@hr_required
 def template_view(request, file_format: str):
     """The import template, filled with the current dictionary, as CSV or XLSX."""
-    _require_hr(request)
     if file_format not in importing.CONTENT_TYPES:
         raise Http404
     content = importing.template_file(rows=selectors.dictionary_rows(), file_format=file_format)

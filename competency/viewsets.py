@@ -8,7 +8,6 @@ gaps HR sees follow at once (assessments) or right after the commit (standards, 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -18,6 +17,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from portal.people.access import is_hr
+from portal.people.admin_access import HRMenuItem
 from portal.people.models import Employee
 from portal.readonly_admin import ReadOnlyViewSetMixin
 
@@ -75,18 +75,13 @@ class CompetencyViewSet(ListingViewSet):
     list_select_related = ("parent",)
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_hr(request.user)
-
-
 class CompetencyImportViewSet(ViewSet):
     """The upload page and the template downloads (HR only; the views check it too)."""
 
     name = "kompetensi-impor"
     icon = "upload"
     menu_label = _("Impor kompetensi")
-    menu_item_class = ImportMenuItem
+    menu_item_class = HRMenuItem
 
     def get_urlpatterns(self):
         return [

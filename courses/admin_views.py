@@ -9,7 +9,7 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.people import roles
 from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.models import User
 from portal.spreadsheets import table_response
 
@@ -84,10 +85,9 @@ def course_report_view(request, page_id: int):
 
 
 @require_POST
+@hr_required
 def course_trainers_view(request, page_id: int):
     """HR adds (field `user`) or removes (field `remove`, a user id) a trainer of the course."""
-    if not is_hr(request.user):
-        raise PermissionDenied
     course = get_object_or_404(CoursePage, pk=page_id)
     report_url = reverse("course_report", args=[course.pk])
     if "remove" in request.POST:
@@ -180,9 +180,8 @@ def _percent(enrollment: Enrollment, lesson_total: int) -> int:
     return round(100 * enrollment.lessons_done / lesson_total) if lesson_total else 0
 
 
+@hr_required
 def certificate_revoke_view(request, certificate_id: int):
-    if not is_hr(request.user):
-        raise PermissionDenied
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), pk=certificate_id)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

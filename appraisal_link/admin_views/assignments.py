@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.models import CoursePage
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.models import Unit
 
 from ..models import Assignment
@@ -28,11 +28,6 @@ STATUSES = [
     ("selesai", gettext_lazy("Selesai")),
     ("dibatalkan", gettext_lazy("Dibatalkan")),
 ]
-
-
-def _require_hr(request) -> None:
-    if not is_hr(request.user):
-        raise PermissionDenied
 
 
 class AssignmentFilterForm(forms.Form):
@@ -103,8 +98,8 @@ def status_of(assignment: Assignment, today: datetime.date) -> tuple[str, str]:
     return "aktif", _("Aktif")
 
 
+@hr_required
 def assignments_view(request):
-    _require_hr(request)
     form = AssignmentFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     page = Paginator(assignments_filtered(data), 50).get_page(request.GET.get("p"))
@@ -127,8 +122,8 @@ def _back(request) -> str:
     return reverse("appraisal_assignments") + ("?" + query.lstrip("?") if query and "//" not in query else "")
 
 
+@hr_required
 def assignment_due_view(request, pk: int):
-    _require_hr(request)
     assignment = get_object_or_404(Assignment.objects.select_related("employee", "course"), pk=pk)
     form = DueDateForm(request.POST or None, initial={"due_date": assignment.due_date})
     status = 200
@@ -154,9 +149,9 @@ def assignment_due_view(request, pk: int):
     )
 
 
+@hr_required
 def assignment_cancel_view(request, pk: int):
     """GET asks for confirmation; POST cancels."""
-    _require_hr(request)
     assignment = get_object_or_404(Assignment.objects.select_related("employee", "course"), pk=pk)
     if request.method == "POST":
         if assignment.cancelled_at is None:

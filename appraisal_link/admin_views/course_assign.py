@@ -2,7 +2,7 @@
 through the assignment service like every other assignment (reason, notification, reminders)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,16 +10,15 @@ from django.views.decorators.http import require_POST
 
 from courses.admin_views import AssignForm, course_report_page
 from courses.models import CoursePage
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 
 from ..services.assignments import assignments_by_nip_create
 
 
 @require_POST
+@hr_required
 def course_assign_view(request, page_id: int):
     """Assign; on a bad list the report is shown again with the form and its errors (400)."""
-    if not is_hr(request.user):
-        raise PermissionDenied
     course = get_object_or_404(CoursePage, pk=page_id)
     form = AssignForm(request.POST)
     if form.is_valid():

@@ -8,7 +8,7 @@ worker imports it. The job page polls a small JSON status endpoint (a few lines 
 from pathlib import PurePath
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.spreadsheets import table_response
 
 from ..importing.readers import MAX_UPLOAD_BYTES
@@ -37,11 +37,6 @@ MULTIPART_SLACK = 64 * 1024
 FINISHED = {AppraisalImport.Status.DONE, AppraisalImport.Status.FAILED}
 
 
-def _require_hr(request) -> None:
-    if not is_hr(request.user):
-        raise PermissionDenied
-
-
 def _upload_page(request, form, *, status=200, refusal: str = ""):
     return TemplateResponse(
         request,
@@ -52,9 +47,9 @@ def _upload_page(request, form, *, status=200, refusal: str = ""):
 
 
 @csrf_exempt  # only so that the size is checked before the CSRF check reads the body; see _upload_view
+@hr_required
 def import_upload_view(request):
     """Refuse an oversized upload from its Content-Length, before Django reads (and spools) the body."""
-    _require_hr(request)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -81,8 +76,7 @@ def _upload_view(request):
     return _upload_page(request, form)
 
 
-def _job_or_404(request, pk: int, *, with_errors: bool = True) -> AppraisalImport:
-    _require_hr(request)
+def _job_or_404(pk: int, *, with_errors: bool = True) -> AppraisalImport:
     job = import_job_get(pk=pk, with_errors=with_errors)
     if job is None:
         raise Http404
@@ -90,10 +84,11 @@ def _job_or_404(request, pk: int, *, with_errors: bool = True) -> AppraisalImpor
 
 
 @require_POST
+@hr_required
 def import_job_run_view(request, pk: int):
     """ "Impor sekarang" from a successful dry run (or an import refused only for look-alike NIPs): the
     same file, imported for real, without a new upload."""
-    job = _job_or_404(request, pk)
+    job = _job_or_404(pk)
     form = ImportAgainForm(request.POST)
     form.is_valid()
     try:
@@ -119,10 +114,11 @@ def _problem_page(problems: list[dict], number):
     return page
 
 
+@hr_required
 def import_job_view(request, pk: int):
     """The job: status and progress until it is finished; then counts, errors and warnings, and
     "Impor sekarang" where the same file can be imported for real."""
-    job = _job_or_404(request, pk)
+    job = _job_or_404(pk)
     errors = [p for p in job.errors if p.get("level", ERROR) == ERROR]
     warnings = [p for p in job.errors if p.get("level", ERROR) != ERROR]
     lookalikes = flagged_lookalikes(job)
@@ -146,9 +142,10 @@ def import_job_view(request, pk: int):
 
 
 @require_GET
+@hr_required
 def import_job_status_view(request, pk: int):
     """The job's progress as JSON, polled by the job page."""
-    job = _job_or_404(request, pk, with_errors=False)
+    job = _job_or_404(pk, with_errors=False)
     return JsonResponse(
         {
             "status": job.status,
@@ -162,9 +159,10 @@ def import_job_status_view(request, pk: int):
 
 
 @require_GET
+@hr_required
 def import_job_errors_view(request, pk: int):
     """Every error and warning of the job as a CSV file (row, column, value, reason, kind)."""
-    job = _job_or_404(request, pk)
+    job = _job_or_404(pk)
     return table_response(
         filename=f"kesalahan-impor-penilaian-{job.pk}",
         header=problem_header(),
@@ -174,10 +172,11 @@ def import_job_errors_view(request, pk: int):
 
 
 @require_GET
+@hr_required
 def import_job_file_view(request, pk: int):
     """The uploaded file itself, from private storage, for HR only (there is no public URL to it);
     a 404 once the retention purge has removed it."""
-    job = _job_or_404(request, pk, with_errors=False)
+    job = _job_or_404(pk, with_errors=False)
     if not job.file:
         raise Http404
     try:
@@ -192,9 +191,9 @@ def import_job_file_view(request, pk: int):
 
 
 @require_GET
+@hr_required
 def import_template_view(request, file_format: str):
     """The template to fill in, as CSV or XLSX."""
-    _require_hr(request)
     if file_format == "xlsx":
         return template_xlsx_response()
     if file_format == "csv":

@@ -7,7 +7,7 @@ is shown once, on the answer to that POST; afterwards only its prefix is known.
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,16 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 
 from ..api.selectors import api_service_accounts, api_tokens
 from ..api.services import NewToken, api_client_create, api_token_create, api_token_revoke
 from .forms import ApiTokenForm
-
-
-def _require_hr(request) -> None:
-    if not is_hr(request.user):
-        raise PermissionDenied
 
 
 def _create(request, form: ApiTokenForm) -> NewToken | None:
@@ -42,9 +37,9 @@ def _create(request, form: ApiTokenForm) -> NewToken | None:
 
 
 @never_cache
+@hr_required
 def api_tokens_view(request):
     """The tokens, and a form for a new one (HR only)."""
-    _require_hr(request)
     return _tokens_page(request)
 
 
@@ -66,9 +61,9 @@ def _tokens_page(request):
 
 
 @require_POST
+@hr_required
 def api_token_revoke_view(request, token_id: int):
     """Revoke one token at once; the service account and its other tokens stay."""
-    _require_hr(request)
     if api_token_revoke(token_id=token_id):
         messages.success(request, _("Token dicabut; sistem itu tidak dapat lagi mengirim penilaian dengan kunci itu."))
     return redirect(reverse("appraisal_api_tokens"))

@@ -1,6 +1,5 @@
 """HR's report pages in the Wagtail admin, each exportable to CSV and XLSX."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -8,16 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competency.models import Competency
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.models import Unit
 from portal.spreadsheets import table_response
 
 from . import queries
-
-
-def _hr_only(request):
-    if not is_hr(request.user):
-        raise PermissionDenied
 
 
 def _format(request) -> str | None:
@@ -25,8 +19,8 @@ def _format(request) -> str | None:
     return value if value in ("csv", "xlsx") else None
 
 
+@hr_required
 def heatmap_view(request):
-    _hr_only(request)
     data = queries.heatmap()
     file_format = _format(request)
     if file_format:
@@ -36,8 +30,8 @@ def heatmap_view(request):
     return TemplateResponse(request, "appraisal_link/reports/heatmap.html", data)
 
 
+@hr_required
 def heatmap_cell_view(request, unit_id: int, competency_id: int):
-    _hr_only(request)
     unit = get_object_or_404(Unit, pk=unit_id)
     competency = get_object_or_404(Competency, pk=competency_id)
     gaps = queries.heatmap_people(unit=unit, competency=competency)
@@ -57,8 +51,8 @@ def heatmap_cell_view(request, unit_id: int, competency_id: int):
     )
 
 
+@hr_required
 def jp_view(request):
-    _hr_only(request)
     try:
         year = int(request.GET.get("tahun", timezone.localdate().year))
     except ValueError:
@@ -78,8 +72,8 @@ def jp_view(request):
     return TemplateResponse(request, "appraisal_link/reports/jp.html", context)
 
 
+@hr_required
 def closure_view(request):
-    _hr_only(request)
     closure, outcomes = queries.gap_closure(), queries.effectiveness()
     file_format = _format(request)
     if file_format:

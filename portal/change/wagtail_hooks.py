@@ -8,6 +8,7 @@ from wagtail.admin.widgets.button import Button
 
 from portal.audit.rules import AuditRule
 from portal.people.access import is_hr
+from portal.people.admin_access import HRMenuItem
 
 from .admin_views import adoption as adoption_admin_views
 from .admin_views import events as event_admin_views
@@ -16,13 +17,6 @@ from .models import ChangeEventPage
 from .services.events import ATTENDANCE_LOG_ACTION
 
 # --- Sosialisasi events: attendance lists -------------------------------------------------------
-
-
-class EventAttendanceMenuItem(MenuItem):
-    """The event list's entry in the "Perubahan" submenu below, shown to HR only."""
-
-    def is_shown(self, request):
-        return is_hr(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -60,11 +54,6 @@ def register_event_log_actions(actions):
 # --- Pulse surveys and the adoption dashboard -----------------------------------------------------
 
 
-class HROnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_hr(request.user)
-
-
 survey_viewset = PulseSurveyViewSet()
 
 
@@ -85,15 +74,15 @@ def change_menu_items() -> list[MenuItem]:
     """The entries of the "Perubahan" submenu, in order (each screen checks access again itself).
     Add a screen here rather than as a top-level menu item."""
     items = [
-        HROnlyMenuItem(_("Survei denyut"), reverse("survei-denyut:index"), icon_name="clipboard-list", order=10),
-        HROnlyMenuItem(_("Dasbor adopsi"), reverse("change_adoption:dashboard"), icon_name="table", order=20),
+        HRMenuItem(_("Survei denyut"), reverse("survei-denyut:index"), icon_name="clipboard-list", order=10),
+        HRMenuItem(_("Dasbor adopsi"), reverse("change_adoption:dashboard"), icon_name="table", order=20),
     ]
     try:
         event_list = reverse("change_admin:event-list")
     except NoReverseMatch:  # the events screens are not registered
         pass
     else:
-        items.append(EventAttendanceMenuItem(_("Daftar hadir acara"), event_list, icon_name="date", order=30))
+        items.append(HRMenuItem(_("Daftar hadir acara"), event_list, icon_name="date", order=30))
     return items
 
 

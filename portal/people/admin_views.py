@@ -4,7 +4,7 @@ self sign-up, or unlink an account that was claimed by the wrong person. Each is
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,14 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import services
-from .access import is_hr
+from .admin_access import hr_required
 from .forms import AccountCreateForm
 from .models import Employee
 
 
+@hr_required
 def account_create_view(request, pk: int):
-    if not is_hr(request.user):
-        raise PermissionDenied
     employee = get_object_or_404(Employee.objects.select_related("unit", "position"), pk=pk)
     form = AccountCreateForm(request.POST or None, initial={"email": employee.email})
     if employee.user_id is not None:
@@ -46,10 +45,9 @@ def account_create_view(request, pk: int):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@hr_required
 def activation_code_view(request, pk: int):
     """GET: what a code is for. POST: issue one and show it once, on a page made for printing."""
-    if not is_hr(request.user):
-        raise PermissionDenied
     employee = get_object_or_404(Employee.objects.select_related("unit", "position"), pk=pk)
     context = {"employee": employee, "code": None, "days": settings.KOMPETEN_ACTIVATION_CODE_DAYS}
     status = 200
@@ -65,10 +63,9 @@ def activation_code_view(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@hr_required
 def account_unlink_view(request, pk: int):
     """GET: whose account, and what unlinking does. POST: unlink it (logs its sessions out)."""
-    if not is_hr(request.user):
-        raise PermissionDenied
     employee = get_object_or_404(Employee.objects.select_related("unit", "position", "user"), pk=pk)
     status = 200
     if request.method == "POST":

@@ -1,14 +1,14 @@
 """HR's admin page that anonymises an employee who has left (a confirm page, then POST)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.anonymising import is_anonymised
 from portal.people.models import Employee
 
@@ -16,11 +16,9 @@ from .anonymising import employee_anonymise
 
 
 @require_http_methods(["GET", "POST"])
+@hr_required
 def employee_anonymise_view(request, pk: int):
     """GET: what will go and what stays, and the button (only for someone who left). POST: do it."""
-    # HR with a second factor only (is_hr is False for HR without TOTP, and for everyone else).
-    if not is_hr(request.user):
-        raise PermissionDenied
     employee = get_object_or_404(Employee.objects.select_related("unit", "position", "user"), pk=pk)
     status = 200
     if request.method == "POST":

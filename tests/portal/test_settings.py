@@ -79,3 +79,19 @@ def test_production_trusts_the_one_tls_proxy_by_default_and_the_configured_numbe
     assert production_value(code, PROD_ENV) == [1, 1]
     assert production_value(code, {**PROD_ENV, "KOMPETEN_TRUSTED_PROXY_COUNT": "2"}) == [2, 2]
 
+
+
+def test_every_hr_only_screen_has_the_one_door():
+    """HR's own screens are guarded by portal.people.admin_access.hr_required, not by hand."""
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    hand_checks = []
+    for path in root.glob("*/**/*.py"):
+        if {".venv", "tests", "node_modules"} & set(path.parts) or path.name == "admin_access.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"if not is_hr\(request\.user\):\s*\n\s*(raise PermissionDenied|return permission_denied)", text):
+            hand_checks.append(str(path.relative_to(root)))
+    assert hand_checks == []

@@ -4,15 +4,13 @@ HR and superusers only (403 otherwise). Readiness under the privacy threshold is
 page prints "—" with a note, and the exports leave those cells empty.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.defaults import permission_denied
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.people.models import Unit
 from portal.spreadsheets import table_response
 
@@ -27,12 +25,10 @@ def _int_param(request, name: str) -> int | None:
         return None
 
 
+@hr_required
 def adoption_view(request):
     """The dashboard for the chosen round (`?survei=<id>`, default the newest), with the concern
     words of all units or one (`?unit=<id>`); `?format=csv|xlsx` downloads the unit table."""
-    if not is_hr(request.user):
-        # A plain 403 rather than Wagtail's redirect to its dashboard: this page is not for other roles.
-        return permission_denied(request, PermissionDenied())
     survey_id = _int_param(request, "survei")
     survey = get_object_or_404(PulseSurvey, pk=survey_id) if survey_id else None
     data = adoption_by_unit(survey=survey)

@@ -1,18 +1,16 @@
 """HR's event screens in the Wagtail admin: the list of events, each event's attendance list (mark who
 came, export it) and the printable sign-in sheet. HR and superusers only; anyone else gets a 403."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.defaults import permission_denied
 
-from portal.people.access import is_hr
+from portal.people.admin_access import hr_required
 from portal.spreadsheets import table_response
 
 from ..models import ChangeEventPage
@@ -20,22 +18,6 @@ from ..selectors import events as selectors
 from ..services import events as services
 
 BLANK_SIGN_IN_ROWS = 5  # for people who come without registering; they sign on the same sheet
-
-
-def hr_only(view):
-    """Let HR and superusers (with their second factor) through; anyone else gets a 403.
-
-    A real 403 rather than Wagtail's redirect to the dashboard: these addresses are simply not for
-    other roles, and a trainer who follows a shared link should be told so plainly.
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not is_hr(request.user):
-            return permission_denied(request, PermissionDenied())
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _event_or_404(event_id: int) -> ChangeEventPage:
@@ -47,7 +29,7 @@ def _local(value, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return timezone.localtime(value).strftime(fmt) if value else ""
 
 
-@hr_only
+@hr_required
 def event_list_view(request):
     """Upcoming events first, then recent ones, with seats taken and attendance."""
     now = timezone.now()
@@ -62,7 +44,7 @@ def event_list_view(request):
     )
 
 
-@hr_only
+@hr_required
 def event_attendance_view(request, event_id: int):
     """The registrants of one event with a "hadir" checkbox each; also exports them as CSV or XLSX."""
     event = _event_or_404(event_id)
@@ -127,7 +109,7 @@ def _export(event: ChangeEventPage, file_format: str):
     return table_response(filename=f"daftar-hadir-{event.slug}", header=header, rows=rows, file_format=file_format)
 
 
-@hr_only
+@hr_required
 def event_sign_in_sheet_view(request, event_id: int):
     """The sheet people sign at the door: a standalone page made for printing (A4, no admin chrome)."""
     event = _event_or_404(event_id)
