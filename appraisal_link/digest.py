@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from competency.models import Gap
 from courses.models import Enrollment
-from courses.selectors import JP_TARGET_PER_YEAR
+from portal import rules
 from portal.people.models import Employee
 
 from .reminders import active_assignments
@@ -42,10 +42,11 @@ class TeamDigest:
 
 
 def jp_target_so_far(today: datetime.date) -> int:
-    """The JP an employee should have by `today`: the yearly 20 JP pro rata, rounded down (0 early in
-    January, 20 on 31 December), so that nobody is "behind" for not having trained in the first weeks."""
+    """The JP an employee should have by `today`: the yearly target (portal.rules) pro rata, rounded
+    down (0 early in January, the whole target on 31 December), so that nobody is "behind" for not
+    having trained in the first weeks."""
     days_in_year = (datetime.date(today.year + 1, 1, 1) - datetime.date(today.year, 1, 1)).days
-    return math.floor(JP_TARGET_PER_YEAR * today.timetuple().tm_yday / days_in_year)
+    return math.floor(rules.jp_target() * today.timetuple().tm_yday / days_in_year)
 
 
 def supervisor_digests(*, today: datetime.date, since: datetime.datetime) -> list[TeamDigest]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from competency.models import Gap
 from courses import selectors as course_selectors
 from courses.models import CourseCompetency, CoursePage, Enrollment
+from portal import rules
 from portal.people.models import Employee
 
 from .models import Appraisal, Assignment
@@ -125,8 +126,8 @@ def employee_detail(*, employee: Employee) -> dict:
         "courses": courses,
         "year": year,
         "jp_this_year": jp,
-        "jp_target": course_selectors.JP_TARGET_PER_YEAR,
-        "jp_percent": min(100, round(100 * jp / course_selectors.JP_TARGET_PER_YEAR)),
+        "jp_target": rules.jp_target(),
+        "jp_percent": min(100, round(100 * jp / rules.jp_target())),
         "gaps": gaps,
         "recommendations": recommendations(employee=employee, gaps=gaps),
         "assignments": assignments_of(employee=employee),

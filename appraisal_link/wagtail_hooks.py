@@ -21,7 +21,7 @@ def register_hr_reports_menu():
     menu = Menu(
         items=[
             HRMenuItem(_("Peta kesenjangan"), reverse("appraisal_heatmap"), icon_name="table", order=10),
-            HRMenuItem(_("Kepatuhan 20 JP"), reverse("appraisal_jp"), icon_name="time", order=20),
+            HRMenuItem(_("Kepatuhan JP"), reverse("appraisal_jp"), icon_name="time", order=20),
             HRMenuItem(_("Penutupan kesenjangan"), reverse("appraisal_closure"), icon_name="success", order=30),
             HRMenuItem(_("Tugaskan pelatihan"), reverse("appraisal_assign"), icon_name="date", order=40),
             HRMenuItem(_("Daftar penugasan"), reverse("appraisal_assignments"), icon_name="list-ul", order=45),
@@ -70,7 +70,7 @@ def audited_views():
             object_type="unit",
             object_kwarg="unit_id",
         ),
-        AuditRule("appraisal_jp", what="laporan.jp", label=_("Laporan kepatuhan 20 JP")),
+        AuditRule("appraisal_jp", what="laporan.jp", label=_("Laporan kepatuhan JP")),
         AuditRule("appraisal_closure", what="laporan.penutupan", label=_("Laporan penutupan kesenjangan")),
         AuditRule("appraisal_assign", what="penugasan", label=_("Penugasan pelatihan")),
         AuditRule("appraisal_assignments", what="penugasan.daftar", label=_("Daftar penugasan pelatihan")),

@@ -20,7 +20,6 @@ from .models import Certificate, CourseCompetency, CoursePage, Enrollment, Lesso
 
 CATALOG_PAGE_SIZE = 12
 JP_RANGES = {"1-4": (1, 4), "5-10": (5, 10), "11+": (11, None)}
-JP_TARGET_PER_YEAR = 20
 
 
 def catalog_context(*, params) -> dict:

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
+from portal import rules
 from portal.change.selectors import hub as change_selectors
 from portal.change.selectors import surveys as survey_selectors
 from portal.people import selectors as people_selectors
@@ -15,7 +16,7 @@ def dashboard_context(*, user) -> dict:
     """Everything the dashboard template needs, in a fixed number of queries."""
     employee = people_selectors.employee_for(user)
     year = timezone.localdate().year
-    target = course_selectors.JP_TARGET_PER_YEAR
+    target = rules.jp_target()
     courses, jp, certificates, gaps, assignments = [], 0, [], [], []
     must_reads, events, open_surveys = None, [], []
     if employee is not None:

@@ -242,3 +242,17 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(autouse=True)
+def _portal_settings_read_afresh():
+    """The portal's settings (portal.rules) are cached across requests: each test starts as a running
+    portal does after its first page, with the default row's values in the cache (saving the row
+    replaces them)."""
+    from django.core.cache import cache
+
+    from portal import rules
+
+    cache.set(rules.CACHE_KEY, rules.DEFAULTS)
+    yield
+    cache.delete(rules.CACHE_KEY)

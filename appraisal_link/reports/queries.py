@@ -7,11 +7,11 @@ from django.db.models.functions import Coalesce
 
 from competency.models import Competency, Gap
 from courses.models import Enrollment
+from portal import rules
 from portal.people.models import Employee, Unit
 
 from ..models import AREAS, Appraisal, Assignment, Rating
 
-JP_TARGET = 20
 PERIOD_ORDER = {"I": 1, "II": 2, "III": 3, "IV": 4, "tahunan": 5}
 RATING_SCORE = {Rating.BELOW: 0, Rating.MEETS: 1, Rating.ABOVE: 2}
 Q_NO_ASSIGNMENT = Q(assignments=None)
@@ -63,13 +63,14 @@ def employees_with_jp(*, year: int):
 
 
 def jp_compliance(*, year: int) -> dict:
-    """JP this year per unit against the 20 JP target, and the employees still behind (queryset,
-    paginated by the view). Aggregated in the database: a fixed number of queries."""
+    """JP this year per unit against the yearly target (portal.rules), and the employees still behind
+    (queryset, paginated by the view). Aggregated in the database: a fixed number of queries."""
+    target = rules.jp_target()
     employees = employees_with_jp(year=year)
     units = {unit.pk: unit for unit in Unit.objects.all()}
     summary = []
     for row in employees.values("unit_id").annotate(
-        staff=Count("pk"), meeting=Count("pk", filter=Q(jp__gte=JP_TARGET)), total=Sum("jp")
+        staff=Count("pk"), meeting=Count("pk", filter=Q(jp__gte=target)), total=Sum("jp")
     ):
         summary.append(
             {
@@ -82,12 +83,12 @@ def jp_compliance(*, year: int) -> dict:
         )
     summary.sort(key=lambda row: (row["share"], row["unit"].name))
     behind = (
-        employees.filter(jp__lt=JP_TARGET)
-        .annotate(behind=JP_TARGET - F("jp"))
+        employees.filter(jp__lt=target)
+        .annotate(behind=target - F("jp"))
         .select_related("unit")
         .order_by("unit__name", "name")
     )
-    return {"units": summary, "behind": behind, "target": JP_TARGET}
+    return {"units": summary, "behind": behind, "target": target}
 
 
 def _period_of(origin: str) -> str:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competency.models import Competency
+from portal import rules
 from portal.people.admin_access import hr_required
 from portal.people.models import Unit
 from portal.spreadsheets import table_response
@@ -59,10 +60,12 @@ def jp_view(request):
         year = timezone.localdate().year
     file_format = _format(request)
     if file_format:
-        header = [_("NIP"), _("Nama"), _("Unit kerja"), _("JP"), _("Kurang dari 20 JP")]
+        target = rules.jp_target()
+        short = _("Kurang dari %(target)s JP") % {"target": target}
+        header = [_("NIP"), _("Nama"), _("Unit kerja"), _("JP"), short]
         employees = queries.employees_with_jp(year=year).select_related("unit").order_by("unit__name", "name")
         rows = (
-            [e.nip, e.name, e.unit.name, e.jp, max(queries.JP_TARGET - e.jp, 0)]
+            [e.nip, e.name, e.unit.name, e.jp, max(target - e.jp, 0)]
             for e in employees.iterator(chunk_size=2000)
         )
         return table_response(filename=f"kepatuhan-jp-{year}", header=header, rows=rows, file_format=file_format)

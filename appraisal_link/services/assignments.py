@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from competency.models import Competency, Gap
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_create
-from portal import stored_text
+from portal import rules, stored_text
 from portal.people.models import Employee, Unit
 from portal.people.nip import normalise_nip
 
@@ -21,7 +21,7 @@ from .notifying import assignment_cancelled_notify, assignments_created_notify
 
 
 def _due_at(due_date: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(due_date, datetime.time(23, 59)))
+    return timezone.make_aware(datetime.datetime.combine(due_date, rules.DUE_TIME))
 
 
 def assignment_create(

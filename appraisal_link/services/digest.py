@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
-from courses.selectors import JP_TARGET_PER_YEAR
+from portal import rules
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
@@ -79,7 +79,7 @@ def digest_body(*, digest: TeamDigest, today: datetime.date, jp_target: int) -> 
             gettext_noop("Di bawah target JP: %(count)s (target hingga hari ini %(target)s dari %(year_target)s JP)"),
             count=len(digest.jp_behind),
             target=jp_target,
-            year_target=JP_TARGET_PER_YEAR,
+            year_target=rules.jp_target(),
         )
     )
     parts += _listed(

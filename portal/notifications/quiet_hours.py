@@ -3,8 +3,6 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-
 # The city works in WIB whatever the server's clock says, so the bounds are read in WIB.
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -12,12 +10,13 @@ WIB = ZoneInfo("Asia/Jakarta")
 def email_send_time(now: datetime) -> datetime | None:
     """When an e-mail written at `now` may leave: None for "now", else the next end of quiet hours.
 
-    The quiet hours run from NOTIFICATION_QUIET_START to NOTIFICATION_QUIET_END o'clock WIB
-    (21 to 7 by default), across midnight when the start is later than the end. A naive `now` is
-    read as WIB. The answer is an aware datetime in WIB.
+    The quiet hours are HR's setting (portal.rules.quiet_hours; 21 to 7 o'clock WIB unless changed),
+    across midnight when the start is later than the end. A naive `now` is read as WIB. The answer
+    is an aware datetime in WIB.
     """
-    start = int(getattr(settings, "NOTIFICATION_QUIET_START", 21))
-    end = int(getattr(settings, "NOTIFICATION_QUIET_END", 7))
+    from portal.rules import quiet_hours
+
+    start, end = quiet_hours()
     local = now.replace(tzinfo=WIB) if now.tzinfo is None else now.astimezone(WIB)
     hour = local.hour
     if start == end:

@@ -1,6 +1,5 @@
 """The notification centre: the list, marking read, and the e-mail choices. Thin: services write."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
@@ -10,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+
+from portal.rules import quiet_hours
 
 from . import selectors, services
 from .forms import EmailPreferencesForm
@@ -82,7 +83,7 @@ def email_preferences_view(request):
         form = EmailPreferencesForm(initial=selectors.email_preferences_for(user=request.user))
     context = {
         "form": form,
-        "quiet_start": settings.NOTIFICATION_QUIET_START,
-        "quiet_end": settings.NOTIFICATION_QUIET_END,
+        "quiet_start": quiet_hours()[0],
+        "quiet_end": quiet_hours()[1],
     }
     return TemplateResponse(request, "notifications/preferences.html", context)

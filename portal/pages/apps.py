@@ -10,8 +10,12 @@ class PagesConfig(AppConfig):
     verbose_name = _("Halaman")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
+        from portal.rules import settings_changed
+
+        from .models import PortalSettings
         from .sites import site_follows_base_url
 
         post_migrate.connect(site_follows_base_url, sender=self, dispatch_uid="pages_site_follows_base_url")
+        post_save.connect(settings_changed, sender=PortalSettings, dispatch_uid="pages_portal_settings_changed")

@@ -1,11 +1,15 @@
-"""The site's own pages: the home page and plain content pages."""
+"""The site's own pages: the home page and plain content pages; and the portal's settings."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal import rules
 
 from .blocks import BaseStreamBlock
 
@@ -43,3 +47,31 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("halaman standar")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseGenericSetting):
+    """The numbers of the portal's rules that HR may change, in the admin's Settings menu (one row).
+    Read through portal.rules, never directly. Numbers HR may not change (a survey's privacy
+    threshold, the hour a due date ends) live in portal.rules as constants."""
+
+    jp_target_per_year = models.PositiveSmallIntegerField(
+        _("target JP per tahun"),
+        default=rules.DEFAULTS["jp"],
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
+        help_text=_("Jam pelajaran pengembangan kompetensi yang menjadi hak setiap PNS per tahun (ketentuan: 20)."),
+    )
+    quiet_start = models.PositiveSmallIntegerField(
+        _("jam tenang mulai (WIB)"),
+        default=rules.DEFAULTS["quiet"][0],
+        validators=[MaxValueValidator(23)],
+        help_text=_("E-mail notifikasi yang muncul sejak jam ini ditahan sampai jam tenang berakhir."),
+    )
+    quiet_end = models.PositiveSmallIntegerField(
+        _("jam tenang berakhir (WIB)"), default=rules.DEFAULTS["quiet"][1], validators=[MaxValueValidator(23)]
+    )
+
+    panels = [FieldPanel("jp_target_per_year"), FieldPanel("quiet_start"), FieldPanel("quiet_end")]
+
+    class Meta:
+        verbose_name = _("aturan portal")

@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.notifications.context_processors.notification_bell",
                 "portal.people.context_processors.role_links",
+                "portal.rules.context",
             ],
         },
     },
@@ -282,8 +283,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
 # No notification e-mail between these hours (WIB): it is queued until the end hour.
-NOTIFICATION_QUIET_START = int(env("NOTIFICATION_QUIET_START", "21"))
-NOTIFICATION_QUIET_END = int(env("NOTIFICATION_QUIET_END", "7"))
 
 # --- Celery --------------------------------------------------------------------------------
 # Without a broker (the zero-set-up run) tasks run in-process, eagerly.

@@ -9,6 +9,8 @@ from portal.notifications.quiet_hours import WIB, email_send_time
 from portal.notifications.services import Draft, notify, notify_many
 from portal.notifications.tasks import notification_email_task
 
+pytestmark = pytest.mark.django_db
+
 
 def wib(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 6, day, hour, minute, tzinfo=WIB)
@@ -40,9 +42,12 @@ def test_the_clock_is_read_in_wib_whatever_the_input_zone():
     assert answer.utcoffset().total_seconds() == 7 * 3600
 
 
-def test_the_bounds_are_settings(settings):
-    settings.NOTIFICATION_QUIET_START = 22
-    settings.NOTIFICATION_QUIET_END = 6
+def test_the_bounds_are_hrs_settings():
+    from portal.pages.models import PortalSettings
+
+    row = PortalSettings.load()
+    row.quiet_start, row.quiet_end = 22, 6
+    row.save()
     assert email_send_time(wib(10, 21, 30)) is None
     assert email_send_time(wib(10, 22, 0)) == wib(11, 6)
     assert email_send_time(wib(11, 6, 0)) is None

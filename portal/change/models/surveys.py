@@ -18,7 +18,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-PRIVACY_THRESHOLD = 5
+from portal import rules
+
+PRIVACY_THRESHOLD = rules.SURVEY_PRIVACY_THRESHOLD  # see portal.rules
 LIKERT = [
     (1, _("Sangat tidak setuju")),
     (2, _("Tidak setuju")),

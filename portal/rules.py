@@ -1,0 +1,54 @@
+"""The numbers the portal's rules turn on, in one place.
+
+HR may change the yearly JP target and the quiet hours of e-mail in the admin (Settings → Aturan
+portal, the `pages.PortalSettings` row); everything reads them through `jp_target()` and
+`quiet_hours()`, which keep the row in the cache so that a page pays no query for it. The numbers
+below are not HR's to change: the privacy threshold is a promise to survey respondents, and a due
+date ends at 23:59 WIB.
+"""
+
+import datetime
+
+from django.core.cache import cache
+
+# A survey's answers are shown only for groups of at least this many respondents.
+SURVEY_PRIVACY_THRESHOLD = 5
+# A due date ends at this time of its day (WIB).
+DUE_TIME = datetime.time(23, 59)
+
+# The settings row's defaults: the 20 JP of the regulation; e-mail waits from 21 to 7 o'clock WIB.
+DEFAULTS = {"jp": 20, "quiet": (21, 7)}
+
+CACHE_KEY = "kompeten:portal-settings"
+CACHE_SECONDS = 600
+
+
+def _values() -> dict:
+    values = cache.get(CACHE_KEY)
+    if values is None:
+        from portal.pages.models import PortalSettings
+
+        row = PortalSettings.load()
+        values = {"jp": row.jp_target_per_year, "quiet": (row.quiet_start, row.quiet_end)}
+        cache.set(CACHE_KEY, values, CACHE_SECONDS)
+    return values
+
+
+def jp_target() -> int:
+    """The JP every civil servant should have each year (20 unless HR changed it)."""
+    return _values()["jp"]
+
+
+def quiet_hours() -> tuple[int, int]:
+    """(start, end) o'clock WIB of the hours when e-mail waits for the morning."""
+    return _values()["quiet"]
+
+
+def settings_changed(**kwargs) -> None:
+    """Receiver of the settings row's post_save: the next read takes the new values."""
+    cache.delete(CACHE_KEY)
+
+
+def context(request) -> dict:
+    """Template context processor: `jp_target` for the footer and the dashboard."""
+    return {"jp_target": jp_target()}

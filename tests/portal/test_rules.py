@@ -1,0 +1,51 @@
+"""The numbers HR may change live in one place, Wagtail's settings (Settings → Aturan portal): the
+yearly JP target and the quiet hours. Changing them in the admin changes every page that uses them."""
+
+import pytest
+from django.urls import reverse
+
+from portal import rules
+from portal.pages.models import PortalSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(client) -> str:
+    """The settings' edit page (Wagtail redirects the generic address to the row's own)."""
+    response = client.get(reverse("wagtailsettings:edit", args=["pages", "portalsettings"]), follow=True)
+    return response.redirect_chain[-1][0] if response.redirect_chain else response.request["PATH_INFO"]
+
+
+def test_defaults_follow_the_regulation():
+    assert rules.jp_target() == 20 and rules.quiet_hours() == (21, 7)
+    assert PortalSettings.load().jp_target_per_year == 20
+
+
+def test_hr_changes_the_jp_target_in_the_admin_and_every_page_follows(client, hr_with_mfa, pegawai):
+    client.force_login(hr_with_mfa)
+    url = edit_url(client)
+    page = client.get(url)
+    assert page.status_code == 200 and "Target JP per tahun" in page.content.decode()
+    response = client.post(url, {"jp_target_per_year": 24, "quiet_start": 22, "quiet_end": 6})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert rules.jp_target() == 24 and rules.quiet_hours() == (22, 6)
+
+    assert "Mencapai 24 JP" in client.get(reverse("appraisal_jp")).content.decode()
+    client.force_login(pegawai)
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "/ 24 JP" in dashboard and "paling sedikit 24 JP" in dashboard
+
+
+def test_a_target_out_of_range_is_refused(client, hr_with_mfa):
+    client.force_login(hr_with_mfa)
+    url = edit_url(client)
+    response = client.post(url, {"jp_target_per_year": 0, "quiet_start": 21, "quiet_end": 7})
+    assert response.status_code == 200  # the form again, with the error
+    assert PortalSettings.load().jp_target_per_year == 20
+
+
+def test_only_hr_may_change_them(client, pelatih_with_mfa):
+    client.force_login(pelatih_with_mfa)
+    url = f"/admin/settings/pages/portalsettings/{PortalSettings.load().pk}/"
+    assert client.post(url, {"jp_target_per_year": 5, "quiet_start": 21, "quiet_end": 7}).status_code in (302, 403)
+    assert PortalSettings.load().jp_target_per_year == 20
