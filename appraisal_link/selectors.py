@@ -6,6 +6,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from competency import selectors as competency_selectors
 from competency.models import Gap
 from courses import selectors as course_selectors
 from courses.models import CourseCompetency, CoursePage, Enrollment
@@ -16,9 +17,8 @@ from .models import Appraisal, Assignment
 
 
 def open_gaps(*, employee: Employee) -> list[Gap]:
-    """The employee's open gaps, largest first, each with its reason."""
-    gaps = list(Gap.objects.filter(employee=employee, status=Gap.Status.OPEN).select_related("competency"))
-    return sorted(gaps, key=lambda g: (-g.size, g.competency.name))
+    """The employee's open gaps, largest first, each with its reason (the competency app's reader)."""
+    return competency_selectors.open_gaps_for(employee=employee)
 
 
 def recommendations(*, employee: Employee, gaps: list[Gap], per_gap: int = 3) -> dict[int, list[dict]]:
