@@ -27,11 +27,11 @@ from portal.people.models import Employee
 
 from ..models import Assessment, Competency, Gap, PositionStandard
 from ..selectors import IN_CHUNK, latest_levels
+from . import gaps_pg
+from .gaps_pg import STANDARD_ORIGIN
 
-STANDARD_ORIGIN = "standar"
 EMPLOYEE_CHUNK = 10_000
 WRITE_BATCH = 2_000
-UNNEST_BATCH = 50_000
 REASON_MAX = Gap._meta.get_field("reason").max_length
 
 _OPEN, _CLOSED = Gap.Status.OPEN.value, Gap.Status.CLOSED.value
@@ -105,75 +105,33 @@ def _employee_chunks(*, employee_ids, position_ids):
 
 def _insert_open(rows: list[tuple[int, int, str, int, int]], now, sources: dict[str, str]) -> int:
     """Insert new open gaps; a row another run inserted meanwhile is skipped. Returns rows inserted.
-
-    PostgreSQL gets one INSERT ... SELECT FROM UNNEST(arrays) per 50,000 rows: building a model
-    instance and a parameter per field, as bulk_create does, costs ten times as much at city scale.
-    """
+    PostgreSQL takes the fast path of `gaps_pg`; elsewhere bulk_create."""
     if not rows:
         return 0
-    if connection.vendor != "postgresql":
-        gaps = [
-            Gap(
-                employee_id=employee_id,
-                competency_id=competency_id,
-                source=Gap.Source.STANDARD,
-                origin=STANDARD_ORIGIN,
-                reason=reason,
-                reason_source=json.loads(sources[reason]),
-                required_level=required,
-                current_level=current,
-                status=_OPEN,
-                opened_at=now,
-            )
-            for employee_id, competency_id, reason, required, current in rows
-        ]
-        Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
-        return len(gaps)
-    inserted = 0
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), UNNEST_BATCH):
-            employees, competencies, reasons, required, current = (
-                list(column) for column in zip(*rows[start : start + UNNEST_BATCH], strict=True)
-            )
-            # A few dozen distinct reasons: send each once, and a 1-based index per row.
-            distinct = list(dict.fromkeys(reasons))
-            position = {reason: index for index, reason in enumerate(distinct, start=1)}
-            cursor.execute(
-                _unnest_insert_sql(),
-                [
-                    Gap.Source.STANDARD.value,
-                    STANDARD_ORIGIN,
-                    _OPEN,
-                    now,
-                    distinct,
-                    [sources[reason] for reason in distinct],
-                    employees,
-                    competencies,
-                    [position[reason] for reason in reasons],
-                    required,
-                    current,
-                ],
-            )
-            inserted += cursor.rowcount
-    return inserted
+    if connection.vendor == "postgresql":
+        return gaps_pg.insert_open(rows, now=now, sources=sources)
+    return insert_open_portable(rows, now=now, sources=sources)
 
 
-def _unnest_insert_sql() -> str:
-    quote = connection.ops.quote_name
-    fields = ("employee", "competency", "source", "origin", "reason", "required_level", "current_level", "status")
-    empty = ("closed_reason", "closed_reason_source")
-    names = (*fields, "opened_at", "reason_source", *empty)
-    columns = ", ".join(quote(Gap._meta.get_field(name).column) for name in names)
-    # Only names from the model's own metadata go into the text; every value is a parameter.
-    return (
-        f"INSERT INTO {quote(Gap._meta.db_table)} ({columns}) "  # noqa: S608
-        "SELECT u.employee_id, u.competency_id, %s, %s, (r.reasons)[u.reason], u.required_level, u.current_level, "
-        "%s, %s, ((r.sources)[u.reason])::jsonb, '', '{}'::jsonb "
-        "FROM (SELECT %s::text[] AS reasons, %s::text[] AS sources) AS r, "
-        "UNNEST(%s::bigint[], %s::bigint[], %s::int[], %s::smallint[], %s::smallint[]) "
-        "AS u(employee_id, competency_id, reason, required_level, current_level) "
-        "ON CONFLICT DO NOTHING"
-    )
+def insert_open_portable(rows: list[tuple[int, int, str, int, int]], *, now, sources: dict[str, str]) -> int:
+    """`_insert_open` on any database (bulk_create, conflicts skipped)."""
+    gaps = [
+        Gap(
+            employee_id=employee_id,
+            competency_id=competency_id,
+            source=Gap.Source.STANDARD,
+            origin=STANDARD_ORIGIN,
+            reason=reason,
+            reason_source=json.loads(sources[reason]),
+            required_level=required,
+            current_level=current,
+            status=_OPEN,
+            opened_at=now,
+        )
+        for employee_id, competency_id, reason, required, current in rows
+    ]
+    Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
+    return len(gaps)
 
 
 def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter: _Counter, now) -> None:
@@ -226,17 +184,18 @@ def _recompute_chunk(rows, employee_filter: dict, standards: _Standards, counter
 
 
 def _apply(changes: list[tuple], now, sources: dict[str, str]) -> None:
-    """Write changed gaps: on PostgreSQL one UPDATE ... FROM UNNEST(arrays) per 50,000 rows;
-    elsewhere one UPDATE per distinct set of new values. A None level or reason keeps the old one."""
+    """Write changed gaps (pk, status, required, current, reason, transition); a None level or
+    reason keeps the old one. PostgreSQL takes the fast path of `gaps_pg`."""
     if not changes:
         return
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for start in range(0, len(changes), UNNEST_BATCH):
-                columns = [list(column) for column in zip(*changes[start : start + UNNEST_BATCH], strict=True)]
-                reason_sources = [sources[reason] if reason is not None else None for reason in columns[4]]
-                cursor.execute(_unnest_update_sql(), [now, *columns[:5], reason_sources, columns[5]])
-        return
+        gaps_pg.apply(changes, now=now, sources=sources)
+    else:
+        apply_portable(changes, now=now, sources=sources)
+
+
+def apply_portable(changes: list[tuple], *, now, sources: dict[str, str]) -> None:
+    """`_apply` on any database: one UPDATE per distinct set of new values."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for pk, *values in changes:
         groups[tuple(values)].append(pk)
@@ -252,28 +211,6 @@ def _apply(changes: list[tuple], now, sources: dict[str, str]) -> None:
             fields["closed_at"] = None
         for start in range(0, len(pks), IN_CHUNK):
             Gap.objects.filter(pk__in=pks[start : start + IN_CHUNK]).update(**fields)
-
-
-def _unnest_update_sql() -> str:
-    quote = connection.ops.quote_name
-    column = {
-        name: quote(Gap._meta.get_field(name).column)
-        for name in ("id", "status", "required_level", "current_level", "reason", "reason_source", "closed_at")
-    }
-    # Only names from the model's own metadata go into the text; every value is a parameter.
-    return (
-        f"UPDATE {quote(Gap._meta.db_table)} AS g SET "  # noqa: S608
-        f"{column['status']} = u.status, "
-        f"{column['required_level']} = COALESCE(u.required_level, g.{column['required_level']}), "
-        f"{column['current_level']} = COALESCE(u.current_level, g.{column['current_level']}), "
-        f"{column['reason']} = COALESCE(u.reason, g.{column['reason']}), "
-        f"{column['reason_source']} = COALESCE(u.reason_source::jsonb, g.{column['reason_source']}), "
-        f"{column['closed_at']} = CASE u.transition WHEN 'closed' THEN %s::timestamptz "
-        f"WHEN 'reopened' THEN NULL ELSE g.{column['closed_at']} END "
-        "FROM UNNEST(%s::bigint[], %s::text[], %s::smallint[], %s::smallint[], %s::text[], %s::text[], %s::text[]) "
-        "AS u(id, status, required_level, current_level, reason, reason_source, transition) "
-        f"WHERE g.{column['id']} = u.id"
-    )
 
 
 def gaps_recompute(
