@@ -2,7 +2,9 @@
 
 import pytest
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage
+
+from ..page_factories import CoursePageFactory, LessonPageFactory
 
 READING = [{"type": "paragraph", "value": "<p>Gunakan kata sandi yang kuat.</p>"}]
 QUIZ = [
@@ -33,11 +35,10 @@ QUIZ = [
 
 
 def make_course(title="Keamanan Digital", *, lessons=(("Kata sandi", READING), ("Kuis", QUIZ)), **fields):
-    catalog = CourseIndexPage.objects.get()
-    fields = {"summary": "Ringkasan kursus.", "jp": 4, "pass_mark": 70, **fields}
-    course = catalog.add_child(instance=CoursePage(title=title, **fields))
+    """A live course in the catalog with its lessons (a reading and a quiz unless told otherwise)."""
+    course = CoursePageFactory(title=title, **fields)
     for lesson_title, body in lessons:
-        course.add_child(instance=LessonPage(title=lesson_title, body=body))
+        LessonPageFactory(parent=course, title=lesson_title, body=body)
     return CoursePage.objects.get(pk=course.pk)
 
 
