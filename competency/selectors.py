@@ -1,7 +1,5 @@
 """Reads of the competency app that views, reports and the gap engine share."""
 
-from collections.abc import Iterable
-
 from django.db import connection
 from django.db.models import F, IntegerField, QuerySet, Value
 from django.db.models.functions import Greatest
@@ -10,12 +8,6 @@ from .models import Assessment, Competency, Gap
 
 # Small enough for SQLite's limit on query parameters, large enough to keep the query count low.
 IN_CHUNK = 5000
-
-
-def _chunks(ids: Iterable[int], size: int = IN_CHUNK):
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
 
 
 def latest_levels(assessments: QuerySet[Assessment]) -> dict[tuple[int, int], int]:
@@ -41,18 +33,6 @@ def latest_levels(assessments: QuerySet[Assessment]) -> dict[tuple[int, int], in
     return levels
 
 
-def current_levels(*, employee_ids: Iterable[int], competency_ids: Iterable[int] | None = None) -> dict:
-    """{(employee_id, competency_id): level} of the employees' latest assessments; a pair never
-    assessed is absent (its level counts as 0). One query per 5,000 employees."""
-    levels = {}
-    for chunk in _chunks(employee_ids):
-        assessments = Assessment.objects.filter(employee_id__in=chunk)
-        if competency_ids is not None:
-            assessments = assessments.filter(competency_id__in=list(competency_ids))
-        levels.update(latest_levels(assessments))
-    return levels
-
-
 def _by_size(queryset: QuerySet[Gap]) -> QuerySet[Gap]:
     return queryset.annotate(
         gap_size=Greatest(F("required_level") - F("current_level"), Value(0), output_field=IntegerField())
@@ -63,19 +43,6 @@ def open_gaps_for(*, employee) -> list[Gap]:
     """The employee's open gaps of every source, the largest first (then by competency name)."""
     gaps = Gap.objects.filter(employee=employee, status=Gap.Status.OPEN).select_related("competency")
     return list(_by_size(gaps).order_by("-gap_size", "competency__name", "origin"))
-
-
-def gaps_for_employees(*, employee_ids: Iterable[int], status: str | None = None) -> dict[int, list[Gap]]:
-    """{employee_id: [gaps, largest first]} for a team or a report; one query per 5,000 employees.
-    `status` narrows to Gap.Status.OPEN or CLOSED."""
-    result: dict[int, list[Gap]] = {}
-    for chunk in _chunks(employee_ids):
-        gaps = Gap.objects.filter(employee_id__in=chunk).select_related("competency")
-        if status is not None:
-            gaps = gaps.filter(status=status)
-        for gap in _by_size(gaps).order_by("employee_id", "-gap_size", "competency__name", "origin"):
-            result.setdefault(gap.employee_id, []).append(gap)
-    return result
 
 
 def dictionary_rows() -> list[list[str]]:
