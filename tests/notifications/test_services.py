@@ -309,3 +309,42 @@ def test_the_sql_and_python_forms_of_the_email_rule_agree(make_person):
         )
         in_sql = {row[0] for row in cursor.fetchall()}
     assert in_sql == emailable(user_ids=ids, kind=Kind.DEADLINE_7D) == {users[3].pk}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-statement path is PostgreSQL's")
+def test_the_one_statement_path_writes_what_the_portable_path_writes(make_person, django_capture_on_commit_callbacks):
+    from portal import stored_text
+
+    users = [make_person() for _ in range(4)]
+    email_preferences_save(user=users[0], choices={Kind.APPRAISAL_UPDATED: False})
+    users[1].is_active = False
+    users[1].save(update_fields=["is_active"])
+    title = stored_text.source("Penilaian Anda telah diperbarui")
+    fields = ("user_id", "kind", "title", "body", "url", "email_status", "title_source", "body_source")
+
+    def rows(prefix):
+        found = Notification.objects.filter(key__startswith=prefix).order_by("user_id")
+        return [(*values, key.removeprefix(prefix)) for *values, key in found.values_list(*fields, "key")]
+
+    with django_capture_on_commit_callbacks(execute=False):
+        notify_same(
+            kind=Kind.APPRAISAL_UPDATED,
+            recipients=[(u.pk, f"same:{u.pk}") for u in users],
+            title=title,
+            body="Masuk untuk melihat rinciannya.",
+            url="/kompetensi/",
+        )
+        notify_many(
+            drafts=[
+                Draft(
+                    user_id=u.pk,
+                    kind=Kind.APPRAISAL_UPDATED,
+                    key=f"many:{u.pk}",
+                    title=title,
+                    body="Masuk untuk melihat rinciannya.",
+                    url="/kompetensi/",
+                )
+                for u in users
+            ]
+        )
+    assert rows("same:") == rows("many:") and len(rows("same:")) == 4
