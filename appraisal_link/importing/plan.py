@@ -48,9 +48,12 @@ class Plan:
     unchanged: int = 0
 
 
-def in_batches(values: list, array_type: str) -> Iterable:
-    """What to give a field's `__in` lookup so that all `values` are matched in as few queries as possible."""
-    if connection.vendor == "postgresql":
+def in_batches(values: list, array_type: str, *, one_array: bool | None = None) -> Iterable:
+    """What to give a field's `__in` lookup so that all `values` are matched in as few queries as
+    possible: on PostgreSQL (or with `one_array`) one bound array, elsewhere chunks of values."""
+    if one_array is None:
+        one_array = connection.vendor == "postgresql"
+    if one_array:
         # One bound array instead of 100,000 placeholders; the SQL itself is constant.
         yield RawSQL(f"SELECT unnest(%s::{array_type}[])", [values])  # noqa: S611
         return

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from courses.models import CoursePage
-from portal import stored_text
+from portal import rules, stored_text
 from portal.notifications.models import Kind
 from portal.notifications.quiet_hours import WIB
 from portal.notifications.services import Draft, notify_many
@@ -43,7 +43,7 @@ WEEK_TITLE = gettext_noop("Tenggat pelatihan %(days)s hari lagi: %(course)s")
 WEEK_BODY = gettext_noop("Selesaikan “%(course)s” paling lambat %(due)s. Alasan penugasan: %(reason)s.")
 TODAY_TITLE = gettext_noop("Tenggat pelatihan hari ini: %(course)s")
 TOMORROW_TITLE = gettext_noop("Tenggat pelatihan besok: %(course)s")
-DAY_BODY = gettext_noop("Selesaikan “%(course)s” paling lambat %(due)s pukul 23.59 WIB.")
+DAY_BODY = gettext_noop("Selesaikan “%(course)s” paling lambat %(due)s pukul %(time)s WIB.")
 OVERDUE_TITLE = gettext_noop("Pelatihan terlambat: %(course)s")
 OVERDUE_BODY = gettext_noop("Tenggat “%(course)s” (%(due)s) sudah lewat. Selesaikan secepatnya.")
 SUPERVISOR_TITLE = gettext_noop("Pelatihan anggota tim terlambat: %(name)s")
@@ -77,6 +77,7 @@ def _employee_draft(*, window: Window, row: tuple, today: datetime.date, texts: 
         "due": stored_text.date(due_date),
         "reason": reason_source or reason.rstrip("."),
         "days": days,
+        "time": rules.DUE_TIME.strftime("%H.%M"),
     }
     if window.kind == Kind.DEADLINE_7D:
         title, body = WEEK_TITLE, WEEK_BODY

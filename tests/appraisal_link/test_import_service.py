@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from appraisal_link.models import Appraisal
 from appraisal_link.services import imports
@@ -241,3 +241,17 @@ def test_a_truly_new_employee_is_counted_but_not_flagged(registered):
     messages = [p["message"] for p in result.problems.as_list()]
     assert any("1 pegawai baru akan dibuat" in m for m in messages)
     assert not any("mirip dengan" in m for m in messages)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one bound array is PostgreSQL's")
+def test_one_bound_array_matches_what_chunks_of_values_match(unit, jabatan):
+    from appraisal_link.importing.plan import in_batches
+
+    people = [EmployeeFactory(nip=nip(n), unit=unit, position=jabatan) for n in range(1, 8)]
+    wanted = [p.pk for p in people[::2]] + [999_999_999]
+
+    def found(one_array: bool) -> set[int]:
+        batches = in_batches(wanted, "bigint", one_array=one_array)
+        return {pk for batch in batches for pk in Employee.objects.filter(pk__in=batch).values_list("pk", flat=True)}
+
+    assert found(True) == found(False) == {p.pk for p in people[::2]}
