@@ -32,3 +32,16 @@ def test_staff_get_the_editor_bar_and_learners_do_not(new_context, live_server, 
     log_in(learner, live_server, pegawai.username, password)
     learner.goto(f"{live_server.url}{course.url}")
     expect(learner.locator("wagtail-userbar")).to_have_count(0)
+
+
+@pytest.mark.e2e
+def test_a_trainer_following_a_link_to_an_hr_screen_is_told_whose_it_is(new_context, live_server, pelatih, password):
+    page = new_context().new_page()
+    log_in_with_totp(page, live_server, pelatih, password)
+    response = page.goto(f"{live_server.url}/admin/sdm/laporan/kesenjangan/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="Akses ditolak")).to_be_visible()
+    expect(page.get_by_text("khusus untuk BKPSDM")).to_be_visible()
+    screenshot(page, "trainer-hr-screen-403")
+    page.get_by_role("link", name="Kembali ke dasbor admin").click()
+    expect(page).to_have_url(f"{live_server.url}/admin/")
