@@ -6,7 +6,7 @@ from celery import shared_task
 @shared_task
 def appraisal_import_task(import_id: int) -> str:
     """Import the uploaded file of an AppraisalImport job; returns the job's final status."""
-    from .services.imports import appraisal_import_run
+    from .services.import_jobs import appraisal_import_run
 
     return appraisal_import_run(import_id=import_id).status
 

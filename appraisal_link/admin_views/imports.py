@@ -1,6 +1,6 @@
 """HR's appraisal import in the Wagtail admin: upload, job page with progress, error file, templates.
 
-The upload view only checks the file and queues the job (services.imports.appraisal_import_create); the
+The upload view only checks the file and queues the job (services.import_jobs.appraisal_import_create); the
 worker imports it. The job page polls a small JSON status endpoint (a few lines of vanilla JS, with a
 <noscript> refresh) until the job is finished, then shows the counts and every problem, paginated.
 """
@@ -26,8 +26,12 @@ from ..importing.selectors import import_job_get, import_jobs_recent
 from ..importing.template import template_csv_response, template_xlsx_response
 from ..importing.validation import ERROR, problem_message
 from ..models import AppraisalImport
-from ..services.import_rerun import appraisal_import_again, flagged_lookalikes, import_again_possible
-from ..services.imports import appraisal_import_create
+from ..services.import_jobs import (
+    appraisal_import_again,
+    appraisal_import_create,
+    flagged_lookalikes,
+    import_again_possible,
+)
 from .forms import ImportAgainForm, UploadForm, too_large_message
 
 PROBLEMS_PER_PAGE = 200

@@ -9,11 +9,9 @@ The weak-area gaps of the appraisals created or changed are refreshed in the sam
 """
 
 import logging
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import PurePath
 
 from django.db import IntegrityError, transaction
@@ -28,16 +26,15 @@ from ..importing.columns import APPRAISAL_FIELDS, COLUMNS, normalise_header
 from ..importing.lookalikes import CHECK, CONFIRMED, REFUSE
 from ..importing.plan import Plan, in_batches, plan_build
 from ..importing.readers import FileRejected, open_table
-from ..importing.validation import Problem, ProblemLog, RowCleaner
-from ..models import Appraisal, AppraisalImport
-from .notifying import appraisals_updated_notify, import_summary_notify
+from ..importing.validation import ProblemLog, RowCleaner
+from ..models import Appraisal
+from .notifying import appraisals_updated_notify
 from .weak_areas import gaps_refresh_for_appraisals, origin_prefix, weak_areas
 
 logger = logging.getLogger(__name__)
 
 WRITE_BATCH = 2000
 UPDATE_BATCH = 500
-JOB_PROGRESS_EVERY = 2000
 
 Progress = Callable[[int, int], None]
 
@@ -334,98 +331,3 @@ def _fill_ids(appraisals: list[Appraisal]) -> None:
     for pk, *key in rows:
         if tuple(key) in keys:
             keys[tuple(key)].pk = pk
-
-
-# --- The background job of an upload ---------------------------------------------------------------
-@transaction.atomic
-def appraisal_import_create(
-    *, file, user, dry_run: bool = False, new_nips_confirmed: bool = False, estimated_rows: int = 0
-) -> AppraisalImport:
-    """Keep an uploaded file and its job, and have the worker import it once this transaction commits.
-
-    The stored file gets a random name: it holds personal data, and its address must not be guessable.
-    """
-    from ..tasks import appraisal_import_task
-
-    name = PurePath(file.name or "berkas").name[:255]
-    job = AppraisalImport(
-        original_name=name,
-        dry_run=dry_run,
-        new_nips_confirmed=new_nips_confirmed,
-        created_by=user,
-        total_rows=estimated_rows,
-    )
-    job.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()[:6]}", file, save=False)
-    job.save()
-    transaction.on_commit(partial(appraisal_import_task.delay, job.pk))
-    return job
-
-
-def appraisal_import_run(*, import_id: int) -> AppraisalImport:
-    """Import the file of a job, reporting progress on the job as it goes. A finished job is left as it
-    is, so a task delivered twice does no harm (the import itself is idempotent too)."""
-    claimed = AppraisalImport.objects.filter(
-        pk=import_id, status__in=[AppraisalImport.Status.PENDING, AppraisalImport.Status.RUNNING]
-    ).update(status=AppraisalImport.Status.RUNNING, processed_rows=0)
-    job = AppraisalImport.objects.get(pk=import_id)
-    if not claimed:
-        return job
-
-    def progress(processed: int, total: int) -> None:
-        AppraisalImport.objects.filter(pk=import_id).update(processed_rows=processed, total_rows=max(total, processed))
-
-    try:
-        with job.file.open("rb") as file:
-            result = appraisals_import_file(
-                file=file,
-                name=job.original_name,
-                dry_run=job.dry_run,
-                new_nips_confirmed=job.new_nips_confirmed,
-                progress=progress,
-                progress_every=JOB_PROGRESS_EVERY,
-            )
-    except FileRejected as rejected:
-        job.refresh_from_db(fields=["total_rows", "processed_rows"])
-        _finish(
-            job,
-            status=AppraisalImport.Status.FAILED,
-            errors=[Problem(rejected.row, "", "", rejected.source).as_dict()],
-            error_count=1,
-        )
-    except Exception:
-        logger.exception("appraisal import %s failed", import_id)
-        job.refresh_from_db(fields=["total_rows", "processed_rows"])
-        message = stored_text.source(
-            gettext_noop("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Hubungi admin sistem.")
-        )
-        _finish(
-            job, status=AppraisalImport.Status.FAILED, errors=[Problem(None, "", "", message).as_dict()], error_count=1
-        )
-    else:
-        job.total_rows = job.processed_rows = result.total
-        job.created_count, job.updated_count = result.created, result.updated
-        job.unchanged_count = result.unchanged
-        status = AppraisalImport.Status.DONE if result.ok else AppraisalImport.Status.FAILED
-        _finish(job, status=status, errors=result.problems.as_list(), error_count=result.problems.error_count)
-    return job
-
-
-@transaction.atomic
-def _finish(job: AppraisalImport, *, status: str, errors: list[dict], error_count: int) -> None:
-    """Record how the job ended and tell the HR user who started it, together."""
-    job.status, job.errors, job.finished_at = status, errors, timezone.now()
-    if status == AppraisalImport.Status.FAILED:
-        job.created_count = job.updated_count = job.unchanged_count = 0
-    job.save(
-        update_fields=[
-            "status",
-            "errors",
-            "finished_at",
-            "total_rows",
-            "processed_rows",
-            "created_count",
-            "updated_count",
-            "unchanged_count",
-        ]
-    )
-    import_summary_notify(job=job, error_count=error_count)

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from appraisal_link.admin_views import forms as upload_forms
 from appraisal_link.importing.columns import COLUMNS
 from appraisal_link.models import Appraisal, AppraisalImport
-from appraisal_link.services.imports import appraisal_import_run
+from appraisal_link.services.import_jobs import appraisal_import_run
 from portal.people.models import Employee
 
 from ..factories import UnitFactory
@@ -297,7 +297,7 @@ def test_import_now_after_a_successful_dry_run_imports_the_same_file(client, hr_
     from django.core.files.base import ContentFile
 
     from appraisal_link.models import Appraisal, AppraisalImport
-    from appraisal_link.services.imports import appraisal_import_create, appraisal_import_run
+    from appraisal_link.services.import_jobs import appraisal_import_create, appraisal_import_run
 
     from .conftest import csv_bytes, record
 
@@ -329,7 +329,7 @@ def test_import_now_after_a_successful_dry_run_imports_the_same_file(client, hr_
 def test_a_failed_import_shows_a_red_bar_not_a_green_one(client, hr_with_mfa):
     from django.core.files.base import ContentFile
 
-    from appraisal_link.services.imports import appraisal_import_create, appraisal_import_run
+    from appraisal_link.services.import_jobs import appraisal_import_create, appraisal_import_run
 
     job = appraisal_import_create(file=ContentFile(b"bukan;berkas\n1;2\n", name="rusak.csv"), user=hr_with_mfa)
     appraisal_import_run(import_id=job.pk)

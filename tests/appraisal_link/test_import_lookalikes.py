@@ -16,7 +16,8 @@ from django.utils import translation
 from appraisal_link.api.services import api_client_create
 from appraisal_link.importing.validation import problem_message
 from appraisal_link.models import Appraisal, AppraisalImport
-from appraisal_link.services.imports import appraisal_import_create, appraisal_import_run, appraisals_import_file
+from appraisal_link.services.import_jobs import appraisal_import_create, appraisal_import_run
+from appraisal_link.services.imports import appraisals_import_file
 from portal.people.models import Employee
 
 from .conftest import csv_bytes, nip, record

@@ -8,7 +8,8 @@ from django.core import mail
 from django.core.files.base import ContentFile
 
 from appraisal_link.models import Appraisal, AppraisalImport
-from appraisal_link.services.imports import appraisal_import_run, appraisals_import_file, appraisals_import_records
+from appraisal_link.services.import_jobs import appraisal_import_run
+from appraisal_link.services.imports import appraisals_import_file, appraisals_import_records
 from portal.notifications.models import Kind, Notification
 
 from ..factories import UserFactory

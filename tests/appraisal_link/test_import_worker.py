@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from appraisal_link.models import Appraisal, AppraisalImport
-from appraisal_link.services.imports import appraisal_import_create
+from appraisal_link.services.import_jobs import appraisal_import_create
 
 from ..factories import EmployeeFactory
 from .conftest import new_nip, nip, record, xlsx_bytes
