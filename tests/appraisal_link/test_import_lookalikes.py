@@ -153,3 +153,14 @@ def test_the_api_and_the_command_need_the_confirmation_too(registered, tmp_path)
     assert Employee.objects.filter(nip=MISTYPED).exists()
 
     assert push("?nip_baru_diperiksa=1").status_code == 200
+
+
+def test_an_hr_officer_reading_in_english_sees_the_jobs_problems_in_english(hr_client, hr_with_mfa, registered):
+    from wagtail.users.models import UserProfile
+
+    job = upload(hr_client)
+    UserProfile.get_for_user(hr_with_mfa)
+    UserProfile.objects.filter(user=hr_with_mfa).update(preferred_language="en")
+    page = hr_client.get(reverse("appraisal_import_job", args=[job.pk])).content.decode()
+    assert "This new NIP looks like that of registered employee Siti Aminah" in page
+    assert "belum dikonfirmasi" not in page
