@@ -81,9 +81,6 @@ def email_preferences_view(request):
             return redirect("notifications:preferences")
     else:
         form = EmailPreferencesForm(initial=selectors.email_preferences_for(user=request.user))
-    context = {
-        "form": form,
-        "quiet_start": quiet_hours()[0],
-        "quiet_end": quiet_hours()[1],
-    }
+    quiet_start, quiet_end = quiet_hours()
+    context = {"form": form, "quiet_start": quiet_start, "quiet_end": quiet_end}
     return TemplateResponse(request, "notifications/preferences.html", context)
