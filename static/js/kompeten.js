@@ -3,15 +3,6 @@
 (function () {
   "use strict";
 
-  // Progress bars: <span data-width="40"> becomes 40% wide (0 to 100).
-  function sizeBars(root) {
-    root.querySelectorAll("[data-width]").forEach(function (bar) {
-      var value = parseFloat(bar.getAttribute("data-width"));
-      if (isNaN(value)) { return; }
-      bar.style.width = Math.min(100, Math.max(0, value)) + "%";
-    });
-  }
-
   // <button data-print> prints the page.
   function bindPrint(root) {
     root.querySelectorAll("[data-print]").forEach(function (button) {
@@ -43,7 +34,6 @@
   }
 
   function start() {
-    sizeBars(document);
     bindPrint(document);
     bindMenu(document);
     focusTarget();

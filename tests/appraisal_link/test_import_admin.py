@@ -335,5 +335,5 @@ def test_a_failed_import_shows_a_red_bar_not_a_green_one(client, hr_with_mfa):
     appraisal_import_run(import_id=job.pk)
     client.force_login(hr_with_mfa)
     page = client.get(reverse("appraisal_import_job", args=[job.pk])).content.decode()
-    assert "k-import-progress-failed" in page
+    assert "k-progress-failed" in page
     assert 'data-testid="import-now"' not in page

@@ -389,7 +389,7 @@ def test_learner_completes_a_course_and_verifies_the_certificate(
     entry = my_courses.locator("li", has_text="Keamanan Digital")
     expect(entry).to_contain_text("4 JP")
     expect(entry).to_contain_text("selesai")
-    expect(entry.locator("[role=progressbar]")).to_have_attribute("aria-valuenow", "100")
+    expect(entry.get_by_role("progressbar")).to_have_attribute("value", "100")
     expect(page.locator("section[aria-labelledby=jp-title] .big-number")).to_contain_text("4")
     certificates = page.locator("section[aria-labelledby=certs-title]")
     expect(certificates.get_by_role("link", name="Keamanan Digital")).to_be_visible()

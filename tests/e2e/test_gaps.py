@@ -112,7 +112,7 @@ def test_hr_uploads_a_file_with_errors_then_the_corrected_file(
         page.get_by_role("button", name="Unggah dan impor").click()
     expect(page.get_by_test_id("status")).to_contain_text("Gagal", timeout=15_000)
     expect(page.get_by_text("Luar biasa").first).to_be_visible()
-    expect(page.locator("progress.k-import-progress-failed")).to_be_visible()  # red, not a green bar
+    expect(page.locator("progress.k-progress-failed")).to_be_visible()  # red, not a green bar
     screenshot(page, "hr-import-errors")
     assert not Appraisal.objects.exists()
 
