@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from portal.people.models import Employee
 
 from .models import AuditAction, AuditEntry
+from .postgres import purge_allowed
 from .rules import AuditRule, Subject
 
 MAX_QUERY_VALUE = 200
@@ -129,16 +130,9 @@ def audit_purge(*, before: datetime.datetime) -> int:
     """Delete the entries recorded before `before` (the retention period is over); return how many.
 
     The only way entries leave the trail: on PostgreSQL the append-only trigger lets a DELETE
-    through only in a transaction that set kompeten.audit_purge, and this sets it for its own
-    statement alone.
+    through only while `purge_allowed` holds, for this statement alone.
     """
     table = connection.ops.quote_name(AuditEntry._meta.db_table)
-    with transaction.atomic(), connection.cursor() as cursor:
-        postgres = connection.vendor == "postgresql"
-        if postgres:
-            cursor.execute("SET LOCAL kompeten.audit_purge = 'on'")
+    with transaction.atomic(), connection.cursor() as cursor, purge_allowed(cursor):
         cursor.execute(f"DELETE FROM {table} WHERE created_at < %s", [before])  # noqa: S608 (our table name)
-        deleted = cursor.rowcount
-        if postgres:
-            cursor.execute("SET LOCAL kompeten.audit_purge = 'off'")
-    return deleted
+        return cursor.rowcount

@@ -10,6 +10,7 @@ import json
 from datetime import datetime
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from .models import EmailStatus, Notification
 from .texts import split
@@ -116,6 +117,17 @@ def _insert_then_find(*, kind: str, drafts: list, now: datetime, emailable: set[
         kind=kind, created_at=now, user_id__in={n.user_id for n in rows}, key__in={n.key for n in rows}
     ).order_by("pk")
     return [n for n in found if (n.user_id, n.key) in wanted]
+
+
+def recipients_source(recipients) -> tuple[str, tuple] | None:
+    """PostgreSQL: the (user id, key) pairs of `notify_same` as a SELECT for `notifications_insert_same`:
+    a queryset's own SQL (read inside the INSERT), or a list sent as two arrays. None: no one."""
+    if isinstance(recipients, QuerySet):
+        return recipients.query.sql_with_params()
+    pairs = list(dict.fromkeys(recipients))
+    if not pairs:
+        return None
+    return ("SELECT * FROM unnest(%s::bigint[], %s::text[])", ([u for u, _k in pairs], [k for _u, k in pairs]))
 
 
 def notifications_insert_same(

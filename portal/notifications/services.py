@@ -13,10 +13,9 @@ from itertools import islice
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from .bulk import notifications_insert_new, notifications_insert_same
+from .bulk import notifications_insert_new, notifications_insert_same, recipients_source
 from .emailing import notification_emails_mark_failed, notification_emails_send  # noqa: F401 (re-exported)
 from .models import EmailPreference, EmailStatus, Kind, Notification
 from .quiet_hours import email_send_time
@@ -161,13 +160,9 @@ def notify_same(*, kind: str, recipients, title: str | dict, body: str | dict = 
         pairs = list(dict.fromkeys(recipients))
         drafts = [Draft(user_id=u, kind=kind, key=k, title=title, body=body, url=url) for u, k in pairs]
         return len(notify_many(drafts=drafts, now=now))
-    if isinstance(recipients, QuerySet):
-        source = recipients.query.sql_with_params()
-    else:
-        pairs = list(dict.fromkeys(recipients))
-        if not pairs:
-            return 0
-        source = ("SELECT * FROM unnest(%s::bigint[], %s::text[])", ([u for u, _k in pairs], [k for _u, k in pairs]))
+    source = recipients_source(recipients)
+    if source is None:
+        return 0
     inserted = notifications_insert_same(kind=kind, source=source, title=title, body=body, url=url, now=now)
     pending = [pk for pk, status in inserted if status == EmailStatus.PENDING]
     if pending:
