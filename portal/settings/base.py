@@ -78,6 +78,7 @@ LOCAL_APPS = [
     "competency",
     "courses",
     "appraisal_link",
+    "appraisal_link.feedback",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -177,6 +178,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # Claiming a record at sign-up (key: the NIP), whatever the outcome.
     "claim": "30/h/ip,5/h/key",
+    # The public satisfaction survey (key: the device's cookie). Generous per address: citizens share
+    # carrier NAT and office Wi-Fi.
+    "skm": "120/h/ip,10/h/key",
 }
 # A one-time activation code HR issues for a sign-up without the register's e-mail address.
 KOMPETEN_ACTIVATION_CODE_DAYS = int(env("ACTIVATION_CODE_DAYS", "14"))

@@ -1,0 +1,127 @@
+"""Service points of the public satisfaction survey, the people they serve, and citizens' answers."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from . import skm
+
+PERIOD_KEY = RegexValidator(
+    r"^\d{4}(-(0[1-9]|1[0-2]|S[12]))?$",
+    _("Tulis periode sebagai tahun (2026), semester (2026-S1) atau bulan (2026-05)."),
+    code="period",
+)
+
+
+class ServicePoint(ClusterableModel):
+    """A service a unit gives the public at a counter (e.g. Disdukcapil: KTP-el), with its own
+    public address /survei-kepuasan/<code>/ printed on a poster."""
+
+    unit = models.ForeignKey(
+        "people.Unit", verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="service_points"
+    )
+    name = models.CharField(_("nama layanan"), max_length=150)
+    code = models.SlugField(
+        _("kode singkat"),
+        max_length=24,
+        unique=True,
+        help_text=_("Bagian alamat publik, mis. ktp-el → /survei-kepuasan/ktp-el/. Huruf kecil, angka, tanda hubung."),
+    )
+    description = models.CharField(_("keterangan"), max_length=300, blank=True)
+    positions = models.ManyToManyField(
+        "people.Position",
+        verbose_name=_("jabatan pelaksana layanan"),
+        blank=True,
+        related_name="service_points",
+        help_text=_("Jabatan garis depan di unit ini yang melayani di loket; hasil lemah membuka kesenjangan mereka."),
+    )
+    active = models.BooleanField(_("menerima tanggapan"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["unit__name", "name"]
+        verbose_name = _("titik layanan")
+        verbose_name_plural = _("titik layanan")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("skm_form", kwargs={"code": self.code})
+
+
+class ServicePopulation(models.Model):
+    """How many people a service point served in a period, which sets the sample it needs."""
+
+    service_point = ParentalKey(ServicePoint, on_delete=models.CASCADE, related_name="populations")
+    period = models.CharField(_("periode"), max_length=7, validators=[PERIOD_KEY], help_text=PERIOD_KEY.message)
+    population = models.PositiveIntegerField(_("jumlah orang yang dilayani"))
+
+    class Meta:
+        ordering = ["-period"]
+        verbose_name = _("populasi layanan")
+        verbose_name_plural = _("populasi layanan")
+        constraints = [
+            models.UniqueConstraint(fields=["service_point", "period"], name="skm_population_once_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.population}"
+
+
+def _score_field(element: skm.Element):
+    return models.PositiveSmallIntegerField(element.label, validators=[MinValueValidator(1), MaxValueValidator(4)])
+
+
+class SurveyResponse(models.Model):
+    """One citizen's answers: the nine elements, an optional profile, officer code and suggestion.
+    Nothing identifies the citizen: no address, no account, no device id."""
+
+    class Suggestion(models.TextChoices):
+        NONE = "none", _("Tanpa saran")
+        PENDING = "pending", _("Menunggu moderasi")
+        PUBLISHED = "published", _("Diterbitkan")
+        HIDDEN = "hidden", _("Disembunyikan")
+
+    service_point = models.ForeignKey(
+        ServicePoint, verbose_name=_("titik layanan"), on_delete=models.PROTECT, related_name="responses"
+    )
+    submitted_at = models.DateTimeField(_("dikirim"), db_index=True)
+    u1 = _score_field(skm.ELEMENTS[0])
+    u2 = _score_field(skm.ELEMENTS[1])
+    u3 = _score_field(skm.ELEMENTS[2])
+    u4 = _score_field(skm.ELEMENTS[3])
+    u5 = _score_field(skm.ELEMENTS[4])
+    u6 = _score_field(skm.ELEMENTS[5])
+    u7 = _score_field(skm.ELEMENTS[6])
+    u8 = _score_field(skm.ELEMENTS[7])
+    u9 = _score_field(skm.ELEMENTS[8])
+    gender = models.CharField(_("jenis kelamin"), max_length=1, choices=skm.GENDERS, blank=True)
+    age_group = models.CharField(_("kelompok usia"), max_length=6, choices=skm.AGE_GROUPS, blank=True)
+    education = models.CharField(_("pendidikan"), max_length=3, choices=skm.EDUCATION, blank=True)
+    occupation = models.CharField(_("pekerjaan"), max_length=10, choices=skm.OCCUPATIONS, blank=True)
+    officer_code = models.CharField(_("kode petugas"), max_length=12, blank=True, db_index=True)
+    suggestion = models.TextField(_("saran"), blank=True)
+    suggestion_status = models.CharField(
+        _("status saran"), max_length=10, choices=Suggestion.choices, default=Suggestion.NONE
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("tanggapan survei kepuasan")
+        verbose_name_plural = _("tanggapan survei kepuasan")
+        indexes = [models.Index(fields=["service_point", "submitted_at"], name="skm_response_point_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{code}__gte": 1}) & Q(**{f"{code}__lte": 4}), name=f"skm_{code}_between_1_and_4"
+            )
+            for code in skm.CODES
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point} · {self.submitted_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("survei-kepuasan/", views.skm_index_view, name="skm_index"),
+    path("survei-kepuasan/<slug:code>/", views.skm_form_view, name="skm_form"),
+    path("survei-kepuasan/<slug:code>/terima-kasih/", views.skm_thanks_view, name="skm_thanks"),
+]
