@@ -96,9 +96,11 @@ def index_by_service_point(period: Period, *, unit_ids=None) -> list[tuple[Servi
     ]
 
 
-def index_by_unit(period: Period, *, unit_ids=None) -> list[tuple[object, Index]]:
-    """Each unit with service points and its index for the period: all its points' answers together."""
-    by_point = index_by_service_point(period, unit_ids=unit_ids)
+def index_by_unit(period: Period, *, unit_ids=None, by_point=None) -> list[tuple[object, Index]]:
+    """Each unit with service points and its index for the period: all its points' answers together.
+    `by_point`: index_by_service_point's answer for the same period and units, when already read."""
+    if by_point is None:
+        by_point = index_by_service_point(period, unit_ids=unit_ids)
     units = {point.unit_id: point.unit for point, _index in by_point}
     queryset = responses_in(period)
     if unit_ids is not None:

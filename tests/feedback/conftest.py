@@ -12,3 +12,27 @@ def point(unit):
 def answers():
     """A complete, valid submission (every element "3")."""
     return {f"u{number}": "3" for number in range(1, 10)}
+
+
+@pytest.fixture
+def hr_client(client, hr_with_mfa):
+    client.force_login(hr_with_mfa)
+    return client
+
+
+@pytest.fixture
+def respond():
+    """Store responses with given scores in a period (the services' path, as a citizen's would be)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from appraisal_link.feedback.services import survey_response_submit
+
+    def make(point, scores: dict | int, *, on: datetime.date, count: int = 1, **extra):
+        values = scores if isinstance(scores, dict) else dict.fromkeys(range(1, 10), scores)
+        answers = {f"u{n}": values.get(n, 3) for n in range(1, 10)} | extra
+        moment = timezone.make_aware(datetime.datetime.combine(on, datetime.time(10)))
+        return [survey_response_submit(service_point=point, answers=answers, now=moment) for _ in range(count)]
+
+    return make

@@ -88,6 +88,14 @@ ADMIN = {
         Case(u("appraisal_heatmap_cell", "unit_a", "competency"), admin(), public="a unit's cell of HR's report")
     ],
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
+    # The public satisfaction survey: HR's index, moderation and service points.
+    "skm_report": [Case(u("skm_report"), admin())],
+    "skm_service_point": [
+        Case(u("skm_service_point", "service_point"), admin(), public="a service point's aggregate results")
+    ],
+    "skm_suggestions": [Case(u("skm_suggestions"), admin())],
+    "skm_suggestions_moderate": [Case(u("skm_suggestions_moderate"), admin(staff="302"), method="POST")],
+    **viewset("titik-layanan", "service_point", public=HR_OBJECT),
     "appraisal_closure": [Case(u("appraisal_closure"), admin())],
     "appraisal_assign": [Case(u("appraisal_assign"), admin())],
     "appraisal_assignments": [Case(u("appraisal_assignments"), admin())],

@@ -137,6 +137,7 @@ def build_world() -> World:
     from wagtail.documents.models import Document
 
     from appraisal_link.api.services import api_service_account_create, api_token_create
+    from appraisal_link.feedback.models import ServicePoint
     from appraisal_link.models import AppraisalImport, WeakAreaMapping
     from competency.models import Competency, PositionStandard
     from courses.models import CourseTrainer, LessonPage
@@ -202,6 +203,7 @@ def build_world() -> World:
     )
     service = api_service_account_create(name="Sistem e-Kinerja (matriks)")
     objects.api_token = api_token_create(user=service, name="e-Kinerja", created_by=users[HR_TOTP]).token
+    objects.service_point = ServicePoint.objects.create(unit=unit_a, name="Perekaman KTP-el", code="matriks-ktp")
     objects.document = Document.objects.create(title="Panduan SKP", file=ContentFile(b"%PDF-1.4\n", name="panduan.pdf"))
     # An assignment of P (HR's assignment list: change the due date, cancel).
     from appraisal_link.models import Assignment

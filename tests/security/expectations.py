@@ -123,6 +123,10 @@ SITE = {
             public="a certificate's public verification by its code (UU 27/2022 purpose: verification)",
         )
     ],
+    # The public satisfaction survey (SKM): for citizens, no login.
+    "skm_index": [Case(u("skm_index"), everyone("200"))],
+    "skm_form": [Case(u("skm_form", "=matriks-ktp"), everyone("200"), public="a service point's public survey form")],
+    "skm_thanks": [Case(u("skm_thanks", "=matriks-ktp"), everyone("200"), public="the thanks after a public survey")],
     # The change hub.
     "change:acknowledge": [
         Case(u("change:acknowledge", "article"), members("302"), method="POST", public="an article for everyone")

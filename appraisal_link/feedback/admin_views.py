@@ -1,0 +1,109 @@
+"""HR's survey screens in the admin: the index by unit and service point for a period (exportable),
+one service point's elements, trend and weakest elements, and the moderation of suggestions."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from portal.people.admin_access import hr_required
+from portal.spreadsheets import table_response
+
+from . import periods, selectors, skm
+from .models import ServicePoint
+from .services import suggestions_moderate
+
+TREND_LENGTH = 6
+
+
+def _period(request) -> periods.Period:
+    """The period asked for (?periode=2026-S1), else the last closed semester."""
+    return periods.parse(request.GET.get("periode", "")) or periods.last_closed("semester", timezone.localdate())
+
+
+def _choices(today) -> list[periods.Period]:
+    """Recent periods to pick from: this year's and last year's semesters and years, the last 12 months."""
+    return [
+        *periods.recent("tahun", today, 2)[::-1],
+        *periods.recent("semester", today, 4)[::-1],
+        *periods.recent("bulan", today, 12)[::-1],
+    ]
+
+
+def _export(period, rows, file_format):
+    header = [_("Unit kerja"), _("Layanan"), _("Responden"), _("Sampel minimal")]
+    header += [f"U{number} {element.label}" for number, element in enumerate(skm.ELEMENTS, start=1)]
+    header += [_("IKM"), _("Mutu"), _("Representatif")]
+
+    def line(point, index):
+        values = [point.unit.name, point.name, index.responses, index.sample_needed or ""]
+        values += [index.nrr.get(code, "") for code in skm.CODES]
+        grade = index.grade
+        values += [
+            index.ikm or "",
+            f"{grade[0]} ({grade[1]})" if grade else "",
+            _("ya") if index.representative else _("belum"),
+        ]
+        return values
+
+    return table_response(
+        filename=f"ikm-{period.key}", header=header, rows=(line(p, i) for p, i in rows), file_format=file_format
+    )
+
+
+@hr_required
+def report_view(request):
+    period = _period(request)
+    by_point = selectors.index_by_service_point(period)
+    file_format = request.GET.get("format")
+    if file_format in ("csv", "xlsx"):
+        return _export(period, by_point, file_format)
+    context = {
+        "period": period,
+        "choices": _choices(timezone.localdate()),
+        "units": selectors.index_by_unit(period, by_point=by_point),
+        "points": by_point,
+        "pending": selectors.pending_suggestions().count(),
+    }
+    return TemplateResponse(request, "feedback/admin/report.html", context)
+
+
+@hr_required
+def service_point_view(request, pk: int):
+    point = get_object_or_404(ServicePoint.objects.select_related("unit"), pk=pk)
+    period = _period(request)
+    index = selectors.index_of(period, service_point=point)
+    months = periods.recent("bulan", timezone.localdate(), TREND_LENGTH)
+    context = {
+        "point": point,
+        "period": period,
+        "choices": _choices(timezone.localdate()),
+        "index": index,
+        "trend": selectors.trend(months, service_point=point),
+        "suggestions": selectors.published_suggestions(service_point=point),
+    }
+    return TemplateResponse(request, "feedback/admin/service_point.html", context)
+
+
+@hr_required
+def suggestions_view(request):
+    page = Paginator(selectors.pending_suggestions(), 50).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "feedback/admin/suggestions.html", {"page": page})
+
+
+@require_POST
+@hr_required
+def suggestions_moderate_view(request):
+    ids = [value for value in request.POST.getlist("id") if value.isdigit()]
+    publish = request.POST.get("action") == "publish"
+    changed = suggestions_moderate(response_ids=ids, publish=publish)
+    if publish:
+        text = ngettext("%(count)s saran diterbitkan.", "%(count)s saran diterbitkan.", changed)
+    else:
+        text = ngettext("%(count)s saran disembunyikan.", "%(count)s saran disembunyikan.", changed)
+    messages.success(request, text % {"count": changed})
+    return redirect("skm_suggestions")
