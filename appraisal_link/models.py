@@ -18,6 +18,12 @@ BERAKHLAK = [
     ("kolaboratif", _("Kolaboratif")),
 ]
 AREAS = [("hasil_kerja", _("Hasil kerja")), *BERAKHLAK]
+# Weak areas the public satisfaction survey finds at a service point: its front-line elements.
+SURVEY_AREAS = [
+    ("skm_kompetensi", _("SKM: kompetensi pelaksana")),
+    ("skm_perilaku", _("SKM: perilaku pelaksana")),
+    ("skm_pengaduan", _("SKM: penanganan pengaduan")),
+]
 
 
 class Rating(models.TextChoices):
@@ -120,9 +126,10 @@ class AppraisalImport(models.Model):
 
 
 class WeakAreaMapping(models.Model):
-    """Which competencies develop a weak appraisal area; HR may change the seeded default."""
+    """Which competencies develop a weak appraisal area (or a weak front-line element of the public
+    survey); HR may change the seeded default."""
 
-    area = models.CharField(_("area penilaian"), max_length=30, choices=AREAS)
+    area = models.CharField(_("area penilaian"), max_length=30, choices=[*AREAS, *SURVEY_AREAS])
     competency = models.ForeignKey(
         "competency.Competency",
         verbose_name=_("kompetensi"),

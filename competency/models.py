@@ -115,12 +115,18 @@ class Gap(models.Model):
     """A competency an employee should develop, and where that need came from.
 
     From the standard: the position requires more than the current level. From an appraisal: a
-    weak area (a value rated below expectation, or a weak predikat) points at the competency.
+    weak area (a value rated below expectation, or a weak predikat) points at the competency. From
+    the public satisfaction survey: a service point's front-line element scored low.
     """
 
     class Source(models.TextChoices):
         STANDARD = "standar", _("Standar jabatan")
         APPRAISAL = "penilaian", _("Penilaian SKP")
+        PUBLIC_SURVEY = "skm", _("Survei kepuasan masyarakat")
+
+    # Gaps raised by what others observed (the supervisor's appraisal, the public's survey): training
+    # closes them. Standard gaps follow the assessed level instead.
+    OBSERVED = (Source.APPRAISAL, Source.PUBLIC_SURVEY)
 
     class Status(models.TextChoices):
         OPEN = "terbuka", _("Terbuka")

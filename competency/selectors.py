@@ -33,6 +33,25 @@ def latest_levels(assessments: QuerySet[Assessment]) -> dict[tuple[int, int], in
     return levels
 
 
+def position_standards(position_ids) -> dict[int, dict[int, tuple[int, str]]]:
+    """position id → competency id → (required level, competency kind), one query."""
+    from .models import PositionStandard
+
+    standards: dict[int, dict[int, tuple[int, str]]] = {}
+    rows = PositionStandard.objects.filter(position_id__in=list(position_ids)).values_list(
+        "position_id", "competency_id", "required_level", "competency__kind"
+    )
+    for position_id, competency_id, level, kind in rows:
+        standards.setdefault(position_id, {})[competency_id] = (level, kind)
+    return standards
+
+
+def observed_gap_level(*, level_now: int, standard_level: int) -> int:
+    """The level an observed weakness asks for: one above the current level (at most 5), and at
+    least what the position's standard requires."""
+    return max(standard_level, min(level_now + 1, 5))
+
+
 def _by_size(queryset: QuerySet[Gap]) -> QuerySet[Gap]:
     return queryset.annotate(
         gap_size=Greatest(F("required_level") - F("current_level"), Value(0), output_field=IntegerField())

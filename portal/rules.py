@@ -1,13 +1,14 @@
 """The numbers the portal's rules turn on, in one place.
 
-HR may change the yearly JP target and the quiet hours of e-mail in the admin (Settings → Aturan
-portal, the `pages.PortalSettings` row); everything reads them through `jp_target()` and
-`quiet_hours()`, which keep the row in the cache so that a page pays no query for it. The numbers
+HR may change the yearly JP target, the quiet hours of e-mail and the public survey's thresholds in
+the admin (Settings → Aturan portal, the `pages.PortalSettings` row); everything reads them through
+the functions below, which keep the row in the cache so that a page pays no query for it. The numbers
 below are not HR's to change: the privacy threshold is a promise to survey respondents, and a due
 date ends at 23:59 WIB.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.cache import cache
 
@@ -16,8 +17,10 @@ SURVEY_PRIVACY_THRESHOLD = 5
 # A due date ends at this time of its day (WIB).
 DUE_TIME = datetime.time(23, 59)
 
-# The settings row's defaults: the 20 JP of the regulation; e-mail waits from 21 to 7 o'clock WIB.
-DEFAULTS = {"jp": 20, "quiet": (21, 7)}
+# The settings row's defaults: the 20 JP of the regulation; e-mail waits from 21 to 7 o'clock WIB;
+# a front-line element of the public survey below 3.00 opens gaps; an officer's own results need
+# at least 10 answers.
+DEFAULTS = {"jp": 20, "quiet": (21, 7), "skm_weak": Decimal("3.00"), "skm_officer_min": 10}
 
 CACHE_KEY = "kompeten:portal-settings"
 CACHE_SECONDS = 600
@@ -29,7 +32,12 @@ def _values() -> dict:
         from portal.pages.models import PortalSettings
 
         row = PortalSettings.load()
-        values = {"jp": row.jp_target_per_year, "quiet": (row.quiet_start, row.quiet_end)}
+        values = {
+            "jp": row.jp_target_per_year,
+            "quiet": (row.quiet_start, row.quiet_end),
+            "skm_weak": row.skm_weak_below,
+            "skm_officer_min": row.skm_officer_min_responses,
+        }
         cache.set(CACHE_KEY, values, CACHE_SECONDS)
     return values
 
@@ -42,6 +50,16 @@ def jp_target() -> int:
 def quiet_hours() -> tuple[int, int]:
     """(start, end) o'clock WIB of the hours when e-mail waits for the morning."""
     return _values()["quiet"]
+
+
+def skm_weak_below() -> Decimal:
+    """A front-line element of the public survey averaging below this (1–4) is weak."""
+    return _values()["skm_weak"]
+
+
+def skm_officer_min_responses() -> int:
+    """An officer's own survey results are shown only from this many answers."""
+    return _values()["skm_officer_min"]
 
 
 def settings_changed(**kwargs) -> None:

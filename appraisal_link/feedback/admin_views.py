@@ -5,15 +5,18 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from portal import rules
 from portal.people.admin_access import hr_required
 from portal.spreadsheets import table_response
 
 from . import periods, selectors, skm
+from .development import survey_gaps_refresh
 from .models import ServicePoint
 from .services import suggestions_moderate
 
@@ -68,6 +71,7 @@ def report_view(request):
         "units": selectors.index_by_unit(period, by_point=by_point),
         "points": by_point,
         "pending": selectors.pending_suggestions().count(),
+        "weak_below": rules.skm_weak_below(),
     }
     return TemplateResponse(request, "feedback/admin/report.html", context)
 
@@ -107,3 +111,23 @@ def suggestions_moderate_view(request):
         text = ngettext("%(count)s saran disembunyikan.", "%(count)s saran disembunyikan.", changed)
     messages.success(request, text % {"count": changed})
     return redirect("skm_suggestions")
+
+
+@require_POST
+@hr_required
+def apply_view(request):
+    """Apply a period's results to competency gaps now (the nightly task does the last semester)."""
+    period = periods.parse(request.POST.get("periode", ""))
+    if period is None:
+        messages.error(request, _("Periode tidak dikenal; pilih periode dari daftar."))
+        return redirect("skm_report")
+    result = survey_gaps_refresh(period=period)
+    messages.success(
+        request,
+        _(
+            "Hasil %(period)s diterapkan: %(weak)s titik layanan lemah, %(opened)s kesenjangan dibuka, "
+            "%(closed)s ditutup karena pulih."
+        )
+        % {"period": period.key, "weak": result["weak_points"], "opened": result["opened"], "closed": result["closed"]},
+    )
+    return redirect(f"{reverse('skm_report')}?periode={period.key}")

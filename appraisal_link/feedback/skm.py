@@ -78,6 +78,10 @@ ELEMENTS = (
     ),
 )
 CODES = tuple(element.code for element in ELEMENTS)
+# The elements that the people at the counter make: weak ones open gaps (the weak-area mapping's
+# survey areas, appraisal_link.models.SURVEY_AREAS).
+FRONT_LINE = {"u6": "skm_kompetensi", "u7": "skm_perilaku", "u8": "skm_pengaduan"}
+POOR_GRADES = ("C", "D")
 BY_CODE = {element.code: element for element in ELEMENTS}
 WEIGHT = Decimal(1) / Decimal(len(ELEMENTS))  # each element weighs the same: 1/9
 

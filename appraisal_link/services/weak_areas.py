@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from competency.models import Assessment, Gap, PositionStandard
+from competency.models import Assessment, Gap
+from competency.selectors import latest_levels, observed_gap_level, position_standards
 from competency.services import appraisal_gaps_drop, appraisal_gaps_open, gaps_close
 from portal import stored_text
 
@@ -72,19 +73,8 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
         appraisals = list(Appraisal.objects.filter(pk__in=chunk).select_related("employee"))
         employee_ids = {a.employee_id for a in appraisals}
         position_ids = {a.employee.position_id for a in appraisals}
-        standards = defaultdict(dict)
-        for standard in PositionStandard.objects.filter(position_id__in=position_ids).select_related("competency"):
-            standards[standard.position_id][standard.competency_id] = (
-                standard.required_level,
-                standard.competency.kind,
-            )
-        current = {}
-        for employee_id, competency_id, level in (
-            Assessment.objects.filter(employee_id__in=employee_ids)
-            .order_by("employee_id", "competency_id", "assessed_on", "created_at")
-            .values_list("employee_id", "competency_id", "level")
-        ):
-            current[(employee_id, competency_id)] = level  # the latest wins
+        standards = position_standards(position_ids)
+        current = latest_levels(Assessment.objects.filter(employee_id__in=employee_ids))
         existing = {
             (g.employee_id, g.competency_id, g.origin): g
             for g in Gap.objects.filter(employee_id__in=employee_ids, source=Gap.Source.APPRAISAL)
@@ -98,7 +88,8 @@ def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
                     targets += [cid for cid, (_level, kind) in position_standard.items() if kind == "teknis"]
                 for competency_id in targets:
                     level_now = current.get((appraisal.employee_id, competency_id), 0)
-                    required = max(position_standard.get(competency_id, (0, ""))[0], min(level_now + 1, 5))
+                    standard_level = position_standard.get(competency_id, (0, ""))[0]
+                    required = observed_gap_level(level_now=level_now, standard_level=standard_level)
                     key = (appraisal.employee_id, competency_id, origin_prefix(appraisal) + area)
                     reason = stored_text.source(
                         gettext_noop("karena penilaian %(year)s: %(why)s"), year=appraisal.year, why=why

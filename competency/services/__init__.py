@@ -10,6 +10,7 @@ from .gaps import (
     assessments_changed,
     gaps_close,
     gaps_recompute,
+    observed_gaps_open,
     standard_reason,
     standards_changed,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "course_completion_apply",
     "gaps_close",
     "gaps_recompute",
+    "observed_gaps_open",
     "standard_reason",
     "standards_changed",
     "training_completed",

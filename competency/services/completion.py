@@ -19,8 +19,8 @@ def course_completion_apply(
     *, employee_id: int, levels: dict[int, int], course_title: str, completed_on: datetime.date
 ) -> int:
     """Record `levels` (competency id → level reached) for the employee, recompute their standard
-    gaps, and close the open appraisal gaps those levels meet (reason "pelatihan … selesai", the
-    required level recorded as reached). Returns how many appraisal gaps closed."""
+    gaps, and close the open observed gaps (appraisal, public survey) those levels meet (reason
+    "pelatihan … selesai", the required level recorded as reached). Returns how many closed."""
     if not levels:
         return 0
     Assessment.objects.bulk_create(
@@ -37,7 +37,7 @@ def course_completion_apply(
     assessments_changed(employee_ids=[employee_id])
     met = set()
     for gap_id, competency_id, required in Gap.objects.filter(
-        employee_id=employee_id, competency_id__in=list(levels), source=Gap.Source.APPRAISAL, status=Gap.Status.OPEN
+        employee_id=employee_id, competency_id__in=list(levels), source__in=Gap.OBSERVED, status=Gap.Status.OPEN
     ).values_list("pk", "competency_id", "required_level"):
         if required <= levels[competency_id]:
             met.add(gap_id)

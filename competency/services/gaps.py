@@ -306,6 +306,14 @@ def appraisal_gaps_open(*, gaps: list[Gap]) -> int:
     return len(gaps)
 
 
+def observed_gaps_open(*, gaps: list[Gap]) -> int:
+    """Write the gaps another voice of appraisal worked out (the public survey: source "skm"); as
+    `appraisal_gaps_open`, one that exists already is skipped."""
+    if any(gap.source not in Gap.OBSERVED for gap in gaps):
+        raise ValueError("observed_gaps_open writes observed gaps only")
+    return appraisal_gaps_open(gaps=gaps)
+
+
 def appraisal_gaps_drop(*, gap_ids: Iterable[int]) -> int:
     """Delete open appraisal gaps that a corrected appraisal no longer supports; returns how many."""
     ids = list(gap_ids)

@@ -71,7 +71,31 @@ class PortalSettings(BaseGenericSetting):
         _("jam tenang berakhir (WIB)"), default=rules.DEFAULTS["quiet"][1], validators=[MaxValueValidator(23)]
     )
 
-    panels = [FieldPanel("jp_target_per_year"), FieldPanel("quiet_start"), FieldPanel("quiet_end")]
+    skm_weak_below = models.DecimalField(
+        _("batas unsur SKM lemah"),
+        max_digits=3,
+        decimal_places=2,
+        default=rules.DEFAULTS["skm_weak"],
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_(
+            "Unsur kompetensi pelaksana, perilaku pelaksana atau penanganan pengaduan yang nilai rata-ratanya "
+            "(1–4) di bawah angka ini, dengan sampel representatif, membuka kesenjangan jabatan garis depan."
+        ),
+    )
+    skm_officer_min_responses = models.PositiveSmallIntegerField(
+        _("responden minimal hasil per petugas"),
+        default=rules.DEFAULTS["skm_officer_min"],
+        validators=[MinValueValidator(rules.SURVEY_PRIVACY_THRESHOLD), MaxValueValidator(1000)],
+        help_text=_("Hasil survei per kode petugas ditampilkan kepada petugas dan atasannya sejak jumlah ini."),
+    )
+
+    panels = [
+        FieldPanel("jp_target_per_year"),
+        FieldPanel("quiet_start"),
+        FieldPanel("quiet_end"),
+        FieldPanel("skm_weak_below"),
+        FieldPanel("skm_officer_min_responses"),
+    ]
 
     class Meta:
         verbose_name = _("aturan portal")

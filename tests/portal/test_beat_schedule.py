@@ -13,6 +13,7 @@ SCHEDULES = {
     "Pengingat acara sosialisasi": ("portal.change.tasks.event_reminders_task", "0", "7", "*"),
     "Pengingat survei denyut": ("portal.change.tasks.survey_reminders_task", "15", "7", "*"),
     "Kirim ulang e-mail notifikasi yang gagal": ("portal.notifications.tasks.failed_emails_retry_task", "30", "7", "*"),
+    "Kesenjangan dari survei kepuasan": ("appraisal_link.feedback.tasks.survey_gaps_task", "30", "2", "*"),
 }
 
 

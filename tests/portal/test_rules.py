@@ -1,5 +1,7 @@
 """The numbers HR may change live in one place, Wagtail's settings (Settings → Aturan portal): the
-yearly JP target and the quiet hours. Changing them in the admin changes every page that uses them."""
+yearly JP target, the quiet hours and the public survey's thresholds. Changing them in the admin changes every page that uses them."""
+
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -26,9 +28,11 @@ def test_hr_changes_the_jp_target_in_the_admin_and_every_page_follows(client, hr
     url = edit_url(client)
     page = client.get(url)
     assert page.status_code == 200 and "Target JP per tahun" in page.content.decode()
-    response = client.post(url, {"jp_target_per_year": 24, "quiet_start": 22, "quiet_end": 6})
+    form = {"jp_target_per_year": 24, "quiet_start": 22, "quiet_end": 6}
+    response = client.post(url, form | {"skm_weak_below": "3.25", "skm_officer_min_responses": 12})
     assert response.status_code == 302, response.content.decode()[:500]
     assert rules.jp_target() == 24 and rules.quiet_hours() == (22, 6)
+    assert (rules.skm_weak_below(), rules.skm_officer_min_responses()) == (Decimal("3.25"), 12)
 
     assert "Mencapai 24 JP" in client.get(reverse("appraisal_jp")).content.decode()
     client.force_login(pegawai)
