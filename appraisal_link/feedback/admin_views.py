@@ -1,8 +1,10 @@
 """HR's survey screens in the admin: the index by unit and service point for a period (exportable),
 one service point's elements, trend and weakest elements, and the moderation of suggestions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,11 +15,14 @@ from django.views.decorators.http import require_POST
 
 from portal import rules
 from portal.people.admin_access import hr_required
+from portal.people.models import Unit
 from portal.spreadsheets import table_response
 
 from . import periods, selectors, skm
 from .development import survey_gaps_refresh
 from .models import ServicePoint
+from .poster import service_point_poster_pdf
+from .report_pdf import skm_report_pdf
 from .services import suggestions_moderate
 
 TREND_LENGTH = 6
@@ -131,3 +136,30 @@ def apply_view(request):
         % {"period": period.key, "weak": result["weak_points"], "opened": result["opened"], "closed": result["closed"]},
     )
     return redirect(f"{reverse('skm_report')}?periode={period.key}")
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
+
+
+@hr_required
+def poster_view(request, pk: int):
+    """The A4 poster for the counter: the QR code and the short address of the public form."""
+    point = get_object_or_404(ServicePoint.objects.select_related("unit"), pk=pk)
+    return _pdf(service_point_poster_pdf(point, base_url=settings.WAGTAILADMIN_BASE_URL), f"poster-skm-{point.code}")
+
+
+@hr_required
+def report_pdf_view(request):
+    """The period's report in the usual SKM structure, for every unit or one (?unit=<id>)."""
+    period = _period(request)
+    unit_id = request.GET.get("unit", "")
+    unit = None
+    if unit_id:
+        unit = get_object_or_404(Unit, pk=unit_id) if unit_id.isdigit() else None
+        if unit is None:
+            return HttpResponse(_("Unit tidak dikenal."), status=400, content_type="text/plain; charset=utf-8")
+    name = f"laporan-skm-{period.key}" + (f"-{unit.code}" if unit else "")
+    return _pdf(skm_report_pdf(period=period, unit=unit), name)

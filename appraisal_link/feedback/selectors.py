@@ -49,11 +49,11 @@ class Index:
         return sorted(self.elements(), key=lambda pair: (pair[1], pair[0].code))[:count]
 
 
-def _aggregates() -> dict:
+def index_aggregates() -> dict:
     return {"responses": Count("id"), **{code: Avg(code) for code in skm.CODES}}
 
 
-def _index(row: dict, population: int | None = None) -> Index:
+def index_from_row(row: dict, population: int | None = None) -> Index:
     nrr = {}
     if row["responses"]:
         nrr = {code: Decimal(str(row[code])).quantize(FOUR_PLACES, rounding=ROUND_HALF_UP) for code in skm.CODES}
@@ -85,12 +85,12 @@ def index_by_service_point(period: Period, *, unit_ids=None) -> list[tuple[Servi
         points = points.filter(unit_id__in=list(unit_ids))
     rows = {
         row["service_point_id"]: row
-        for row in responses_in(period).order_by().values("service_point_id").annotate(**_aggregates())
+        for row in responses_in(period).order_by().values("service_point_id").annotate(**index_aggregates())
     }
     populations = _populations(period)
     empty = {"responses": 0}
     return [
-        (point, _index(rows.get(point.pk, empty), populations.get(point.pk)))
+        (point, index_from_row(rows.get(point.pk, empty), populations.get(point.pk)))
         for point in points
         if point.active or point.pk in rows
     ]
@@ -101,13 +101,13 @@ def index_by_unit(period: Period, *, unit_ids=None, by_point=None) -> list[tuple
     `by_point`: index_by_service_point's answer for the same period and units, when already read."""
     if by_point is None:
         by_point = index_by_service_point(period, unit_ids=unit_ids)
-    units = {point.unit_id: point.unit for point, _index in by_point}
+    units = {point.unit_id: point.unit for point, _point_index in by_point}
     queryset = responses_in(period)
     if unit_ids is not None:
         queryset = queryset.filter(service_point__unit_id__in=list(unit_ids))
     rows = {
         row["service_point__unit_id"]: row
-        for row in queryset.order_by().values("service_point__unit_id").annotate(**_aggregates())
+        for row in queryset.order_by().values("service_point__unit_id").annotate(**index_aggregates())
     }
     populations: dict[int, int] = {}
     for point, index in by_point:
@@ -115,14 +115,14 @@ def index_by_unit(period: Period, *, unit_ids=None, by_point=None) -> list[tuple
             populations[point.unit_id] = populations.get(point.unit_id, 0) + index.population
     empty = {"responses": 0}
     return [
-        (unit, _index(rows.get(unit_id, empty), populations.get(unit_id)))
+        (unit, index_from_row(rows.get(unit_id, empty), populations.get(unit_id)))
         for unit_id, unit in sorted(units.items(), key=lambda pair: pair[1].name)
     ]
 
 
 def index_of(period: Period, *, service_point: ServicePoint) -> Index:
-    row = responses_in(period).filter(service_point=service_point).aggregate(**_aggregates())
-    return _index(row, _populations(period).get(service_point.pk))
+    row = responses_in(period).filter(service_point=service_point).aggregate(**index_aggregates())
+    return index_from_row(row, _populations(period).get(service_point.pk))
 
 
 def trend(periods: list[Period], *, service_point: ServicePoint) -> list[tuple[Period, Index]]:
@@ -134,7 +134,10 @@ def trend(periods: list[Period], *, service_point: ServicePoint) -> list[tuple[P
     within = Q(submitted_at__gte=_moment(periods[0].start), submitted_at__lt=_moment(periods[-1].end))
     row = SurveyResponse.objects.filter(within, service_point=service_point).aggregate(**aggregates)
     return [
-        (period, _index({"responses": row[f"n{number}"], **{code: row[f"{code}_{number}"] for code in skm.CODES}}))
+        (
+            period,
+            index_from_row({"responses": row[f"n{number}"], **{code: row[f"{code}_{number}"] for code in skm.CODES}}),
+        )
         for number, period in enumerate(periods)
     ]
 

@@ -90,3 +90,19 @@ def test_the_public_pages_run_the_same_queries_with_more_data(client, unit, resp
         other = ServicePoint.objects.create(unit=unit, name=f"B{number}", code=f"b{number}")
         respond(other, 2, on=MAY, count=3)
     assert (count(reverse("skm_index")), count(point.get_absolute_url())) == before
+
+
+def test_hr_downloads_the_poster_and_the_report(hr_client, point, respond):
+    respond(point, 3, on=MAY)
+    poster = hr_client.get(reverse("skm_poster", args=[point.pk]))
+    assert poster.status_code == 200 and poster["Content-Type"] == "application/pdf"
+    assert poster.content.startswith(b"%PDF") and poster["Content-Disposition"].endswith('poster-skm-ktp-el.pdf"')
+    report = hr_client.get(reverse("skm_report_pdf"), {"periode": "2026-S1", "unit": point.unit_id})
+    assert report.status_code == 200 and report.content.startswith(b"%PDF")
+    assert report["Content-Disposition"].endswith(f'laporan-skm-2026-S1-{point.unit.code}.pdf"')
+
+
+@pytest.mark.parametrize(("unit_id", "status"), [("999999", 404), ("1 OR 1=1", 400)])
+def test_the_report_of_an_unknown_unit_is_refused(hr_client, point, unit_id, status):
+    response = hr_client.get(reverse("skm_report_pdf"), {"periode": "2026-S1", "unit": unit_id})
+    assert response.status_code == status

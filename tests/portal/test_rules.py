@@ -1,5 +1,6 @@
 """The numbers HR may change live in one place, Wagtail's settings (Settings → Aturan portal): the
-yearly JP target, the quiet hours and the public survey's thresholds. Changing them in the admin changes every page that uses them."""
+yearly JP target, the quiet hours and the public survey's thresholds. Changing them in the admin
+changes every page that uses them."""
 
 from decimal import Decimal
 

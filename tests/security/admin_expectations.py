@@ -94,6 +94,8 @@ ADMIN = {
         Case(u("skm_service_point", "service_point"), admin(), public="a service point's aggregate results")
     ],
     "skm_suggestions": [Case(u("skm_suggestions"), admin())],
+    "skm_report_pdf": [Case(u("skm_report_pdf"), admin())],
+    "skm_poster": [Case(u("skm_poster", "service_point"), admin(), public="a service point's public poster")],
     "skm_apply": [Case(u("skm_apply"), admin(staff="302"), method="POST")],
     "skm_suggestions_moderate": [Case(u("skm_suggestions_moderate"), admin(staff="302"), method="POST")],
     **viewset("titik-layanan", "service_point", public=HR_OBJECT),
