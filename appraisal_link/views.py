@@ -14,6 +14,7 @@ from portal.people.roles import ATASAN, HR
 from portal.people.selectors import team_for
 
 from . import selectors
+from .feedback.selectors import officer_results_for
 
 
 def _totp_set_up_first(request):
@@ -32,6 +33,8 @@ def _totp_set_up_first(request):
 def my_competency_view(request):
     employee = employee_for(request.user)
     context = selectors.employee_detail(employee=employee) if employee else {"employee": None}
+    if employee:
+        context["officer"] = officer_results_for(employee=employee)
     return TemplateResponse(request, "appraisal_link/employee_detail.html", {**context, "own": True})
 
 
@@ -54,4 +57,8 @@ def team_member_view(request, employee_id: int):
         return set_up
     employee = get_visible_employee_or_404(request.user, employee_id)
     context = selectors.employee_detail(employee=employee)
+    supervisor = employee.supervisor
+    if supervisor is not None and supervisor.user_id == request.user.pk:
+        # The public's verdict on an officer reaches the officer and their own supervisor only.
+        context["officer"] = officer_results_for(employee=employee)
     return TemplateResponse(request, "appraisal_link/employee_detail.html", {**context, "own": False})

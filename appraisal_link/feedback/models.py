@@ -6,6 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+
+from portal.people.choosers import employee_chooser
 
 from . import skm
 
@@ -72,6 +75,41 @@ class ServicePopulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period}: {self.population}"
+
+
+class ServiceOfficer(models.Model):
+    """The code an officer wears at a service point's counter (never their NIP): citizens may give it,
+    and the officer's own results reach the officer and their supervisor alone."""
+
+    service_point = ParentalKey(ServicePoint, on_delete=models.CASCADE, related_name="officers")
+    employee = models.ForeignKey(
+        "people.Employee", verbose_name=_("petugas"), on_delete=models.CASCADE, related_name="officer_codes"
+    )
+    code = models.CharField(
+        _("kode petugas"),
+        max_length=12,
+        validators=[
+            RegexValidator(
+                r"^[A-Z0-9-]{1,12}$", _("Huruf besar, angka dan tanda hubung, paling banyak 12."), code="officer_code"
+            )
+        ],
+        help_text=_("Tertera pada papan nama di loket, mis. DK-07. Bukan NIP."),
+    )
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("employee", widget=employee_chooser.widget_class),
+    ]
+
+    class Meta:
+        verbose_name = _("kode petugas")
+        verbose_name_plural = _("kode petugas")
+        constraints = [
+            models.UniqueConstraint(fields=["service_point", "code"], name="skm_officer_code_once_per_point")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.employee}"
 
 
 def _score_field(element: skm.Element):

@@ -155,3 +155,54 @@ def pending_suggestions(*, unit_ids=None) -> QuerySet:
     if unit_ids is not None:
         queryset = queryset.filter(service_point__unit_id__in=list(unit_ids))
     return queryset.order_by("submitted_at")
+
+
+@dataclass
+class OfficerResult:
+    """An officer's own results at one service point, by the code they wear there."""
+
+    point: ServicePoint
+    code: str
+    index: Index
+    shown: bool  # enough answers to show (HR's minimum); below it only the count is given
+
+
+def officer_results(*, employee, period: Period, minimum: int) -> list[OfficerResult]:
+    """The employee's results under each of their officer codes in the period (two queries)."""
+    from .models import ServiceOfficer
+
+    codes = list(ServiceOfficer.objects.filter(employee=employee).select_related("service_point__unit"))
+    if not codes:
+        return []
+    matches = Q()
+    for officer in codes:
+        matches |= Q(service_point_id=officer.service_point_id, officer_code=officer.code)
+    rows = {
+        (row["service_point_id"], row["officer_code"]): row
+        for row in responses_in(period)
+        .filter(matches)
+        .order_by()
+        .values("service_point_id", "officer_code")
+        .annotate(**index_aggregates())
+    }
+    results = []
+    for officer in codes:
+        row = rows.get((officer.service_point_id, officer.code), {"responses": 0})
+        index = index_from_row(row)
+        results.append(OfficerResult(officer.service_point, officer.code, index, index.responses >= minimum))
+    return results
+
+
+def officer_results_for(*, employee) -> dict:
+    """What the employee page shows of an officer's own survey results: the last closed semester."""
+    from portal import rules
+
+    from .periods import last_closed
+
+    period = last_closed("semester", timezone.localdate())
+    minimum = rules.skm_officer_min_responses()
+    return {
+        "period": period,
+        "minimum": minimum,
+        "results": officer_results(employee=employee, period=period, minimum=minimum),
+    }

@@ -23,6 +23,7 @@ class ServicePointViewSet(ModelViewSet):
         FieldPanel("positions"),
         FieldPanel("active"),
         InlinePanel("populations", heading=_("Jumlah orang yang dilayani per periode"), label=_("Periode")),
+        InlinePanel("officers", heading=_("Kode petugas di loket"), label=_("Petugas")),
     ]
 
     def get_index_view_kwargs(self, **kwargs):

@@ -2,12 +2,18 @@ from django.urls import path
 from wagtail import hooks
 
 from .admin_views import account_create_view, account_unlink_view, activation_code_view
+from .choosers import employee_chooser
 from .viewsets import OrganisationViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_organisation():
     return OrganisationViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_employee_chooser():
+    return employee_chooser
 
 
 @hooks.register("register_admin_urls")

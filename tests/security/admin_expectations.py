@@ -88,6 +88,14 @@ ADMIN = {
         Case(u("appraisal_heatmap_cell", "unit_a", "competency"), admin(), public="a unit's cell of HR's report")
     ],
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
+    # HR's chooser of employees (officer codes): every view behind HR's door.
+    "pilih-pegawai:choose": [Case(u("pilih-pegawai:choose"), admin())],
+    "pilih-pegawai:choose_results": [Case(u("pilih-pegawai:choose_results"), admin())],
+    "pilih-pegawai:chosen": [
+        Case(u("pilih-pegawai:chosen", "p"), admin(), public="HR chooses any employee; no one else gets in")
+    ],
+    "pilih-pegawai:chosen_multiple": [Case(u("pilih-pegawai:chosen_multiple"), admin())],
+    "pilih-pegawai:create": [Case(u("pilih-pegawai:create"), admin())],
     # The public satisfaction survey: HR's index, moderation and service points.
     "skm_report": [Case(u("skm_report"), admin())],
     "skm_service_point": [
