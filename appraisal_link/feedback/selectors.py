@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from . import skm
@@ -23,6 +23,7 @@ class Index:
     responses: int
     nrr: dict[str, Decimal] = field(default_factory=dict)  # element code → average (1–4)
     population: int | None = None  # people served in the period, when the unit entered it
+    sums: dict[str, int] = field(default_factory=dict)  # element code → sum of answers (to pool groups)
 
     @property
     def ikm(self) -> Decimal | None:
@@ -49,15 +50,34 @@ class Index:
         return sorted(self.elements(), key=lambda pair: (pair[1], pair[0].code))[:count]
 
 
-def index_aggregates() -> dict:
-    return {"responses": Count("id"), **{code: Avg(code) for code in skm.CODES}}
+def index_aggregates(**filters) -> dict:
+    """The count and the nine sums of a group's answers (sums, not averages, so that groups pool
+    exactly: a unit is the sum of its service points)."""
+    condition = {"filter": filters["filter"]} if filters else {}
+    return {"responses": Count("id", **condition), **{code: Sum(code, **condition) for code in skm.CODES}}
 
 
 def index_from_row(row: dict, population: int | None = None) -> Index:
-    nrr = {}
-    if row["responses"]:
-        nrr = {code: Decimal(str(row[code])).quantize(FOUR_PLACES, rounding=ROUND_HALF_UP) for code in skm.CODES}
-    return Index(responses=row["responses"], nrr=nrr, population=population)
+    responses = row["responses"] or 0
+    sums = {code: int(row[code]) for code in skm.CODES} if responses else {}
+    return Index(responses=responses, nrr=_averages(sums, responses), population=population, sums=sums)
+
+
+def _averages(sums: dict[str, int], responses: int) -> dict[str, Decimal]:
+    if not responses:
+        return {}
+    return {
+        code: (Decimal(total) / Decimal(responses)).quantize(FOUR_PLACES, rounding=ROUND_HALF_UP)
+        for code, total in sums.items()
+    }
+
+
+def pooled(indexes: list[Index]) -> Index:
+    """The index of several groups' answers together (e.g. a unit's service points), exactly."""
+    responses = sum(index.responses for index in indexes)
+    sums = {code: sum(index.sums.get(code, 0) for index in indexes) for code in skm.CODES} if responses else {}
+    populations = [index.population for index in indexes if index.population]
+    return Index(responses=responses, nrr=_averages(sums, responses), population=sum(populations) or None, sums=sums)
 
 
 def _moment(day) -> datetime.datetime:
@@ -98,26 +118,15 @@ def index_by_service_point(period: Period, *, unit_ids=None) -> list[tuple[Servi
 
 def index_by_unit(period: Period, *, unit_ids=None, by_point=None) -> list[tuple[object, Index]]:
     """Each unit with service points and its index for the period: all its points' answers together.
-    `by_point`: index_by_service_point's answer for the same period and units, when already read."""
+    `by_point`: index_by_service_point's answer for the same period and units, when already read
+    (then no query at all: the units pool their points' sums)."""
     if by_point is None:
         by_point = index_by_service_point(period, unit_ids=unit_ids)
-    units = {point.unit_id: point.unit for point, _point_index in by_point}
-    queryset = responses_in(period)
-    if unit_ids is not None:
-        queryset = queryset.filter(service_point__unit_id__in=list(unit_ids))
-    rows = {
-        row["service_point__unit_id"]: row
-        for row in queryset.order_by().values("service_point__unit_id").annotate(**index_aggregates())
-    }
-    populations: dict[int, int] = {}
+    units, groups = {}, {}
     for point, index in by_point:
-        if index.population:
-            populations[point.unit_id] = populations.get(point.unit_id, 0) + index.population
-    empty = {"responses": 0}
-    return [
-        (unit, index_from_row(rows.get(unit_id, empty), populations.get(unit_id)))
-        for unit_id, unit in sorted(units.items(), key=lambda pair: pair[1].name)
-    ]
+        units[point.unit_id] = point.unit
+        groups.setdefault(point.unit_id, []).append(index)
+    return [(unit, pooled(groups[unit_id])) for unit_id, unit in sorted(units.items(), key=lambda pair: pair[1].name)]
 
 
 def index_of(period: Period, *, service_point: ServicePoint) -> Index:
@@ -129,15 +138,11 @@ def trend(periods: list[Period], *, service_point: ServicePoint) -> list[tuple[P
     """The index of a service point over consecutive periods (one query for all of them)."""
     aggregates = {}
     for number, period in enumerate(periods):
-        aggregates[f"n{number}"] = Count("id", filter=_in(period))
-        aggregates.update({f"{code}_{number}": Avg(code, filter=_in(period)) for code in skm.CODES})
+        aggregates.update({f"{name}_{number}": value for name, value in index_aggregates(filter=_in(period)).items()})
     within = Q(submitted_at__gte=_moment(periods[0].start), submitted_at__lt=_moment(periods[-1].end))
     row = SurveyResponse.objects.filter(within, service_point=service_point).aggregate(**aggregates)
     return [
-        (
-            period,
-            index_from_row({"responses": row[f"n{number}"], **{code: row[f"{code}_{number}"] for code in skm.CODES}}),
-        )
+        (period, index_from_row({name: row[f"{name}_{number}"] for name in ("responses", *skm.CODES)}))
         for number, period in enumerate(periods)
     ]
 
@@ -206,3 +211,33 @@ def officer_results_for(*, employee) -> dict:
         "minimum": minimum,
         "results": officer_results(employee=employee, period=period, minimum=minimum),
     }
+
+
+PUBLISHED_VERSION = "kompeten:skm:published-version"
+PUBLISHED_SECONDS = 3600
+
+
+def published_index(period: Period) -> tuple[list, list]:
+    """(index_by_unit, index_by_service_point) of a closed period for the public page, from the cache.
+    A closed period gets no new answers, so only a change to a service point or a population can
+    change it: those bump the version (published_changed), and the next read computes it afresh."""
+    from django.core.cache import cache
+
+    version = cache.get_or_set(PUBLISHED_VERSION, 1, None)
+    key = f"kompeten:skm:published:{version}:{period.key}"
+    found = cache.get(key)
+    if found is None:
+        by_point = index_by_service_point(period)
+        found = (index_by_unit(period, by_point=by_point), by_point)
+        cache.set(key, found, PUBLISHED_SECONDS)
+    return found
+
+
+def published_changed(**kwargs) -> None:
+    """Receiver of a service point's or a population's save and delete."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(PUBLISHED_VERSION)
+    except ValueError:
+        cache.set(PUBLISHED_VERSION, 2, None)

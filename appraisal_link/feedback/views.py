@@ -45,14 +45,8 @@ def skm_index_view(request):
     if kind not in dict(periods.KINDS):
         kind = "semester"
     period = periods.last_closed(kind, timezone.localdate())
-    by_point = selectors.index_by_service_point(period)
-    context = {
-        "period": period,
-        "kind": kind,
-        "kinds": periods.KINDS,
-        "units": selectors.index_by_unit(period, by_point=by_point),
-        "points": by_point,
-    }
+    units, by_point = selectors.published_index(period)
+    context = {"period": period, "kind": kind, "kinds": periods.KINDS, "units": units, "points": by_point}
     return TemplateResponse(request, "feedback/skm_index.html", context)
 
 

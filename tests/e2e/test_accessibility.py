@@ -12,6 +12,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from appraisal_link.feedback.models import ServicePoint
+from appraisal_link.feedback.services import survey_response_submit
 from appraisal_link.models import Rating
 from appraisal_link.services.assignments import assignment_create
 from competency.models import Competency
@@ -25,7 +27,7 @@ from ..appraisal_link.conftest import csv_bytes, record
 from ..appraisal_link.test_gaps_and_assignments import appraise
 from ..change.conftest import make_change_article, make_change_event, make_pulse_survey
 from ..courses.conftest import QUIZ, READING, correct_answers, make_course
-from ..factories import EmployeeFactory
+from ..factories import EmployeeFactory, UnitFactory
 from .axe import assert_accessible, check_pages
 from .conftest import PHONE, screenshot
 from .test_courses import log_in
@@ -64,11 +66,15 @@ def course_under_way(employee):
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
 def test_public_pages(new_context, live_server, viewport):
     course = make_course("Pelayanan Publik Prima")
+    ServicePoint.objects.create(unit=UnitFactory(name="Disdukcapil"), name="Kartu Keluarga", code="kk")
     visitor = new_context(bypass_csp=True, **viewport_of(viewport)).new_page()
     pages = {
         "home": "/",
         "catalog": "/kursus/",
         "course": course.url,
+        "satisfaction survey": "/survei-kepuasan/",
+        "satisfaction survey form": "/survei-kepuasan/kk/",
+        "satisfaction survey thanks": "/survei-kepuasan/kk/terima-kasih/",
         "login": "/accounts/login/",
         "signup": "/accounts/signup/",
         "password reset": "/accounts/password/reset/",
@@ -143,6 +149,10 @@ def test_hr_admin_screens(new_context, live_server, hr, pegawai, other_unit, pas
         due_date=timezone.localdate() + datetime.timedelta(days=21),
         reason="karena penilaian 2026: Adaptif di bawah ekspektasi",
     )
+    point = ServicePoint.objects.create(unit=employee.unit, name="Layanan Data", code="data")
+    survey_response_submit(
+        service_point=point, answers={f"u{n}": 3 for n in range(1, 10)} | {"suggestion": "Antrean rapi."}
+    )
     upload = tmp_path / "penilaian.csv"
     row = {"nip": employee.nip, "nama": employee.name, "unit_kerja": employee.unit.name}
     upload.write_bytes(csv_bytes([record(**row, jabatan=employee.position.name, tahun=2025)]))
@@ -164,6 +174,10 @@ def test_hr_admin_screens(new_context, live_server, hr, pegawai, other_unit, pas
         "event attendance": f"{admin}/perubahan/acara/{event.pk}/",
         "event sign-in sheet": f"{admin}/perubahan/acara/{event.pk}/cetak/",
         "adoption dashboard": f"{admin}/perubahan/adopsi/",
+        "satisfaction index": f"{admin}/survei-kepuasan/?periode={timezone.localdate():%Y-%m}",
+        "service point results": f"{admin}/survei-kepuasan/layanan/{point.pk}/?periode={timezone.localdate():%Y-%m}",
+        "suggestion moderation": f"{admin}/survei-kepuasan/saran/",
+        "service point edit": f"{admin}/titik-layanan/edit/{point.pk}/",
     }
     problems = check_pages(page, pages)
     page.goto(pages["gap heatmap"])

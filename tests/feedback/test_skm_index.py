@@ -83,4 +83,21 @@ def test_the_reports_query_count_does_not_grow_with_the_data(unit, other_unit, r
         by_point = selectors.index_by_service_point(S1)
         by_unit = selectors.index_by_unit(S1, by_point=by_point)
     assert len(by_point) == points and len(by_unit) == 2
-    assert len(queries) == 4  # the points (with units), their aggregates, the populations; the units' aggregate
+    assert len(queries) == 3  # the points (with units), their aggregates, the populations; units pool them
+
+
+def test_the_published_page_is_cached_and_follows_a_population_change(client, point, respond):
+    from django.urls import reverse
+
+    last = periods.last_closed("semester", datetime.date.today())
+    respond(point, 3, on=last.start, count=3)
+    assert client.get(reverse("skm_index")).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("skm_index")).content.decode()
+    assert len(queries) == 0  # a closed period gets no new answers: read from the cache
+    assert "belum representatif" in page
+    ServicePopulation.objects.create(service_point=point, period=last.key, population=3)
+    assert "belum representatif" not in client.get(reverse("skm_index")).content.decode()
+    point.name = "Perekaman KTP elektronik"
+    point.save()
+    assert "Perekaman KTP elektronik" in client.get(reverse("skm_index")).content.decode()

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from appraisal_link.demo import seed_appraisals
+from appraisal_link.feedback.demo import seed_feedback
 from courses.demo import seed_courses
 from portal.change import demo as change_demo
 from portal.models import DemoDatabase
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         seed_pages()
         counts.update(seed_courses())
         counts.update(seed_appraisals())
+        counts.update(seed_feedback())
         change_demo.seed()
         self.stdout.write(
             self.style.SUCCESS(
