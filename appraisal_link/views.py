@@ -14,6 +14,7 @@ from portal.people.roles import ATASAN, HR
 from portal.people.selectors import team_for
 
 from . import selectors
+from .feedback.peer import published_reviews_of
 from .feedback.selectors import officer_results_for
 
 
@@ -59,6 +60,8 @@ def team_member_view(request, employee_id: int):
     context = selectors.employee_detail(employee=employee)
     supervisor = employee.supervisor
     if supervisor is not None and supervisor.user_id == request.user.pk:
-        # The public's verdict on an officer reaches the officer and their own supervisor only.
+        # The public's verdict on an officer, and the colleagues' feedback, reach the employee and
+        # their own supervisor only.
         context["officer"] = officer_results_for(employee=employee)
+        context["peer_reviews"] = published_reviews_of(employee=employee)
     return TemplateResponse(request, "appraisal_link/employee_detail.html", {**context, "own": False})

@@ -123,10 +123,11 @@ class Gap(models.Model):
         STANDARD = "standar", _("Standar jabatan")
         APPRAISAL = "penilaian", _("Penilaian SKP")
         PUBLIC_SURVEY = "skm", _("Survei kepuasan masyarakat")
+        PEER = "rekan", _("Umpan balik rekan")
 
-    # Gaps raised by what others observed (the supervisor's appraisal, the public's survey): training
-    # closes them. Standard gaps follow the assessed level instead.
-    OBSERVED = (Source.APPRAISAL, Source.PUBLIC_SURVEY)
+    # Gaps raised by what others observed (the supervisor's appraisal, the public's survey, the
+    # colleagues' feedback): training closes them. Standard gaps follow the assessed level instead.
+    OBSERVED = (Source.APPRAISAL, Source.PUBLIC_SURVEY, Source.PEER)
 
     class Status(models.TextChoices):
         OPEN = "terbuka", _("Terbuka")

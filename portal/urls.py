@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("appraisal_link.urls")),
     path("", include("appraisal_link.feedback.urls")),
+    path("", include("appraisal_link.feedback.peer_urls")),
     path("", include("portal.change.urls")),
     path("i18n/setlang/", language_set_view, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),

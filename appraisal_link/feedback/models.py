@@ -1,5 +1,7 @@
 """Service points of the public satisfaction survey, the people they serve, and citizens' answers."""
 
+import uuid
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -163,3 +165,89 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_point} · {self.submitted_at:%Y-%m-%d %H:%M}"
+
+
+class PeerRound(models.Model):
+    """A round of peer (360°) feedback HR opens for some units: colleagues rate each employee on the
+    seven BerAKHLAK values, as input to the SKP dialogue."""
+
+    name = models.CharField(_("nama putaran"), max_length=40, unique=True, help_text=_("Mis. 2026-1."))
+    units = models.ManyToManyField(
+        "people.Unit",
+        verbose_name=_("unit kerja"),
+        related_name="peer_rounds",
+        help_text=_("Pegawai aktif di unit ini dan sub-unit langsungnya ikut putaran."),
+    )
+    opens_on = models.DateField(_("dibuka"))
+    closes_on = models.DateField(_("ditutup"), help_text=_("Hari terakhir rekan dapat menilai."))
+    results_published_at = models.DateTimeField(_("hasil diterbitkan"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on"]
+        verbose_name = _("putaran umpan balik rekan")
+        verbose_name_plural = _("putaran umpan balik rekan")
+        constraints = [
+            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opens_on")), name="peer_round_dates")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_open(self, today) -> bool:
+        return self.opens_on <= today <= self.closes_on and self.results_published_at is None
+
+
+class PeerReview(models.Model):
+    """One employee rated in a round."""
+
+    round = models.ForeignKey(PeerRound, verbose_name=_("putaran"), on_delete=models.CASCADE, related_name="reviews")
+    employee = models.ForeignKey(
+        "people.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="peer_reviews"
+    )
+
+    class Meta:
+        verbose_name = _("pegawai yang dinilai rekan")
+        verbose_name_plural = _("pegawai yang dinilai rekan")
+        constraints = [models.UniqueConstraint(fields=["round", "employee"], name="peer_review_once_per_round")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.employee}"
+
+
+class PeerRater(models.Model):
+    """A colleague asked to rate someone in a round, and whether they have. Their answers are kept
+    apart (PeerBallot), with nothing that leads back to them."""
+
+    review = models.ForeignKey(PeerReview, verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="raters")
+    rater = models.ForeignKey(
+        "people.Employee", verbose_name=_("penilai"), on_delete=models.CASCADE, related_name="peer_rating_tasks"
+    )
+    answered_at = models.DateTimeField(_("dijawab"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rekan penilai")
+        verbose_name_plural = _("rekan penilai")
+        constraints = [models.UniqueConstraint(fields=["review", "rater"], name="peer_rater_once_per_review")]
+
+    def __str__(self) -> str:
+        return f"{self.rater} → {self.review}"
+
+
+class PeerBallot(models.Model):
+    """One colleague's answers, without who gave them: a random id (no sequence to line up with the
+    raters' order) and no time."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    review = models.ForeignKey(
+        PeerReview, verbose_name=_("penilaian"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    ratings = models.JSONField(_("nilai"))  # BerAKHLAK value → Rating
+    comment = models.TextField(_("komentar"), blank=True)
+
+    class Meta:
+        verbose_name = _("jawaban rekan")
+        verbose_name_plural = _("jawaban rekan")
+
+    def __str__(self) -> str:
+        return f"{self.review} · {self.pk}"

@@ -13,3 +13,12 @@ def survey_gaps_task() -> dict:
     from .periods import last_closed
 
     return survey_gaps_refresh(period=last_closed("semester", timezone.localdate()))
+
+
+@shared_task
+def peer_deadline_task() -> int:
+    """Remind the colleagues who have not answered, two days before their round closes (beat:
+    "Pengingat umpan balik rekan"); once each."""
+    from .peer import peer_deadline_reminders
+
+    return peer_deadline_reminders()

@@ -6,10 +6,15 @@ import secrets
 
 from allauth.core import ratelimit
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+
+from portal.people.access import employee_for, has_role
+from portal.people.roles import ATASAN
 
 from . import periods, selectors
 from .forms import SurveyForm
@@ -85,3 +90,26 @@ def skm_form_view(request, code: str):
 def skm_thanks_view(request, code: str):
     point = get_object_or_404(ServicePoint.objects.select_related("unit"), code=code)
     return TemplateResponse(request, "feedback/skm_thanks.html", {"point": point})
+
+
+@login_required
+def skm_unit_view(request):
+    """A unit head's view of their unit's service points (and its direct sub-units'): the index of a
+    period, the weakest elements, the trend and the published suggestions. Supervisors only."""
+    me = employee_for(request.user)
+    if me is None or not has_role(request.user, ATASAN):
+        raise PermissionDenied
+    period = periods.parse(request.GET.get("periode", "")) or periods.last_closed("semester", timezone.localdate())
+    unit_ids = [me.unit_id, *me.unit.children.values_list("pk", flat=True)]
+    by_point = selectors.index_by_service_point(period, unit_ids=unit_ids)
+    context = {
+        "unit": me.unit,
+        "period": period,
+        "choices": [
+            *periods.recent("semester", timezone.localdate(), 4)[::-1],
+            *periods.recent("bulan", timezone.localdate(), 6)[::-1],
+        ],
+        "units": selectors.index_by_unit(period, by_point=by_point),
+        "points": by_point,
+    }
+    return TemplateResponse(request, "feedback/skm_unit.html", context)

@@ -106,3 +106,19 @@ def test_hr_downloads_the_poster_and_the_report(hr_client, point, respond):
 def test_the_report_of_an_unknown_unit_is_refused(hr_client, point, unit_id, status):
     response = hr_client.get(reverse("skm_report_pdf"), {"periode": "2026-S1", "unit": unit_id})
     assert response.status_code == status
+
+
+def test_a_unit_head_sees_their_units_service_points_only(client, atasan, point, other_unit, respond):
+    from appraisal_link.feedback.models import ServicePoint
+
+    elsewhere = ServicePoint.objects.create(unit=other_unit, name="Layanan unit lain", code="lain")
+    respond(point, 4, on=MAY, count=2)
+    respond(elsewhere, 1, on=MAY)
+    client.force_login(atasan)
+    page = client.get(reverse("skm_unit"), {"periode": "2026-S1"}).content.decode()
+    assert "Perekaman KTP-el" in page and "100,00" in page and "Layanan unit lain" not in page
+
+
+def test_the_unit_page_is_for_supervisors(client, pegawai, point):
+    client.force_login(pegawai)
+    assert client.get(reverse("skm_unit")).status_code == 403

@@ -14,6 +14,7 @@ SCHEDULES = {
     "Pengingat survei denyut": ("portal.change.tasks.survey_reminders_task", "15", "7", "*"),
     "Kirim ulang e-mail notifikasi yang gagal": ("portal.notifications.tasks.failed_emails_retry_task", "30", "7", "*"),
     "Kesenjangan dari survei kepuasan": ("appraisal_link.feedback.tasks.survey_gaps_task", "30", "2", "*"),
+    "Pengingat umpan balik rekan": ("appraisal_link.feedback.tasks.peer_deadline_task", "45", "7", "*"),
 }
 
 

@@ -137,7 +137,7 @@ def build_world() -> World:
     from wagtail.documents.models import Document
 
     from appraisal_link.api.services import api_service_account_create, api_token_create
-    from appraisal_link.feedback.models import ServicePoint
+    from appraisal_link.feedback.models import PeerRater, PeerReview, PeerRound, ServicePoint
     from appraisal_link.models import AppraisalImport, WeakAreaMapping
     from competency.models import Competency, PositionStandard
     from courses.models import CourseTrainer, LessonPage
@@ -204,6 +204,14 @@ def build_world() -> World:
     service = api_service_account_create(name="Sistem e-Kinerja (matriks)")
     objects.api_token = api_token_create(user=service, name="e-Kinerja", created_by=users[HR_TOTP]).token
     objects.service_point = ServicePoint.objects.create(unit=unit_a, name="Perekaman KTP-el", code="matriks-ktp")
+    # A peer round: P rates Q, Q rates P (each rating task is its rater's own; a review is its ratee's
+    # supervisor's to fill with raters).
+    today = datetime.date.today()
+    peer_round = PeerRound.objects.create(name="matriks", opens_on=today, closes_on=today + datetime.timedelta(days=7))
+    objects.peer_review_p = PeerReview.objects.create(round=peer_round, employee=objects.p)
+    objects.peer_review_q = PeerReview.objects.create(round=peer_round, employee=objects.q)
+    objects.peer_task_p = PeerRater.objects.create(review=objects.peer_review_q, rater=objects.p)
+    objects.peer_task_q = PeerRater.objects.create(review=objects.peer_review_p, rater=objects.q)
     objects.document = Document.objects.create(title="Panduan SKP", file=ContentFile(b"%PDF-1.4\n", name="panduan.pdf"))
     # An assignment of P (HR's assignment list: change the due date, cancel).
     from appraisal_link.models import Assignment

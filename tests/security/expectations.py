@@ -127,6 +127,30 @@ SITE = {
     "skm_index": [Case(u("skm_index"), everyone("200"))],
     "skm_form": [Case(u("skm_form", "=matriks-ktp"), everyone("200"), public="a service point's public survey form")],
     "skm_thanks": [Case(u("skm_thanks", "=matriks-ktp"), everyone("200"), public="the thanks after a public survey")],
+    # Peer (360°) feedback: one's own rating tasks; a supervisor's own reports' reviews.
+    "peer_home": [Case(u("peer_home"), members("200", superuser="404"))],
+    "peer_rate": [
+        Case(
+            u("peer_rate", "peer_task_p"),
+            members("404", pegawai_p="200"),
+            others=urls(u("peer_rate", "peer_task_q")),
+        )
+    ],
+    "peer_team": [Case(u("peer_team"), members("200", superuser="404"))],
+    "peer_raters": [
+        Case(
+            u("peer_raters", "peer_review_p"),
+            members("404", atasan_x="302"),
+            method="POST",
+            others=urls(u("peer_raters", "peer_review_q")),
+        )
+    ],
+    "skm_unit": [
+        Case(
+            u("skm_unit"),
+            members("403", atasan_x="200", atasan_y_sejawat="200", atasan_z_unit_lain="200", atasan_tanpa_totp="200"),
+        )
+    ],
     # The change hub.
     "change:acknowledge": [
         Case(u("change:acknowledge", "article"), members("302"), method="POST", public="an article for everyone")
