@@ -14,13 +14,12 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_noop
 
-from competency.models import Assessment, Gap
-from competency.selectors import latest_levels, observed_gap_level, position_standards
+from competency.models import Gap
 from competency.services import gaps_close, observed_gaps_open
 from portal import rules, stored_text
 from portal.people.models import Employee
 
-from ..models import WeakAreaMapping
+from ..services.observed_gaps import ObservedGaps
 from . import selectors, skm
 from .models import ServicePoint
 from .periods import Period
@@ -39,17 +38,6 @@ def weak_elements(index: selectors.Index, *, below: Decimal) -> list[str]:
 
 def origin_prefix(point: ServicePoint) -> str:
     return f"skm:{point.code}:"
-
-
-def _mapping() -> dict[str, tuple[list[int], bool]]:
-    """survey area → (competency ids, also the position's technical competencies)."""
-    found: dict[str, tuple[list[int], bool]] = defaultdict(lambda: ([], False))
-    for area, competency_id, technical in WeakAreaMapping.objects.filter(area__startswith="skm_").values_list(
-        "area", "competency_id", "position_technical"
-    ):
-        ids, was_technical = found[area]
-        found[area] = ([*ids, competency_id] if competency_id else ids, was_technical or technical)
-    return found
 
 
 def _front_line(points: list[ServicePoint]) -> dict[int, list[Employee]]:
@@ -91,16 +79,14 @@ def survey_gaps_refresh(*, period: Period) -> dict[str, int]:
     """Open the gaps the period's results call for and close those it no longer supports. Idempotent:
     run again, it opens nothing twice. Returns counts: points weak, gaps opened and closed."""
     below = rules.skm_weak_below()
-    mapping = _mapping()
     indexes = dict(
         (point.pk, index) for point, index in selectors.index_by_service_point(period) if index.representative
     )
     points = list(ServicePoint.objects.filter(pk__in=list(indexes)).prefetch_related("positions"))
     staff = _front_line(points)
-    employees = [employee for people in staff.values() for employee in people]
-    standards = position_standards({employee.position_id for employee in employees})
-    levels = latest_levels(Assessment.objects.filter(employee_id__in=[employee.pk for employee in employees]))
-
+    planner = ObservedGaps(
+        employees=[employee for people in staff.values() for employee in people], areas=skm.FRONT_LINE.values()
+    )
     wanted: dict[tuple[int, int, str], Gap] = {}
     weak_points = 0
     for point in points:
@@ -109,30 +95,11 @@ def survey_gaps_refresh(*, period: Period) -> dict[str, int]:
         weak_points += bool(weak)
         for code in weak:
             area = skm.FRONT_LINE[code]
-            competency_ids, technical = mapping.get(area, ([], False))
+            origin = f"{origin_prefix(point)}{area}:{period.key}"
             reason = _reason(period, point, code, index.nrr[code])
-            with translation.override(settings.LANGUAGE_CODE):
-                text = stored_text.render(reason)
             for employee in staff.get(point.pk, []):
-                standard = standards.get(employee.position_id, {})
-                targets = list(competency_ids)
-                if technical:
-                    targets += [cid for cid, (_level, kind) in standard.items() if kind == "teknis"]
-                for competency_id in dict.fromkeys(targets):
-                    level_now = levels.get((employee.pk, competency_id), 0)
-                    origin = f"{origin_prefix(point)}{area}:{period.key}"
-                    wanted[(employee.pk, competency_id, origin)] = Gap(
-                        employee_id=employee.pk,
-                        competency_id=competency_id,
-                        source=SOURCE,
-                        origin=origin,
-                        reason=text,
-                        reason_source=reason,
-                        required_level=observed_gap_level(
-                            level_now=level_now, standard_level=standard.get(competency_id, (0, ""))[0]
-                        ),
-                        current_level=level_now,
-                    )
+                for gap in planner.gaps(employee, area, source=SOURCE, origin=origin, reason=reason):
+                    wanted[(gap.employee_id, gap.competency_id, origin)] = gap
     existing = set(
         Gap.objects.filter(source=SOURCE, origin__in={key[2] for key in wanted}).values_list(
             "employee_id", "competency_id", "origin"

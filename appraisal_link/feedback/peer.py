@@ -19,15 +19,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from competency.models import Assessment, Gap
-from competency.selectors import latest_levels, observed_gap_level, position_standards
+from competency.models import Gap
 from competency.services import observed_gaps_open
 from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many
 from portal.people.models import Employee
 
-from ..models import Rating, WeakAreaMapping
+from ..models import Rating
+from ..services.observed_gaps import ObservedGaps
 from .berakhlak import VALUES
 from .models import PeerBallot, PeerRater, PeerReview, PeerRound
 
@@ -181,23 +181,11 @@ def peer_round_publish(*, round_: PeerRound) -> dict[str, int]:
 
 
 def _open_gaps(round_: PeerRound, results: list[PeerResult]) -> int:
-    mapping: dict[str, list[int]] = {}
-    technical: set[str] = set()
-    for area, competency_id, is_technical in WeakAreaMapping.objects.filter(area__in=VALUE_CODES).values_list(
-        "area", "competency_id", "position_technical"
-    ):
-        if competency_id:
-            mapping.setdefault(area, []).append(competency_id)
-        if is_technical:
-            technical.add(area)
-    employees = [result.review.employee for result in results if result.weak]
-    standards = position_standards({employee.position_id for employee in employees})
-    levels = latest_levels(Assessment.objects.filter(employee_id__in=[employee.pk for employee in employees]))
+    weak = [result for result in results if result.weak]
+    planner = ObservedGaps(employees=[result.review.employee for result in weak], areas=VALUE_CODES)
     labels = {code: label for code, label, _behaviours in VALUES}
     gaps = []
-    for result in results:
-        employee = result.review.employee
-        standard = standards.get(employee.position_id, {})
+    for result in weak:
         for code in result.weak:
             with translation.override(settings.LANGUAGE_CODE):
                 value = stored_text.source(str(labels[code]))
@@ -206,27 +194,8 @@ def _open_gaps(round_: PeerRound, results: list[PeerResult]) -> int:
                 round=round_.name,
                 value=value,
             )
-            with translation.override(settings.LANGUAGE_CODE):
-                text = stored_text.render(reason)
-            targets = list(mapping.get(code, []))
-            if code in technical:
-                targets += [cid for cid, (_level, kind) in standard.items() if kind == "teknis"]
-            for competency_id in dict.fromkeys(targets):
-                level_now = levels.get((employee.pk, competency_id), 0)
-                gaps.append(
-                    Gap(
-                        employee_id=employee.pk,
-                        competency_id=competency_id,
-                        source=Gap.Source.PEER,
-                        origin=f"rekan:{round_.name}:{code}",
-                        reason=text,
-                        reason_source=reason,
-                        required_level=observed_gap_level(
-                            level_now=level_now, standard_level=standard.get(competency_id, (0, ""))[0]
-                        ),
-                        current_level=level_now,
-                    )
-                )
+            origin = f"rekan:{round_.name}:{code}"
+            gaps += planner.gaps(result.review.employee, code, source=Gap.Source.PEER, origin=origin, reason=reason)
     existing = set(
         Gap.objects.filter(source=Gap.Source.PEER, origin__startswith=f"rekan:{round_.name}:").values_list(
             "employee_id", "competency_id", "origin"

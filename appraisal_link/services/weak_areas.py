@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
-from competency.models import Assessment, Gap
-from competency.selectors import latest_levels, observed_gap_level, position_standards
+from competency.models import Gap
 from competency.services import appraisal_gaps_drop, appraisal_gaps_open, gaps_close
 from portal import stored_text
 
-from ..models import AREAS, WEAK_PREDIKAT, Appraisal, Predikat, Rating, WeakAreaMapping
+from ..models import AREAS, WEAK_PREDIKAT, Appraisal, Predikat, Rating
+from .observed_gaps import ObservedGaps
 
 AREA_LABELS = dict(AREAS)
 CHUNK = 2000
@@ -52,60 +52,31 @@ def origin_prefix(appraisal: Appraisal) -> str:
     return f"penilaian:{appraisal.year}:{appraisal.period}:"
 
 
-def _mapping() -> tuple[dict[str, list[int]], set[str]]:
-    competencies, technical = defaultdict(list), set()
-    for row in WeakAreaMapping.objects.all():
-        if row.competency_id:
-            competencies[row.area].append(row.competency_id)
-        if row.position_technical:
-            technical.add(row.area)
-    return competencies, technical
-
-
 @transaction.atomic
 def gaps_refresh_for_appraisals(*, appraisal_ids: list[int]) -> dict:
     """Open the weak-area gaps of these appraisals, and drop those a corrected file no longer
     supports (unless training was already assigned for them). Idempotent; a few queries a chunk."""
-    mapping, technical_areas = _mapping()
     opened = removed = closed = 0
     for start in range(0, len(appraisal_ids), CHUNK):
         chunk = appraisal_ids[start : start + CHUNK]
         appraisals = list(Appraisal.objects.filter(pk__in=chunk).select_related("employee"))
         employee_ids = {a.employee_id for a in appraisals}
-        position_ids = {a.employee.position_id for a in appraisals}
-        standards = position_standards(position_ids)
-        current = latest_levels(Assessment.objects.filter(employee_id__in=employee_ids))
+        planner = ObservedGaps(employees=[a.employee for a in appraisals])
         existing = {
             (g.employee_id, g.competency_id, g.origin): g
             for g in Gap.objects.filter(employee_id__in=employee_ids, source=Gap.Source.APPRAISAL)
         }
         wanted = {}
         for appraisal in appraisals:
-            position_standard = standards.get(appraisal.employee.position_id, {})
             for area, why in weak_areas(appraisal):
-                targets = list(mapping.get(area, []))
-                if area in technical_areas:
-                    targets += [cid for cid, (_level, kind) in position_standard.items() if kind == "teknis"]
-                for competency_id in targets:
-                    level_now = current.get((appraisal.employee_id, competency_id), 0)
-                    standard_level = position_standard.get(competency_id, (0, ""))[0]
-                    required = observed_gap_level(level_now=level_now, standard_level=standard_level)
-                    key = (appraisal.employee_id, competency_id, origin_prefix(appraisal) + area)
-                    reason = stored_text.source(
-                        gettext_noop("karena penilaian %(year)s: %(why)s"), year=appraisal.year, why=why
-                    )
-                    with translation.override(settings.LANGUAGE_CODE):
-                        text = stored_text.render(reason)
-                    wanted[key] = Gap(
-                        employee_id=appraisal.employee_id,
-                        competency_id=competency_id,
-                        source=Gap.Source.APPRAISAL,
-                        origin=key[2],
-                        reason=text,
-                        reason_source=reason,
-                        required_level=required,
-                        current_level=level_now,
-                    )
+                reason = stored_text.source(
+                    gettext_noop("karena penilaian %(year)s: %(why)s"), year=appraisal.year, why=why
+                )
+                origin = origin_prefix(appraisal) + area
+                for gap in planner.gaps(
+                    appraisal.employee, area, source=Gap.Source.APPRAISAL, origin=origin, reason=reason
+                ):
+                    wanted[(gap.employee_id, gap.competency_id, origin)] = gap
         opened += appraisal_gaps_open(gaps=[gap for key, gap in wanted.items() if key not in existing])
         prefixes = {(a.employee_id, origin_prefix(a)) for a in appraisals}
         stale = [
