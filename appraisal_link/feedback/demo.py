@@ -14,7 +14,16 @@ from portal.people.models import Employee, Position, Unit
 
 from . import periods, selectors, skm
 from .development import survey_gaps_refresh
-from .models import ServiceOfficer, ServicePoint, ServicePopulation, SurveyResponse
+from .models import (
+    PeerBallot,
+    PeerRater,
+    PeerRound,
+    ServiceOfficer,
+    ServicePoint,
+    ServicePopulation,
+    SurveyResponse,
+)
+from .peer import MIN_RATERS, VALUE_CODES, peer_round_open, peer_round_publish
 
 SEED = 2026_05
 DAYS_BACK = 240  # about eight months before today
@@ -192,6 +201,7 @@ def seed_feedback(today: datetime.date | None = None) -> dict:
         "service_points": len(points),
         "survey_responses": SurveyResponse.objects.filter(service_point__in=points.values()).count(),
         "survey_gaps": gaps["opened"],
+        **seed_peer_round(today=today),
     }
 
 
@@ -204,3 +214,84 @@ def _officers(point: ServicePoint, codes: list[str]) -> None:
     for code, employee in zip(dict.fromkeys(codes), staff, strict=False):
         point.positions.add(employee.position_id)
         ServiceOfficer.objects.get_or_create(service_point=point, code=code, defaults={"employee": employee})
+
+
+# --- peer (360°) feedback -------------------------------------------------------------------------
+
+PEER_ROUND = "2026-1"
+PEER_UNIT = "diskominfo-aptika"  # the unit of the demo accounts pegawai and atasan
+PEER_FOCUS_NIP = "199204202019032011"  # Siti Aminah (pegawai): colleagues find her slow to adapt
+PEER_MAX_RATERS = 4
+PEER_FOCUS_COMMENTS = [
+    "Sangat membantu ketika aplikasi bermasalah dan selalu menjelaskan dengan sabar.",
+    "Perlu lebih terbuka mencoba cara kerja dan aplikasi baru; sering menunggu semuanya pasti dulu.",
+]
+PEER_COMMENTS = [
+    "Rapi dan tepat waktu dalam menyelesaikan tugas.",
+    "Mudah diajak bekerja sama lintas seksi.",
+]
+
+
+def seed_peer_round(today: datetime.date | None = None) -> dict:
+    """A closed and published peer round for the demo pegawai's unit, opened about four months ago:
+    every colleague there rated by up to four others, the demo pegawai put below expectation on
+    "adaptif" by most (so a gap with source "rekan" opens) and given two comments. Idempotent: a
+    review that has raters is left as it is, and publishing twice changes nothing."""
+    today = today or timezone.localdate()
+    unit = Unit.objects.filter(code=PEER_UNIT).first()
+    if unit is None:
+        return {"peer_answers": 0}
+    round_, created = PeerRound.objects.get_or_create(
+        name=PEER_ROUND,
+        defaults={"opens_on": today - datetime.timedelta(days=120), "closes_on": today - datetime.timedelta(days=90)},
+    )
+    if created:
+        round_.units.add(unit)
+    if round_.results_published_at is None:
+        peer_round_open(round_=round_)
+        _peer_answers(round_, random.Random(SEED))  # noqa: S311 - demo data, reproducible on purpose
+        peer_round_publish(round_=round_)
+    return {"peer_answers": PeerBallot.objects.filter(review__round=round_).count()}
+
+
+def _peer_answers(round_: PeerRound, rng: random.Random) -> None:
+    """Raters and their answers for each review that has none, answered inside the round."""
+    reviews = list(round_.reviews.select_related("employee").order_by("employee__nip"))
+    people = [review.employee_id for review in reviews]
+    for review in reviews:
+        if review.raters.exists():
+            continue
+        pool = [pk for pk in people if pk != review.employee_id]
+        if len(pool) < MIN_RATERS:
+            continue
+        raters = rng.sample(pool, min(PEER_MAX_RATERS, len(pool)))
+        focus = review.employee.nip == PEER_FOCUS_NIP
+        PeerRater.objects.bulk_create(
+            [PeerRater(review=review, rater_id=pk, answered_at=_peer_moment(round_, rng)) for pk in raters]
+        )
+        comments = PEER_FOCUS_COMMENTS if focus else [rng.choice(PEER_COMMENTS)]
+        PeerBallot.objects.bulk_create(
+            [
+                PeerBallot(
+                    review=review,
+                    ratings=_peer_ratings(rng, adaptif_below=focus and number < len(raters) - 1),
+                    comment=comments[number] if number < len(comments) else "",
+                )
+                for number in range(len(raters))
+            ]
+        )
+
+
+def _peer_ratings(rng: random.Random, *, adaptif_below: bool) -> dict[str, str]:
+    """Mostly "as expected", some "above"; "adaptif" below when asked (one rater short of all, a
+    majority from three raters)."""
+    ratings = {code: rng.choice(["sesuai", "sesuai", "sesuai", "di_atas"]) for code in VALUE_CODES}
+    if adaptif_below:
+        ratings["adaptif"] = "di_bawah"
+    return ratings
+
+
+def _peer_moment(round_: PeerRound, rng: random.Random) -> datetime.datetime:
+    days = (round_.closes_on - round_.opens_on).days
+    day = round_.opens_on + datetime.timedelta(days=rng.randint(0, days))
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(rng.randint(8, 15), rng.randint(0, 59))))

@@ -6,9 +6,11 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from portal.audit.rules import AuditRule
 from portal.people.admin_access import HRMenuItem
 
+from .peer_viewsets import PeerRoundViewSet
 from .viewsets import ServicePointViewSet
 
 service_points = ServicePointViewSet()
+peer_rounds = PeerRoundViewSet()
 
 
 @hooks.register("register_admin_viewset")
@@ -31,6 +33,21 @@ def register_survey_menu():
         ]
     )
     return SubmenuMenuItem(_("Survei kepuasan"), menu, icon_name="pick", order=265)
+
+
+@hooks.register("register_admin_viewset")
+def register_peer_rounds():
+    return peer_rounds
+
+
+@hooks.register("register_admin_urls")
+def register_peer_round_urls():
+    return [path("umpan-balik-rekan/", include("appraisal_link.feedback.peer_admin_urls"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_peer_menu():
+    return HRMenuItem(_("Umpan balik rekan"), reverse("putaran-rekan:index"), icon_name="group", order=266)
 
 
 @hooks.register("register_audited_views")

@@ -11,9 +11,20 @@ from django.utils import timezone
 
 from appraisal_link.feedback import periods, selectors, skm
 from appraisal_link.feedback.demo import seed_feedback
-from appraisal_link.feedback.models import ServiceOfficer, ServicePoint, ServicePopulation, SurveyResponse
+from appraisal_link.feedback.models import (
+    PeerBallot,
+    PeerRater,
+    PeerReview,
+    PeerRound,
+    ServiceOfficer,
+    ServicePoint,
+    ServicePopulation,
+    SurveyResponse,
+)
+from appraisal_link.feedback.peer import MIN_RATERS, published_reviews_of
 from competency.models import Gap
 from portal.people.demo import seed_organisation
+from portal.people.models import Employee
 
 CODES = {"ktp-el", "kartu-keluarga", "akta-kelahiran", "perizinan"}
 
@@ -24,6 +35,11 @@ def counts():
         ServicePopulation.objects.count(),
         SurveyResponse.objects.count(),
         SurveyResponse.objects.exclude(suggestion_status=SurveyResponse.Suggestion.NONE).count(),
+        PeerRound.objects.count(),
+        PeerReview.objects.count(),
+        PeerRater.objects.count(),
+        PeerBallot.objects.count(),
+        Gap.objects.filter(source=Gap.Source.PEER).count(),
     )
 
 
@@ -85,3 +101,37 @@ def test_the_weak_element_shows_whatever_the_day_of_seeding(today):
     seed_organisation(employee_count=0)
     seed_feedback(today=today)
     assert_weak_only_in_behaviour(today)
+
+
+@pytest.mark.django_db
+def test_seed_demo_closes_and_publishes_a_peer_round_for_the_demo_pegawai(settings, tmp_path):
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", stdout=io.StringIO())
+    published_at = PeerRound.objects.get(name="2026-1").results_published_at
+    first = counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert counts() == first
+
+    peer_round = PeerRound.objects.get(name="2026-1")
+    today = timezone.localdate()
+    assert peer_round.results_published_at == published_at is not None
+    assert peer_round.opens_on < peer_round.closes_on < today and not peer_round.is_open(today)
+    assert [unit.code for unit in peer_round.units.all()] == ["diskominfo-aptika"]
+    reviews = peer_round.reviews.select_related("employee__unit")
+    assert reviews.count() >= MIN_RATERS + 1
+    assert {review.employee.unit.code for review in reviews} == {"diskominfo-aptika"}
+    for review in reviews:
+        raters = review.raters.all()
+        assert raters.count() >= MIN_RATERS and all(rater.answered_at for rater in raters)
+        assert review.employee_id not in {rater.rater_id for rater in raters}
+        assert review.ballots.count() == raters.count()
+        for rater in raters:
+            assert peer_round.opens_on <= timezone.localtime(rater.answered_at).date() <= peer_round.closes_on
+
+    siti = Employee.objects.get(user__username="pegawai")
+    [review] = published_reviews_of(employee=siti)
+    assert review.result is not None and review.result.answers >= MIN_RATERS
+    assert review.result.weak == ["adaptif"]
+    assert len(review.result.comments) == 2
+    assert Gap.objects.filter(employee=siti, source=Gap.Source.PEER, origin="rekan:2026-1:adaptif").exists()

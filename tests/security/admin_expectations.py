@@ -107,6 +107,29 @@ ADMIN = {
     "skm_apply": [Case(u("skm_apply"), admin(staff="302"), method="POST")],
     "skm_suggestions_moderate": [Case(u("skm_suggestions_moderate"), admin(staff="302"), method="POST")],
     **viewset("titik-layanan", "service_point", public=HR_OBJECT),
+    # Peer (360°) feedback: HR's rounds and a round's page (completion counts, never who rates whom).
+    "peer_round_detail": [
+        Case(u("peer_round_detail", "peer_round"), admin(), public="a round's completion counts, no one's answers")
+    ],
+    "peer_round_open": [
+        Case(
+            u("peer_round_open", "peer_round"),
+            admin(staff="302"),
+            method="POST",
+            unchanged=count_of("feedback.PeerReview"),
+            public="HR's work on a round, not anyone's record",
+        )
+    ],
+    "peer_round_publish": [
+        Case(
+            u("peer_round_publish", "peer_round"),
+            admin(staff="302"),
+            method="POST",
+            unchanged=values_of("feedback.PeerRound", "results_published_at"),
+            public="HR's work on a round, not anyone's record",
+        )
+    ],
+    **viewset("putaran-rekan", "peer_round", public=HR_OBJECT),
     "appraisal_closure": [Case(u("appraisal_closure"), admin())],
     "appraisal_assign": [Case(u("appraisal_assign"), admin())],
     "appraisal_assignments": [Case(u("appraisal_assignments"), admin())],

@@ -208,6 +208,7 @@ def build_world() -> World:
     # supervisor's to fill with raters).
     today = datetime.date.today()
     peer_round = PeerRound.objects.create(name="matriks", opens_on=today, closes_on=today + datetime.timedelta(days=7))
+    objects.peer_round = peer_round  # HR's round page and the rounds' viewset
     objects.peer_review_p = PeerReview.objects.create(round=peer_round, employee=objects.p)
     objects.peer_review_q = PeerReview.objects.create(round=peer_round, employee=objects.q)
     objects.peer_task_p = PeerRater.objects.create(review=objects.peer_review_q, rater=objects.p)
