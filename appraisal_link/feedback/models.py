@@ -205,6 +205,13 @@ class PeerReview(models.Model):
     employee = models.ForeignKey(
         "people.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="peer_reviews"
     )
+    proposed = models.ManyToManyField(
+        "people.Employee",
+        verbose_name=_("rekan yang diusulkan pegawai"),
+        related_name="peer_proposed_for",
+        blank=True,
+        help_text=_("Usulan pegawai sendiri; atasan yang memutuskan siapa menilai."),
+    )
 
     class Meta:
         verbose_name = _("pegawai yang dinilai rekan")

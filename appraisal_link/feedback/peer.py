@@ -86,6 +86,43 @@ def peer_raters_set(*, review: PeerReview, rater_ids: list[int], today=None) -> 
     return raters
 
 
+@transaction.atomic
+def peer_raters_propose(*, review: PeerReview, colleague_ids: list[int], today=None) -> list[int]:
+    """The employee's own proposal of colleagues to rate them (none to MAX_RATERS, from their unit);
+    the supervisor sees it beside the choice, which stays theirs. Told to the supervisor once per
+    review. Returns the proposed ids."""
+    today = today or timezone.localdate()
+    if not review.round.is_open(today):
+        raise ValidationError(_("Putaran ini tidak sedang dibuka."), code="round_closed")
+    ids = list(dict.fromkeys(int(pk) for pk in colleague_ids))
+    if review.employee_id in ids:
+        raise ValidationError(_("Seseorang tidak dapat menilai dirinya sendiri."), code="self")
+    if len(ids) > MAX_RATERS:
+        raise ValidationError(_("Usulkan paling banyak %(max)s rekan.") % {"max": MAX_RATERS}, code="count")
+    allowed = set(colleagues_in(unit_id=review.employee.unit_id).filter(pk__in=ids).values_list("pk", flat=True))
+    if allowed != set(ids):
+        raise ValidationError(_("Usulkan rekan dari unit kerja Anda sendiri."), code="unknown")
+    review.proposed.set(ids)
+    supervisor = review.employee.supervisor
+    if ids and supervisor is not None and supervisor.user_id:
+        notify_many(
+            drafts=[
+                Draft(
+                    user_id=supervisor.user_id,
+                    kind=Kind.PEER_PROPOSED,
+                    key=f"peer-proposal:{review.pk}",
+                    title=stored_text.source(
+                        gettext_noop("%(name)s mengusulkan rekan penilai (putaran %(round)s)"),
+                        name=review.employee.name,
+                        round=review.round.name,
+                    ),
+                    url=reverse("peer_team"),
+                )
+            ]
+        )
+    return ids
+
+
 def _invite(review: PeerReview, raters: list[PeerRater]) -> None:
     title = stored_text.source(
         gettext_noop("Mohon nilai rekan Anda, %(name)s (putaran %(round)s)"),

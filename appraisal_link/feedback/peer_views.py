@@ -17,7 +17,16 @@ from portal.people.access import employee_for
 from ..models import Rating
 from .berakhlak import VALUES
 from .models import PeerRater, PeerReview
-from .peer import COMMENT_MAX, MAX_RATERS, MIN_RATERS, colleagues_in, peer_answer_submit, peer_raters_set, peer_results
+from .peer import (
+    COMMENT_MAX,
+    MAX_RATERS,
+    MIN_RATERS,
+    colleagues_in,
+    peer_answer_submit,
+    peer_raters_propose,
+    peer_raters_set,
+    peer_results,
+)
 
 
 def _me(request):
@@ -37,14 +46,24 @@ def peer_home_view(request):
         .select_related("review__employee", "review__round")
         .order_by("answered_at", "review__round__closes_on")
     )
-    mine = list(PeerReview.objects.filter(employee=me).select_related("round").order_by("-round__opens_on"))
+    mine = list(
+        PeerReview.objects.filter(employee=me)
+        .select_related("round")
+        .prefetch_related("proposed")
+        .order_by("-round__opens_on")
+    )
     results = peer_results(reviews=mine)
     for review in mine:
         review.result = results.get(review.pk)
+    proposing = [review for review in mine if review.round.is_open(today)]
+    colleagues = [c for c in colleagues_in(unit_id=me.unit_id) if c.pk != me.pk] if proposing else []
     context = {
         "tasks": [task for task in tasks if task.review.round.is_open(today) or task.answered_at],
         "reviews": mine,
+        "proposing": [(review, {c.pk for c in review.proposed.all()}) for review in proposing],
+        "colleagues": colleagues,
         "minimum": MIN_RATERS,
+        "max": MAX_RATERS,
     }
     return TemplateResponse(request, "feedback/peer/home.html", context)
 
@@ -92,7 +111,7 @@ def peer_team_view(request):
         review
         for review in PeerReview.objects.filter(employee__supervisor=me, round__results_published_at__isnull=True)
         .select_related("employee__unit", "round")
-        .prefetch_related("raters__rater")
+        .prefetch_related("raters__rater", "proposed")
         .order_by("round__closes_on", "employee__name")
         if review.round.is_open(today)
     ]
@@ -101,7 +120,13 @@ def peer_team_view(request):
         if review.employee.unit_id not in colleagues:
             colleagues[review.employee.unit_id] = list(colleagues_in(unit_id=review.employee.unit_id))
     rows = [
-        (review, [c for c in colleagues[review.employee.unit_id] if c.pk != review.employee_id]) for review in reviews
+        (
+            review,
+            [c for c in colleagues[review.employee.unit_id] if c.pk != review.employee_id],
+            {c.pk for c in review.proposed.all()},
+            {rater.rater_id: rater for rater in review.raters.all()},
+        )
+        for review in reviews
     ]
     context = {"rows": rows, "min": MIN_RATERS, "max": MAX_RATERS}
     return TemplateResponse(request, "feedback/peer/team.html", context)
@@ -129,3 +154,24 @@ def peer_raters_view(request, review_id: int):
         )
         messages.success(request, text % {"name": review.employee.name, "count": len(raters)})
     return redirect("peer_team")
+
+
+@login_required
+@require_POST
+def peer_propose_view(request, review_id: int):
+    """The employee proposes colleagues to rate them; their supervisor decides."""
+    me = _me(request)
+    review = get_object_or_404(
+        PeerReview.objects.select_related("employee__supervisor", "round"), pk=review_id, employee=me
+    )
+    ids = [int(value) for value in request.POST.getlist("usulan") if value.isdigit()]
+    try:
+        proposed = peer_raters_propose(review=review, colleague_ids=ids)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if proposed:
+            messages.success(request, _("Usulan Anda terkirim ke atasan. Atasan yang memilih rekan penilai."))
+        else:
+            messages.success(request, _("Usulan rekan penilai dikosongkan."))
+    return redirect("peer_home")

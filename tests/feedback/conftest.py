@@ -1,6 +1,8 @@
+import datetime
+
 import pytest
 
-from appraisal_link.feedback.models import ServicePoint
+from appraisal_link.feedback.models import PeerRound, ServicePoint
 
 
 @pytest.fixture
@@ -23,8 +25,6 @@ def hr_client(client, hr_with_mfa):
 @pytest.fixture
 def respond():
     """Store responses with given scores in a period (the services' path, as a citizen's would be)."""
-    import datetime
-
     from django.utils import timezone
 
     from appraisal_link.feedback.services import survey_response_submit
@@ -36,3 +36,14 @@ def respond():
         return [survey_response_submit(service_point=point, answers=answers, now=moment) for _ in range(count)]
 
     return make
+
+
+@pytest.fixture
+def peer_round(unit):
+    """A peer round of the test unit, opened three days ago and closing in ten."""
+    today = datetime.date.today()
+    round_ = PeerRound.objects.create(
+        name="2026-1", opens_on=today - datetime.timedelta(days=3), closes_on=today + datetime.timedelta(days=10)
+    )
+    round_.units.add(unit)
+    return round_

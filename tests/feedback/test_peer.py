@@ -10,11 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from appraisal_link.feedback.models import PeerBallot, PeerRater, PeerReview, PeerRound
+from appraisal_link.feedback.models import PeerBallot, PeerRater, PeerReview
 from appraisal_link.feedback.peer import (
     VALUE_CODES,
     peer_answer_submit,
     peer_deadline_reminders,
+    peer_raters_propose,
     peer_raters_set,
     peer_round_open,
     peer_round_publish,
@@ -26,15 +27,6 @@ from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def peer_round(unit):
-    round_ = PeerRound.objects.create(
-        name="2026-1", opens_on=TODAY - datetime.timedelta(days=3), closes_on=TODAY + datetime.timedelta(days=10)
-    )
-    round_.units.add(unit)
-    return round_
 
 
 @pytest.fixture
@@ -207,3 +199,49 @@ def test_the_rater_page_costs_the_same_queries_with_more_tasks(peer_round, colle
     for review in reviews[1:4]:
         PeerRater.objects.create(review=review, rater=rater)
     assert count() == before
+
+
+def test_the_employee_proposes_colleagues_and_the_supervisor_is_told_once(review, colleagues, pegawai, atasan, client):
+    client.force_login(pegawai)
+    page = client.get(reverse("peer_home")).content.decode()
+    assert "Usulkan rekan penilai" in page and colleagues[0].name in page
+    url = reverse("peer_propose", args=[review.pk])
+    assert client.post(url, {"usulan": [colleagues[0].pk, colleagues[1].pk]}).status_code == 302
+    assert client.post(url, {"usulan": [colleagues[1].pk, colleagues[2].pk]}).status_code == 302
+    assert set(review.proposed.values_list("pk", flat=True)) == {colleagues[1].pk, colleagues[2].pk}
+    told = Notification.objects.filter(kind=Kind.PEER_PROPOSED)
+    assert list(told.values_list("user_id", flat=True)) == [atasan.pk]
+    assert not review.raters.exists()  # a proposal invites nobody: the supervisor decides
+
+    client.force_login(atasan)
+    team = client.get(reverse("peer_team")).content.decode()
+    assert f'data-testid="proposed-{review.pk}"' in team
+    assert f'value="{colleagues[1].pk}" id="p{review.pk}-{colleagues[1].pk}" checked' in team
+    assert f'value="{colleagues[0].pk}" id="p{review.pk}-{colleagues[0].pk}">' in team
+
+
+@pytest.mark.parametrize("who", ["self", "stranger", "too_many"])
+def test_a_forged_proposal_is_refused_and_nothing_kept(review, colleagues, pegawai, make_person, who):
+    others = {
+        "self": [review.employee_id],
+        "stranger": [EmployeeFactory().pk],
+        "too_many": [c.pk for c in colleagues] + [make_person(supervisor=None).employee.pk],
+    }[who]
+    with pytest.raises(ValidationError) as caught:
+        peer_raters_propose(review=review, colleague_ids=others)
+    assert caught.value.code == {"self": "self", "stranger": "unknown", "too_many": "count"}[who]
+    assert not review.proposed.exists() and not Notification.objects.filter(kind=Kind.PEER_PROPOSED).exists()
+
+
+def test_only_the_employee_proposes_for_their_own_review(review, colleagues, client):
+    client.force_login(colleagues[0].user)
+    response = client.post(reverse("peer_propose", args=[review.pk]), {"usulan": [colleagues[1].pk]})
+    assert response.status_code == 404 and not review.proposed.exists()
+
+
+def test_no_proposal_once_the_round_has_closed(review, colleagues):
+    review.round.closes_on = TODAY - datetime.timedelta(days=1)
+    review.round.save()
+    with pytest.raises(ValidationError) as caught:
+        peer_raters_propose(review=review, colleague_ids=[colleagues[0].pk])
+    assert caught.value.code == "round_closed"

@@ -19,15 +19,6 @@ TODAY = datetime.date.today()
 
 
 @pytest.fixture
-def peer_round(unit):
-    round_ = PeerRound.objects.create(
-        name="2026-1", opens_on=TODAY - datetime.timedelta(days=3), closes_on=TODAY + datetime.timedelta(days=10)
-    )
-    round_.units.add(unit)
-    return round_
-
-
-@pytest.fixture
 def colleagues(make_person, atasan):
     return [make_person(supervisor=atasan.employee, first_name=f"Penilai Rahasia {n}").employee for n in range(4)]
 
