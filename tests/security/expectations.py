@@ -136,6 +136,14 @@ SITE = {
             others=urls(u("peer_rate", "peer_task_q")),
         )
     ],
+    "peer_propose": [
+        Case(
+            u("peer_propose", "peer_review_p"),
+            members("404", pegawai_p="302"),
+            method="POST",
+            others=urls(u("peer_propose", "peer_review_q")),
+        )
+    ],
     "peer_team": [Case(u("peer_team"), members("200", superuser="404"))],
     "peer_raters": [
         Case(
