@@ -50,7 +50,45 @@ def peer_round_open(*, round_: PeerRound) -> int:
     new = [PeerReview(round=round_, employee_id=pk) for pk in _participants(round_).values_list("pk", flat=True)]
     new = [review for review in new if review.employee_id not in existing]
     PeerReview.objects.bulk_create(new, ignore_conflicts=True)
+    _announce(round_)
     return len(new)
+
+
+def _announce(round_: PeerRound) -> None:
+    """Tell the round's people that they may propose raters, and their supervisors that they pick
+    them; once each per round, so enrolling again tells only those who joined since."""
+    people = round_.reviews.filter(employee__user__isnull=False).values_list(
+        "employee__user_id", "employee__supervisor__user_id"
+    )
+    closes = stored_text.date(round_.closes_on)
+    drafts = []
+    for user_id, supervisor_user_id in people:
+        drafts.append(
+            Draft(
+                user_id=user_id,
+                kind=Kind.PEER_ROUND_OPENED,
+                key=f"peer-round:{round_.pk}",
+                title=stored_text.source(gettext_noop("Putaran umpan balik rekan %(round)s dibuka"), round=round_.name),
+                body=stored_text.source(
+                    gettext_noop("Anda boleh mengusulkan rekan penilai kepada atasan sampai %(date)s."), date=closes
+                ),
+                url=reverse("peer_home"),
+            )
+        )
+        if supervisor_user_id:
+            drafts.append(
+                Draft(
+                    user_id=supervisor_user_id,
+                    kind=Kind.PEER_ROUND_OPENED,
+                    key=f"peer-round-team:{round_.pk}",
+                    title=stored_text.source(
+                        gettext_noop("Pilih rekan penilai untuk tim Anda (putaran %(round)s)"), round=round_.name
+                    ),
+                    body=stored_text.source(gettext_noop("Putaran ditutup %(date)s."), date=closes),
+                    url=reverse("peer_team"),
+                )
+            )
+    notify_many(drafts=drafts)
 
 
 def colleagues_in(*, unit_id: int):

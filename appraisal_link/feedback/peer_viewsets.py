@@ -1,12 +1,26 @@
 """HR's admin screen for peer-feedback rounds: name, units and dates. Who takes part, who rates whom
 and the publishing happen on the round's own page (peer_admin_views), which shows counts only."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import BooleanColumn, TitleColumn
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import PeerRound
+
+
+class PeerRoundCreateView(CreateView):
+    """A new round leads to its own page, where HR enrols the people (the next step)."""
+
+    def get_success_url(self):
+        return reverse("peer_round_detail", args=[self.object.pk])
+
+    def get_success_message(self, instance):
+        return _(
+            "Putaran %(name)s dibuat. Tekan “Siapkan peserta” untuk memasukkan pegawai dan memberi tahu mereka."
+        ) % {"name": instance.name}
 
 
 class PeerRoundViewSet(ModelViewSet):
@@ -15,6 +29,7 @@ class PeerRoundViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Umpan balik rekan")
     add_to_admin_menu = False
+    add_view_class = PeerRoundCreateView
     list_display = [
         "name",
         "opens_on",

@@ -33,6 +33,7 @@ class Kind(models.TextChoices):
     IMPORT_SUMMARY = "import_summary", _("Ringkasan impor penilaian")
     APPRAISAL_UPDATED = "appraisal_updated", _("Penilaian diperbarui")
     SUPERVISOR_DIGEST = "supervisor_digest", _("Ringkasan mingguan tim")
+    PEER_ROUND_OPENED = "peer_round_opened", _("Putaran umpan balik rekan dibuka")
     PEER_PROPOSED = "peer_proposed", _("Usulan rekan penilai")
     PEER_INVITED = "peer_invited", _("Diminta menilai rekan")
     PEER_DEADLINE = "peer_deadline", _("Penilaian rekan segera ditutup")

@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 from appraisal_link.feedback.models import PeerReview, PeerRound
-from appraisal_link.feedback.peer import peer_round_open, peer_round_publish
 
 from .conftest import screenshot
 from .test_courses import log_in, log_in_with_totp
@@ -20,23 +19,51 @@ PHONE_375 = {"width": 375, "height": 740}
 
 
 @pytest.mark.e2e
-def test_a_peer_round_from_invitation_to_results(new_context, live_server, unit, atasan, make_person, password):
+def test_a_peer_round_from_invitation_to_results(new_context, live_server, unit, atasan, hr, make_person, password):
     today = datetime.date.today()
     p = make_person(supervisor=atasan.employee, first_name="Putri").employee
     q = make_person(supervisor=atasan.employee, first_name="Qori").employee
     raters = [make_person(supervisor=atasan.employee, first_name=f"Rekan{n}") for n in range(3)]
-    round_ = PeerRound.objects.create(name="2026-1", opens_on=today, closes_on=today + datetime.timedelta(days=7))
-    round_.units.add(unit)
-    peer_round_open(round_=round_)
 
-    # The supervisor picks three colleagues for Putri and two (plus Putri) for Qori.
+    # BKPSDM opens the round in the admin and enrols the unit's people.
+    staff = new_context().new_page()
+    log_in_with_totp(staff, live_server, hr, password)
+    staff.get_by_role("link", name="Umpan balik rekan").click()
+    staff.get_by_role("link", name=re.compile("^Tambah")).first.click()
+    staff.get_by_role("textbox", name=re.compile("^Nama putaran")).fill("2026-1")
+    staff.locator("#id_units").select_option(label=unit.name)
+    staff.get_by_role("textbox", name=re.compile("^Dibuka")).fill(today.isoformat())
+    staff.get_by_role("textbox", name=re.compile("^Ditutup")).fill((today + datetime.timedelta(days=7)).isoformat())
+    staff.keyboard.press("Escape")  # the date picker
+    staff.get_by_role("button", name="Buat", exact=True).click()
+    expect(staff.get_by_text(re.compile("Putaran 2026-1 dibuat"))).to_be_visible()
+    staff.get_by_role("button", name="Siapkan peserta").click()
+    expect(staff.get_by_text(re.compile(r"\d+ pegawai ditambahkan ke putaran 2026-1"))).to_be_visible()
+    screenshot(staff, "peer-hr-round-opened")
+    round_ = PeerRound.objects.get(name="2026-1")
+
+    # Putri learns of the round from the bell and proposes three colleagues.
+    putri_page = new_context(viewport=PHONE_375, is_mobile=True, has_touch=True).new_page()
+    log_in(putri_page, live_server, p.user.username, password)
+    putri_page.goto(f"{live_server.url}/notifikasi/")
+    putri_page.get_by_role("button", name="Putaran umpan balik rekan 2026-1 dibuka", exact=True).click()
+    proposal = putri_page.get_by_role("group", name="Rekan yang saya usulkan")
+    for rater in raters:
+        proposal.get_by_label(re.compile(rater.first_name)).check()
+    putri_page.get_by_role("button", name="Kirim usulan ke atasan").click()
+    expect(putri_page.get_by_text("Usulan Anda terkirim ke atasan.", exact=False)).to_be_visible()
+    assert putri_page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    screenshot(putri_page, "peer-employee-proposes-phone")
+
+    # The supervisor opens the proposal from the bell: Putri's proposals are ticked; two (plus Putri) for Qori.
     boss = new_context().new_page()
     log_in_with_totp(boss, live_server, atasan, password)
-    boss.goto(f"{live_server.url}/tim/")
-    boss.get_by_role("link", name=re.compile("pilih rekan penilai")).click()
+    boss.goto(f"{live_server.url}/notifikasi/")
+    boss.get_by_role("button", name="Putri mengusulkan rekan penilai (putaran 2026-1)", exact=True).click()
     putri = boss.get_by_role("group", name="Rekan penilai untuk Putri")
     for rater in raters:
-        putri.get_by_label(re.compile(rater.first_name)).check()
+        expect(putri.get_by_label(re.compile(rater.first_name))).to_be_checked()
+    expect(putri.get_by_text("diusulkan")).to_have_count(3)
     boss.get_by_role("button", name="Simpan penilai Putri").click()
     expect(boss.get_by_text("Putri: 3 rekan penilai dipilih dan diundang.")).to_be_visible()
     qori = boss.get_by_role("group", name="Rekan penilai untuk Qori")
@@ -70,10 +97,16 @@ def test_a_peer_round_from_invitation_to_results(new_context, live_server, unit,
     rate(raters[0], "Qori", {"Adaptif"}, "Komentar untuk Qori.")
     rate(raters[1], "Qori", set(), "")
 
-    # BKPSDM closes and publishes the round.
+    # The round closes (its last day is moved to yesterday); BKPSDM sees the counts and publishes.
     round_.opens_on = round_.closes_on = today - datetime.timedelta(days=1)
     round_.save()
-    peer_round_publish(round_=round_)
+    staff.reload()
+    progress = staff.get_by_test_id("total")
+    expect(progress).to_contain_text("5")  # five answers in all, and no name anywhere on the page
+    assert "Rekan0" not in staff.content() and "Putri" not in staff.content()
+    staff.get_by_role("button", name="Terbitkan hasil").click()
+    expect(staff.get_by_text(re.compile("Hasil putaran 2026-1 diterbitkan: 1 pegawai mendapat hasil"))).to_be_visible()
+    screenshot(staff, "peer-hr-published")
 
     # Putri, on her phone: the result of three colleagues, Adaptif to develop, comments unnamed.
     page = new_context(viewport=PHONE_375, is_mobile=True, has_touch=True).new_page()

@@ -55,6 +55,20 @@ def test_opening_enrols_the_units_active_people_once(peer_round, unit, pegawai, 
     assert peer_round_open(round_=peer_round) == 0
 
 
+def test_opening_tells_the_people_and_their_supervisors_once_each(peer_round, unit, pegawai, atasan, colleagues):
+    peer_round_open(round_=peer_round)
+    told = Notification.objects.filter(kind=Kind.PEER_ROUND_OPENED)
+    team = told.filter(key=f"peer-round-team:{peer_round.pk}")
+    assert list(team.values_list("user_id", flat=True)) == [atasan.pk]  # one for the whole team
+    assert team.get().url == reverse("peer_team")
+    people = set(told.filter(key=f"peer-round:{peer_round.pk}").values_list("user_id", flat=True))
+    assert {pegawai.pk, *(c.user_id for c in colleagues)} <= people
+    newcomer = EmployeeFactory(unit=unit, supervisor=atasan.employee)
+    before = told.count()
+    peer_round_open(round_=peer_round)
+    assert told.count() == before + (1 if newcomer.user_id else 0)  # only the newcomer; the supervisor knows
+
+
 def test_the_supervisor_picks_three_to_five_colleagues_who_are_invited_once(review, colleagues):
     ids = [c.pk for c in colleagues[:3]]
     peer_raters_set(review=review, rater_ids=ids)

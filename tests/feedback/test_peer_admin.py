@@ -91,7 +91,7 @@ def test_publish_is_refused_until_the_round_has_closed(hr_client, peer_round, ra
     peer_round.refresh_from_db()
     assert peer_round.results_published_at is not None
     page = detail(hr_client, peer_round).content.decode()
-    assert "Hasil diterbitkan" in page and "Siapkan peserta" not in page
+    assert "Hasil diterbitkan" in page and "Siapkan peserta" not in page and "Terbitkan hasil" not in page
 
 
 def test_opening_is_idempotent(hr_client, peer_round, pegawai, colleagues):
@@ -134,3 +134,11 @@ def test_the_page_runs_the_same_queries_with_more_reviews(hr_client, peer_round,
 def test_hr_lists_the_rounds_with_a_way_to_their_page(hr_client, peer_round):
     page = hr_client.get(reverse("putaran-rekan:index")).content.decode()
     assert "2026-1" in page and reverse("peer_round_detail", args=[peer_round.pk]) in page
+
+
+def test_a_new_round_leads_to_its_page_where_people_are_enrolled(hr_client, unit):
+    data = {"name": "2027-1", "units": [unit.pk], "opens_on": TODAY.isoformat(), "closes_on": TODAY.isoformat()}
+    response = hr_client.post(reverse("putaran-rekan:add"), data, follow=True)
+    round_ = PeerRound.objects.get(name="2027-1")
+    assert response.redirect_chain[-1][0] == reverse("peer_round_detail", args=[round_.pk])
+    assert "Siapkan peserta" in [str(m) for m in response.context["messages"]][0]
