@@ -1,4 +1,5 @@
-"""The citizen's form: every field checked strictly; anything forged or out of range is refused."""
+"""The citizen's form: every field checked strictly; anything forged or out of range is refused.
+And a unit head's forms for their own service points."""
 
 import re
 
@@ -6,7 +7,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal.people.models import Employee, Position, Unit
+
 from . import skm
+from .models import PERIOD_KEY, ServicePoint
 
 SUGGESTION_MAX = 1000
 OFFICER_CODE = re.compile(r"^[A-Za-z0-9-]{1,12}$")
@@ -75,3 +79,25 @@ class SurveyForm(forms.Form):
         data = dict(self.cleaned_data)
         data.pop("situs_web", None)
         return data
+
+
+class UnitServicePointForm(forms.ModelForm):
+    """A service point of one of the head's units; positions are those held in these units."""
+
+    class Meta:
+        model = ServicePoint
+        fields = ["unit", "name", "code", "description", "positions", "active"]
+        widgets = {"positions": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, units: list[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [unit.pk for unit in units]
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=ids).order_by("name")
+        self.fields["unit"].empty_label = None
+        held = Employee.objects.filter(unit_id__in=ids, is_active=True).values("position_id")
+        self.fields["positions"].queryset = Position.objects.filter(pk__in=held).order_by("name")
+
+
+class PopulationForm(forms.Form):
+    period = forms.CharField(label=_("Periode"), max_length=7, validators=[PERIOD_KEY], help_text=PERIOD_KEY.message)
+    population = forms.IntegerField(label=_("Jumlah orang yang dilayani"), min_value=1, max_value=10_000_000)

@@ -1,6 +1,6 @@
 """Reads of the public satisfaction survey: the index (IKM) per service point and per unit for a
 period, computed in SQL (one aggregate query, whatever the number of responses), its trend, the
-sample it needs, and the suggestions."""
+sample it needs, the suggestions, and which units a unit head keeps."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,6 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
+
+from portal.people.access import has_role
+from portal.people.models import Employee, Unit
+from portal.people.roles import ATASAN
 
 from . import skm
 from .models import ServicePoint, ServicePopulation, SurveyResponse
@@ -241,3 +245,18 @@ def published_changed(**kwargs) -> None:
         cache.incr(PUBLISHED_VERSION)
     except ValueError:
         cache.set(PUBLISHED_VERSION, 2, None)
+
+
+def units_headed_by(user, employee) -> list[Unit]:
+    """The units whose service points this person keeps: their own unit and its direct sub-units,
+    if they head it; none otherwise."""
+    if employee is None or not has_role(user, ATASAN):
+        return []
+    superior_unit = (
+        Employee.objects.filter(pk=employee.supervisor_id).values_list("unit_id", flat=True).first()
+        if employee.supervisor_id
+        else None
+    )
+    if superior_unit == employee.unit_id:
+        return []
+    return list(Unit.objects.filter(Q(pk=employee.unit_id) | Q(parent_id=employee.unit_id)).order_by("name"))

@@ -1,4 +1,5 @@
-"""Writes of the public satisfaction survey: a citizen's response, and HR's moderation of suggestions."""
+"""Writes of the public satisfaction survey: a citizen's response, HR's moderation of suggestions,
+and a unit head's service points and the people they serve."""
 
 from collections.abc import Iterable
 
@@ -6,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import screening, skm
-from .models import ServicePoint, SurveyResponse
+from .models import ServicePoint, ServicePopulation, SurveyResponse
 
 PROFILE = ("gender", "age_group", "education", "occupation")
 
@@ -40,3 +41,17 @@ def suggestions_moderate(*, response_ids: Iterable[int], publish: bool) -> int:
         .exclude(suggestion_status=SurveyResponse.Suggestion.NONE)
         .update(suggestion_status=status)
     )
+
+
+@transaction.atomic
+def service_point_save(*, form) -> ServicePoint:
+    """Save a valid form (the point and its positions) as one change."""
+    return form.save()
+
+
+def service_population_set(*, service_point: ServicePoint, period: str, population: int) -> ServicePopulation:
+    """How many people the point served in a period (a second entry for the period replaces it)."""
+    record, _created = ServicePopulation.objects.update_or_create(
+        service_point=service_point, period=period, defaults={"population": population}
+    )
+    return record

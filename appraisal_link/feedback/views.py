@@ -111,5 +111,6 @@ def skm_unit_view(request):
         ],
         "units": selectors.index_by_unit(period, by_point=by_point),
         "points": by_point,
+        "can_manage": bool(selectors.units_headed_by(request.user, me)),
     }
     return TemplateResponse(request, "feedback/skm_unit.html", context)

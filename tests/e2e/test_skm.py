@@ -110,3 +110,27 @@ def test_the_home_page_leads_a_citizen_to_the_survey(page, live_server, unit):
     page.get_by_role("link", name="Survei kepuasan masyarakat").first.click()
     page.get_by_role("link", name="Kartu Keluarga").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kartu Keluarga")
+
+
+@pytest.mark.e2e
+def test_a_unit_head_adds_a_service_point_on_a_phone(new_context, live_server, unit, atasan, pegawai, password):
+    page = new_context(viewport=PHONE_375, is_mobile=True, has_touch=True).new_page()
+    log_in_with_totp(page, live_server, atasan, password)
+    page.goto(f"{live_server.url}/tim/")
+    page.get_by_role("link", name="Survei kepuasan masyarakat unit saya").click()
+    page.get_by_role("link", name="Tambah titik layanan").click()
+    page.get_by_label("Nama layanan").fill("Pendaftaran Pasien")
+    page.get_by_label("Kode singkat").fill("pendaftaran")
+    page.get_by_role("group", name="Jabatan pelaksana layanan").get_by_label(pegawai.employee.position.name).check()
+    page.get_by_role("button", name="Buat titik layanan").click()
+    expect(page.get_by_text("Titik layanan “Pendaftaran Pasien” dibuat.", exact=False)).to_be_visible()
+    page.get_by_label("Periode").fill("2026-S1")
+    page.get_by_role("spinbutton", name="Jumlah orang yang dilayani").fill("1200")
+    page.get_by_role("button", name="Simpan jumlah").click()
+    expect(page.get_by_text("Periode 2026-S1: 1200 orang dilayani.")).to_be_visible()
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "skm-unit-head-point-phone")
+    page.get_by_role("link", name="/survei-kepuasan/pendaftaran/").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Pendaftaran Pasien")
+    point = ServicePoint.objects.get(code="pendaftaran")
+    assert point.unit == unit and point.populations.get().population == 1200

@@ -159,6 +159,14 @@ SITE = {
             members("403", atasan_x="200", atasan_y_sejawat="200", atasan_z_unit_lain="200", atasan_tanpa_totp="200"),
         )
     ],
+    # A unit head's own service points (Z heads the other unit; the world's point is in X's unit).
+    "skm_unit_point_new": [Case(u("skm_unit_point_new"), members("403", atasan_z_unit_lain="200"))],
+    "skm_unit_point": [
+        Case(u("skm_unit_point", "service_point"), members("403", atasan_z_unit_lain="404")),
+    ],
+    "skm_unit_population": [
+        Case(u("skm_unit_population", "service_point"), members("403", atasan_z_unit_lain="404"), method="POST"),
+    ],
     # The change hub.
     "change:acknowledge": [
         Case(u("change:acknowledge", "article"), members("302"), method="POST", public="an article for everyone")
