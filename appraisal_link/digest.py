@@ -9,11 +9,10 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from competency.models import Gap
-from courses.models import Enrollment
+from courses.ledger import with_jp
 from portal import rules
 from portal.people.models import Employee
 
@@ -91,16 +90,8 @@ def supervisor_digests(*, today: datetime.date, since: datetime.datetime) -> lis
 
     target = jp_target_so_far(today)
     if target > 0:
-        jp = (
-            Enrollment.objects.filter(employee=OuterRef("pk"), jp_year=today.year)
-            .order_by()
-            .values("employee")
-            .annotate(total=Sum("jp_awarded"))
-            .values("total")
-        )
         behind = (
-            Employee.objects.filter(is_active=True, supervisor__isnull=False)
-            .annotate(jp=Coalesce(Subquery(jp, output_field=IntegerField()), 0))
+            with_jp(Employee.objects.filter(is_active=True, supervisor__isnull=False), year=today.year)
             .filter(jp__lt=target)
             .order_by("supervisor_id", "jp", "name")
             .values_list("supervisor_id", "name", "jp")

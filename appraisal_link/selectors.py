@@ -2,13 +2,14 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from competency import selectors as competency_selectors
 from competency.models import Gap
 from courses import selectors as course_selectors
+from courses.external.selectors import activities_of
+from courses.ledger import jp_of, with_jp
 from courses.models import CourseCompetency, CoursePage, Enrollment
 from portal import rules
 from portal.people.models import Employee
@@ -84,15 +85,9 @@ def team_overview(*, employees) -> list[Employee]:
     gaps, active assignments, overdue ones and JP this year, in one query."""
     year = timezone.localdate().year
     today = timezone.localdate()
-    jp = (
-        Enrollment.objects.filter(employee=OuterRef("pk"), jp_year=year)
-        .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp_awarded"))
-        .values("total")
-    )
     return list(
-        employees.select_related("position", "unit", "supervisor")
+        with_jp(employees, year=year, name="jp_this_year")
+        .select_related("position", "unit", "supervisor")
         .annotate(
             open_gaps=Count("gaps", filter=Q(gaps__status=Gap.Status.OPEN), distinct=True),
             active_assignments=Count("assignments", filter=Q(assignments__cancelled_at__isnull=True), distinct=True),
@@ -105,7 +100,6 @@ def team_overview(*, employees) -> list[Employee]:
                 ),
                 distinct=True,
             ),
-            jp_this_year=Coalesce(Subquery(jp, output_field=IntegerField()), 0),
         )
         .order_by("name")
     )
@@ -120,12 +114,15 @@ def employee_detail(*, employee: Employee) -> dict:
     certificates = {c.enrollment_id: c for c in course_selectors.certificates_of(employee=employee)}
     for enrollment in courses:
         enrollment.certificate_issued = certificates.get(enrollment.pk)
-    jp = course_selectors.jp_for_year(employee=employee, year=year)
+    ledger = jp_of(employee=employee, year=year)
+    jp = ledger.total
     return {
         "employee": employee,
         "courses": courses,
         "year": year,
         "jp_this_year": jp,
+        "jp_ledger": ledger,
+        "outside": activities_of(employee=employee),
         "jp_target": rules.jp_target(),
         "jp_percent": min(100, round(100 * jp / rules.jp_target())),
         "gaps": gaps,

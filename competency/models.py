@@ -85,6 +85,7 @@ class Assessment(models.Model):
         SUPERVISOR = "atasan", _("Penilaian atasan")
         APPRAISAL = "penilaian", _("Diturunkan dari penilaian SKP")
         COURSE = "kursus", _("Penyelesaian kursus")
+        EXTERNAL = "pengembangan", _("Pengembangan di luar portal (diverifikasi)")
 
     employee = models.ForeignKey(
         "people.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="assessments"

@@ -6,8 +6,7 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, OuterRef, Q, Sum, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, OuterRef, Q, When
 from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
@@ -293,12 +292,6 @@ def my_courses(*, employee) -> list[Enrollment]:
             100 if enrollment.completed_at else (round(100 * enrollment.lessons_done / total) if total else 0)
         )
     return result
-
-
-def jp_for_year(*, employee, year: int) -> int:
-    return Enrollment.objects.filter(employee=employee, jp_year=year).aggregate(total=Coalesce(Sum("jp_awarded"), 0))[
-        "total"
-    ]
 
 
 def certificates_of(*, employee) -> list[Certificate]:

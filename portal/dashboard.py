@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
+from courses.ledger import jp_of
 from portal import rules
 from portal.change.selectors import hub as change_selectors
 from portal.change.selectors import surveys as survey_selectors
@@ -17,11 +18,11 @@ def dashboard_context(*, user) -> dict:
     employee = people_selectors.employee_for(user)
     year = timezone.localdate().year
     target = rules.jp_target()
-    courses, jp, certificates, gaps, assignments = [], 0, [], [], []
+    courses, ledger, certificates, gaps, assignments = [], None, [], [], []
     must_reads, events, open_surveys = None, [], []
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
-        jp = course_selectors.jp_for_year(employee=employee, year=year)
+        ledger = jp_of(employee=employee, year=year)
         certificates = course_selectors.certificates_of(employee=employee)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
@@ -32,8 +33,9 @@ def dashboard_context(*, user) -> dict:
         "employee": employee,
         "year": year,
         "jp_target": target,
-        "jp_this_year": jp,
-        "jp_percent": min(100, round(100 * jp / target)),
+        "jp_this_year": ledger.total if ledger else 0,
+        "jp_ledger": ledger,
+        "jp_percent": min(100, round(100 * (ledger.total if ledger else 0) / target)),
         "courses": courses,
         "due_soon": course_selectors.due_soon(courses),
         "gaps": gaps[:5],

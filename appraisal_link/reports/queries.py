@@ -2,11 +2,10 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum
 
 from competency.models import Competency, Gap
-from courses.models import Enrollment
+from courses.ledger import with_jp
 from portal import rules
 from portal.people.models import Employee, Unit
 
@@ -52,14 +51,7 @@ def heatmap_people(*, unit: Unit, competency: Competency):
 
 def employees_with_jp(*, year: int):
     """Active employees annotated with their JP in `year` and how far they are from the target."""
-    jp = (
-        Enrollment.objects.filter(employee=OuterRef("pk"), jp_year=year)
-        .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp_awarded"))
-        .values("total")
-    )
-    return Employee.objects.filter(is_active=True).annotate(jp=Coalesce(Subquery(jp, output_field=IntegerField()), 0))
+    return with_jp(Employee.objects.filter(is_active=True), year=year)
 
 
 def jp_compliance(*, year: int) -> dict:

@@ -1,7 +1,7 @@
 """Writes of the competency app: the dictionary import, the standard-gap engine, and every other
 write of a gap (appraisal gaps opened, dropped and closed; a completed course's levels)."""
 
-from .completion import course_completion_apply, training_completed
+from .completion import course_completion_apply, development_completion_apply, training_completed
 from .gaps import (
     STANDARD_ORIGIN,
     appraisal_gaps_drop,
@@ -25,6 +25,7 @@ __all__ = [
     "assessments_changed",
     "competencies_import",
     "course_completion_apply",
+    "development_completion_apply",
     "gaps_close",
     "gaps_recompute",
     "observed_gaps_open",

@@ -77,6 +77,7 @@ LOCAL_APPS = [
     "portal.change",
     "competency",
     "courses",
+    "courses.external",
     "appraisal_link",
     "appraisal_link.feedback",
 ]

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from courses import selectors, services
+from courses import ledger, services
 from courses.models import Certificate, CoursePage, Enrollment, LessonProgress, QuizAttempt
 
 from .conftest import correct_answers, make_course, wrong_answers
@@ -117,7 +117,7 @@ def test_completion_records_jp_for_the_year_and_issues_a_certificate(
     assert enrollment.jp_awarded == 4
     assert enrollment.jp_year == timezone.localdate().year
     assert enrollment.final_score == 100
-    assert selectors.jp_for_year(employee=enrollment.employee, year=timezone.localdate().year) == 4
+    assert ledger.jp_for_year(employee=enrollment.employee, year=timezone.localdate().year) == 4
     certificate = Certificate.objects.get(enrollment=enrollment)
     assert certificate.holder_nip == enrollment.employee.nip
     assert certificate.jp == 4 and certificate.score == 100
@@ -133,7 +133,7 @@ def test_completion_is_recorded_once(enrollment, lessons):
     completed_at = Enrollment.objects.get(pk=enrollment.pk).completed_at
     assert services.enrollment_complete_if_done(enrollment=enrollment) is False
     assert Enrollment.objects.get(pk=enrollment.pk).completed_at == completed_at
-    assert selectors.jp_for_year(employee=enrollment.employee, year=timezone.localdate().year) == 4
+    assert ledger.jp_for_year(employee=enrollment.employee, year=timezone.localdate().year) == 4
 
 
 @pytest.mark.django_db

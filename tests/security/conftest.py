@@ -213,6 +213,16 @@ def build_world() -> World:
     objects.peer_review_q = PeerReview.objects.create(round=peer_round, employee=objects.q)
     objects.peer_task_p = PeerRater.objects.create(review=objects.peer_review_q, rater=objects.p)
     objects.peer_task_q = PeerRater.objects.create(review=objects.peer_review_p, rater=objects.q)
+    # Learning outside the portal: P's and Q's records, waiting for their supervisors.
+    from courses.external.models import ExternalActivity
+
+    for person, name in ((objects.p, "external_p"), (objects.q, "external_q")):
+        activity = ExternalActivity(
+            employee=person, kind="bimtek", title="Bimtek", organiser="BSSN", starts_on=today, ends_on=today, jp=8
+        )
+        activity.title_key, activity.organiser_key = "bimtek", "bssn"
+        activity.proof.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        setattr(objects, name, activity)
     objects.document = Document.objects.create(title="Panduan SKP", file=ContentFile(b"%PDF-1.4\n", name="panduan.pdf"))
     # An assignment of P (HR's assignment list: change the due date, cancel).
     from appraisal_link.models import Assignment

@@ -159,13 +159,53 @@ SITE = {
             members("403", atasan_x="200", atasan_y_sejawat="200", atasan_z_unit_lain="200", atasan_tanpa_totp="200"),
         )
     ],
+    # Learning outside the portal: one's own records; the proof for the employee, their supervisor
+    # and HR; decisions by the supervisor and HR, never by the employee.
+    "external_list": [Case(u("external_list"), members("200", superuser="404"))],
+    "external_new": [Case(u("external_new"), members("200", superuser="404"))],
+    "external_proof": [
+        Case(u("external_proof", "external_p"), owner_only("200"), others=urls(u("external_proof", "external_q")))
+    ],
+    "external_verify_list": [
+        Case(
+            u("external_verify_list"),
+            members(
+                "403",
+                atasan_x="200",
+                atasan_y_sejawat="200",
+                atasan_z_unit_lain="200",
+                hr_totp="200",
+                superuser="200",
+            ),
+        )
+    ],
+    "external_verify": [
+        Case(
+            u("external_verify", "external_p"),
+            owner_only("302", pegawai_p="404"),
+            method="POST",
+            data=lambda w: {"keputusan": "tolak", "reason": ""},
+            unchanged=values_of("external.ExternalActivity", "status"),
+            others=urls(u("external_verify", "external_q")),
+        )
+    ],
     # A unit head's own service points (Z heads the other unit; the world's point is in X's unit).
     "skm_unit_point_new": [Case(u("skm_unit_point_new"), members("403", atasan_z_unit_lain="200"))],
     "skm_unit_point": [
-        Case(u("skm_unit_point", "service_point"), members("403", atasan_z_unit_lain="404")),
+        Case(
+            u("skm_unit_point", "service_point"),
+            members("403", atasan_z_unit_lain="404"),
+            public="a unit's service point, kept by its head",
+        ),
     ],
     "skm_unit_population": [
-        Case(u("skm_unit_population", "service_point"), members("403", atasan_z_unit_lain="404"), method="POST"),
+        Case(
+            u("skm_unit_population", "service_point"),
+            members("403", atasan_z_unit_lain="404"),
+            method="POST",
+            public="a unit's service point, kept by its head",
+            unchanged=count_of("feedback.ServicePopulation"),
+        ),
     ],
     # The change hub.
     "change:acknowledge": [
