@@ -17,7 +17,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_noop
 
 from portal import stored_text
-from portal.people.nip import NIP_MESSAGES, normalise_nip, validate_nip
+from portal.people.nip import EXCEL_MANGLED_MESSAGE, NIP_MESSAGES, excel_mangled, normalise_nip, validate_nip
 from portal.stored_text import Source, source
 
 from ..models import Appraisal, Predikat, Rating
@@ -207,19 +207,8 @@ def clean_year(value) -> int:
 
 
 # --- NIP ---------------------------------------------------------------------------------------
-_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
-_DECIMAL_TAIL = re.compile(r"^\d{15,}[.,]0+$")
-_EIGHTEEN = re.compile(r"^\d{18}$")
-
-
 def excel_mangled_message() -> Source:
-    return source(
-        gettext_noop(
-            "NIP tampaknya diubah Excel menjadi angka (notasi ilmiah, atau tiga angka terakhir menjadi 000), "
-            "sehingga sebagian angkanya hilang. Di Excel, format kolom NIP sebagai Teks, ketik ulang NIP yang "
-            "lengkap, lalu unggah lagi."
-        )
-    )
+    return source(EXCEL_MANGLED_MESSAGE)
 
 
 def clean_nip(value) -> str:
@@ -238,12 +227,9 @@ def clean_nip(value) -> str:
             raise CellError(excel_mangled_message())
         value = as_text(value)
     text = str(value).strip().lstrip("'")
-    compact = "".join(text.split())
-    if _SCIENTIFIC.match(compact) or _DECIMAL_TAIL.match(compact):
+    if excel_mangled(text):
         raise CellError(excel_mangled_message())
-    nip = normalise_nip(compact)
-    if _EIGHTEEN.match(nip) and nip.endswith("000"):
-        raise CellError(excel_mangled_message())
+    nip = normalise_nip("".join(text.split()))
     try:
         validate_nip(nip)
     except ValidationError as error:

@@ -52,5 +52,25 @@ def validate_nip(value: str) -> None:
         raise _refusal("nip_sex")
 
 
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
+_DECIMAL_TAIL = re.compile(r"^\d{15,}[.,]0+$")
+EXCEL_MANGLED_MESSAGE = gettext_noop(
+    "NIP tampaknya diubah Excel menjadi angka (notasi ilmiah, atau tiga angka terakhir menjadi 000), "
+    "sehingga sebagian angkanya hilang. Di Excel, format kolom NIP sebagai Teks, ketik ulang NIP yang "
+    "lengkap, lalu unggah lagi."
+)
+
+
+def excel_mangled(text: str) -> bool:
+    """Whether a NIP as a spreadsheet gave it has been stored as a number and lost its last digits (a
+    double holds 15 significant digits): scientific notation such as "1,99204E+17", a decimal tail,
+    or 18 digits ending in 000 (the sequence number of a real NIP starts at 001)."""
+    compact = "".join(str(text).split()).lstrip("'")
+    if _SCIENTIFIC.match(compact) or _DECIMAL_TAIL.match(compact):
+        return True
+    nip = normalise_nip(compact)
+    return len(nip) == NIP_LENGTH and _DIGITS.match(nip) is not None and nip.endswith("000")
+
+
 def nip_birth_date(nip: str) -> datetime.date:
     return datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
