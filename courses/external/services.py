@@ -161,13 +161,26 @@ def activity_verify(*, activity: ExternalActivity, by, now=None) -> int:
         title=activity.title,
         completed_on=activity.ends_on,
     )
-    _tell_employee(
-        activity,
-        Kind.EXTERNAL_VERIFIED,
-        gettext_noop("Pengembangan diverifikasi: %(title)s (%(jp)s JP)"),
-        body=stored_text.source(gettext_noop("JP-nya kini dihitung untuk tahun %(year)s."), year=activity.jp_year),
-    )
+    notify_verified([activity])
     return closed
+
+
+def notify_verified(activities: list[ExternalActivity]) -> None:
+    """Tell each employee that their activity was verified and counts (once per activity)."""
+    notify_many(
+        drafts=[
+            _draft(
+                activity,
+                Kind.EXTERNAL_VERIFIED,
+                gettext_noop("Pengembangan diverifikasi: %(title)s (%(jp)s JP)"),
+                body=stored_text.source(
+                    gettext_noop("JP-nya kini dihitung untuk tahun %(year)s."), year=activity.jp_year
+                ),
+            )
+            for activity in activities
+            if activity.employee.user_id
+        ]
+    )
 
 
 @transaction.atomic
@@ -182,26 +195,22 @@ def activity_reject(*, activity: ExternalActivity, by, reason: str, now=None) ->
     activity.decided_at = now or timezone.now()
     activity.rejection_reason = reason[:500]
     activity.save(update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
-    _tell_employee(
-        activity,
-        Kind.EXTERNAL_REJECTED,
-        gettext_noop("Pengembangan ditolak: %(title)s"),
-        body=stored_text.source(gettext_noop("Alasan: %(reason)s"), reason=activity.rejection_reason),
-    )
+    if activity.employee.user_id:
+        draft = _draft(
+            activity,
+            Kind.EXTERNAL_REJECTED,
+            gettext_noop("Pengembangan ditolak: %(title)s"),
+            body=stored_text.source(gettext_noop("Alasan: %(reason)s"), reason=activity.rejection_reason),
+        )
+        notify_many(drafts=[draft])
 
 
-def _tell_employee(activity: ExternalActivity, kind: str, title: str, *, body) -> None:
-    if not activity.employee.user_id:
-        return
-    notify_many(
-        drafts=[
-            Draft(
-                user_id=activity.employee.user_id,
-                kind=kind,
-                key=f"external:{activity.pk}",
-                title=stored_text.source(title, title=activity.title, jp=activity.jp),
-                body=body,
-                url=reverse("external_list"),
-            )
-        ]
+def _draft(activity: ExternalActivity, kind: str, title: str, *, body) -> Draft:
+    return Draft(
+        user_id=activity.employee.user_id,
+        kind=kind,
+        key=f"external:{activity.pk}",
+        title=stored_text.source(title, title=activity.title, jp=activity.jp),
+        body=body,
+        url=reverse("external_list"),
     )

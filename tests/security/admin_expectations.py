@@ -130,6 +130,24 @@ ADMIN = {
         )
     ],
     **viewset("putaran-rekan", "peer_round", public=HR_OBJECT),
+    # Learning outside the portal: HR reads every record, writes none (employees and the import do).
+    **viewset(
+        "pengembangan-luar",
+        "external_p",
+        views=("index", "index_results", "inspect"),
+        other="external_q",
+        trainers="deny",
+    ),
+    **viewset(
+        "pengembangan-luar",
+        "external_p",
+        views=("add", "edit", "delete", "history", "history_results", "usage"),
+        other="external_q",
+        trainers="deny",
+        hr_totp="deny",
+    ),
+    "external_attendance_import": [Case(u("external_attendance_import"), admin())],
+    "external_attendance_template": [Case(u("external_attendance_template"), admin())],
     "appraisal_closure": [Case(u("appraisal_closure"), admin())],
     "appraisal_assign": [Case(u("appraisal_assign"), admin())],
     "appraisal_assignments": [Case(u("appraisal_assignments"), admin())],
