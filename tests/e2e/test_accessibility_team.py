@@ -1,6 +1,7 @@
 """axe-core finds no serious or critical violation on a supervisor's pages (the team, a report's
-page, choosing raters, the unit's satisfaction survey and its service points) and on the peer
-feedback pages of an employee (proposing raters, rating a colleague), on the desktop and a phone."""
+page, choosing raters, the unit's satisfaction survey and its service points, verifying learning
+outside the portal), on an employee's peer feedback and outside-learning pages, on the desktop and a
+phone, and on HR's admin screens of learning outside the portal."""
 
 import datetime
 
@@ -8,6 +9,7 @@ import pytest
 
 from appraisal_link.feedback.models import PeerRater, PeerReview, PeerRound, ServicePoint
 from appraisal_link.feedback.peer import peer_round_open
+from courses.external.models import ExternalActivity
 from portal.people import roles
 
 from .axe import assert_accessible, check_pages
@@ -34,6 +36,18 @@ def open_round(unit, atasan, pegawai, make_person):
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
 def test_team_and_peer_pages(new_context, live_server, unit, atasan, pegawai, open_round, password, viewport):
     point = ServicePoint.objects.create(unit=unit, name="Perekaman KTP-el", code="ktp-el")
+    ExternalActivity.objects.create(
+        employee=pegawai.employee,
+        kind="bimtek",
+        title="Bimtek SPBE",
+        organiser="PANRB",
+        starts_on=datetime.date.today(),
+        ends_on=datetime.date.today(),
+        jp=8,
+        title_key="bimtek spbe",
+        organiser_key="panrb",
+        rejection_reason="",
+    )
     boss = new_context(bypass_csp=True, **viewport_of(viewport)).new_page()
     log_in_with_totp(boss, live_server, atasan, password)
     pages = {
@@ -43,11 +57,28 @@ def test_team_and_peer_pages(new_context, live_server, unit, atasan, pegawai, op
         "unit satisfaction survey": "/tim/survei-kepuasan/",
         "new service point": "/tim/survei-kepuasan/layanan/baru/",
         "service point": f"/tim/survei-kepuasan/layanan/{point.pk}/",
+        "verify outside learning": "/tim/verifikasi-pengembangan/",
     }
     problems = check_pages(boss, {name: f"{live_server.url}{path}" for name, path in pages.items()})
 
     employee = new_context(bypass_csp=True, **viewport_of(viewport)).new_page()
     log_in(employee, live_server, pegawai.username, password)
-    own = {"peer feedback": "/umpan-balik/", "rate a colleague": f"/umpan-balik/nilai/{open_round.pk}/"}
+    own = {
+        "peer feedback": "/umpan-balik/",
+        "rate a colleague": f"/umpan-balik/nilai/{open_round.pk}/",
+        "outside learning": "/dasbor/pengembangan/",
+        "record outside learning": "/dasbor/pengembangan/catat/",
+    }
     problems |= check_pages(employee, {name: f"{live_server.url}{path}" for name, path in own.items()})
     assert_accessible(problems)
+
+
+@pytest.mark.e2e
+def test_hr_outside_learning_screens(new_context, live_server, hr, password):
+    staff = new_context(bypass_csp=True).new_page()
+    log_in_with_totp(staff, live_server, hr, password)
+    pages = {
+        "outside learning records": "/admin/pengembangan-luar/",
+        "attendance import": "/admin/pengembangan-luar-portal/impor/",
+    }
+    assert_accessible(check_pages(staff, {name: f"{live_server.url}{path}" for name, path in pages.items()}))
