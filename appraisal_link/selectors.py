@@ -8,7 +8,7 @@ from django.utils import timezone
 from competency import selectors as competency_selectors
 from competency.models import Gap
 from courses import selectors as course_selectors
-from courses.external.selectors import activities_of
+from courses.development.selectors import activities_of
 from courses.ledger import jp_of, with_jp
 from courses.models import CourseCompetency, CoursePage, Enrollment
 from portal import rules

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from .external.models import ExternalActivity
+from .development.models import ExternalActivity
 from .models import Enrollment
 
 

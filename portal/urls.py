@@ -24,7 +24,7 @@ urlpatterns = [
     path("", include("portal.privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
-    path("", include("courses.external.urls")),
+    path("", include("courses.development.urls")),
     path("", include("appraisal_link.urls")),
     path("", include("appraisal_link.feedback.urls")),
     path("", include("appraisal_link.feedback.peer_urls")),

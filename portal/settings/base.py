@@ -77,7 +77,7 @@ LOCAL_APPS = [
     "portal.change",
     "competency",
     "courses",
-    "courses.external",
+    "courses.development",
     "appraisal_link",
     "appraisal_link.feedback",
 ]

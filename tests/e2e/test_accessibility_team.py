@@ -9,7 +9,7 @@ import pytest
 
 from appraisal_link.feedback.models import PeerRater, PeerReview, PeerRound, ServicePoint
 from appraisal_link.feedback.peer import peer_round_open
-from courses.external.models import ExternalActivity
+from courses.development.models import ExternalActivity
 from portal.people import roles
 
 from .axe import assert_accessible, check_pages

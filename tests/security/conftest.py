@@ -214,7 +214,7 @@ def build_world() -> World:
     objects.peer_task_p = PeerRater.objects.create(review=objects.peer_review_q, rater=objects.p)
     objects.peer_task_q = PeerRater.objects.create(review=objects.peer_review_p, rater=objects.q)
     # Learning outside the portal: P's and Q's records, waiting for their supervisors.
-    from courses.external.models import ExternalActivity
+    from courses.development.models import ExternalActivity
 
     for person, name in ((objects.p, "external_p"), (objects.q, "external_q")):
         activity = ExternalActivity(

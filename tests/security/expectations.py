@@ -185,7 +185,7 @@ SITE = {
             owner_only("302", pegawai_p="404"),
             method="POST",
             data=lambda w: {"keputusan": "tolak", "reason": ""},
-            unchanged=values_of("external.ExternalActivity", "status"),
+            unchanged=values_of("development.ExternalActivity", "status"),
             others=urls(u("external_verify", "external_q")),
         )
     ],

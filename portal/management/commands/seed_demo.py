@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from appraisal_link.demo import seed_appraisals
 from appraisal_link.feedback.demo import seed_feedback
 from courses.demo import seed_courses
-from courses.external.demo import seed_external
+from courses.development.demo import seed_external
 from portal.change import demo as change_demo
 from portal.models import DemoDatabase
 from portal.pages.demo import seed_pages

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from competency.models import Assessment, Competency, Gap
-from courses.external.models import ExternalActivity
-from courses.external.services import activity_reject, activity_verify
+from courses.development.models import ExternalActivity
+from courses.development.services import activity_reject, activity_verify
 from courses.ledger import jp_of
 from portal.notifications.models import Kind, Notification
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from appraisal_link.digest import supervisor_digests
 from courses import services as course_services
-from courses.external.services import activity_reject, activity_verify
+from courses.development.services import activity_reject, activity_verify
 
 from ..courses.conftest import correct_answers, make_course
 

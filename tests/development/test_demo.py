@@ -3,9 +3,9 @@ demo atasan; seeding twice changes nothing."""
 
 import pytest
 
-from courses.external.demo import PEGAWAI_NIP, seed_external
-from courses.external.models import ExternalActivity
-from courses.external.selectors import pending_for
+from courses.development.demo import PEGAWAI_NIP, seed_external
+from courses.development.models import ExternalActivity
+from courses.development.selectors import pending_for
 from portal.people.demo import seed_organisation
 from portal.people.models import Employee
 

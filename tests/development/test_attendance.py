@@ -12,8 +12,8 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from competency.models import Competency, Gap
-from courses.external.attendance import attendance_import
-from courses.external.models import ExternalActivity
+from courses.development.attendance import attendance_import
+from courses.development.models import ExternalActivity
 from courses.ledger import jp_of
 from portal.notifications.models import Kind, Notification
 from tests.factories import EmployeeFactory

@@ -17,7 +17,7 @@ def register_activities():
 
 @hooks.register("register_admin_urls")
 def register_attendance_urls():
-    return [path("pengembangan-luar-portal/", include("courses.external.admin_urls"))]
+    return [path("pengembangan-luar-portal/", include("courses.development.admin_urls"))]
 
 
 @hooks.register("register_admin_menu_item")

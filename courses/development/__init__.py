@@ -1,0 +1,1 @@
+"""Competency development beyond the portal's courses: learning outside the portal, and plans."""

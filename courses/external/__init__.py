@@ -1,1 +1,0 @@
-"""Learning outside the portal: activities employees record and their supervisor or HR verifies."""
