@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
+from courses.development.selectors import plan_of
 from courses.ledger import jp_of
 from portal import rules
 from portal.change.selectors import hub as change_selectors
@@ -19,10 +20,11 @@ def dashboard_context(*, user) -> dict:
     year = timezone.localdate().year
     target = rules.jp_target()
     courses, ledger, certificates, gaps, assignments = [], None, [], [], []
-    must_reads, events, open_surveys = None, [], []
+    must_reads, events, open_surveys, plan = None, [], [], None
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         ledger = jp_of(employee=employee, year=year)
+        plan = plan_of(employee=employee, year=year)
         certificates = course_selectors.certificates_of(employee=employee)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
@@ -35,6 +37,7 @@ def dashboard_context(*, user) -> dict:
         "jp_target": target,
         "jp_this_year": ledger.total if ledger else 0,
         "jp_ledger": ledger,
+        "plan": plan,
         "jp_percent": min(100, round(100 * (ledger.total if ledger else 0) / target)),
         "courses": courses,
         "due_soon": course_selectors.due_soon(courses),

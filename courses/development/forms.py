@@ -83,10 +83,21 @@ class ActivityForm(forms.Form):
             "Kompetensi kesenjangan dan standar jabatan Anda. Setelah diverifikasi, kesenjangannya dapat tertutup."
         ),
     )
+    plan_item = forms.ModelChoiceField(
+        label=_("Bagian dari rencana pengembangan"),
+        queryset=None,
+        required=False,
+        empty_label="—",
+        help_text=_("Bila kegiatan ini ada di rencana Anda, pilih agar kemajuannya tercatat."),
+    )
     proof = forms.FileField(label=_("Sertifikat atau bukti"), help_text=_("PDF, JPG atau PNG, paling besar 5 MB."))
 
-    def __init__(self, *args, competencies=None, **kwargs):
+    def __init__(self, *args, competencies=None, plan_items=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if plan_items is not None and plan_items.exists():
+            self.fields["plan_item"].queryset = plan_items
+        else:  # nothing planned outside the portal: no question to ask
+            del self.fields["plan_item"]
         if competencies is not None:  # the employee's own: those of their gaps and their position
             self.fields["competencies"].queryset = competencies
 

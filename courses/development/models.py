@@ -1,6 +1,8 @@
-"""An activity of competency development outside the portal, and its verification."""
+"""Competency development beyond the portal's courses: an activity outside the portal and its
+verification; an employee's yearly development plan and its items."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,14 @@ class ExternalActivity(models.Model):
     )
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     rejection_reason = models.CharField(_("alasan penolakan"), max_length=500, blank=True)
+    plan_item = models.ForeignKey(
+        "development.PlanItem",
+        verbose_name=_("bagian dari rencana"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
     title_key = models.CharField(max_length=200, editable=False)
     organiser_key = models.CharField(max_length=200, editable=False)
     created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
@@ -84,3 +94,107 @@ class ExternalActivity(models.Model):
     @property
     def kind_label(self) -> str:
         return str(kinds.LABELS.get(self.kind, self.kind))
+
+
+class DevelopmentPlan(models.Model):
+    """An employee's plan of competency development for a year (UU 5/2014 art. 70): what they intend,
+    for which gap or goal, when, and how many JP; agreed with their direct supervisor. Progress is not
+    stored: it follows completed courses and verified activities (see selectors.plans_progress)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draf", _("Draf")
+        SUBMITTED = "diajukan", _("Diajukan ke atasan")
+        CHANGES = "perbaikan", _("Perlu perbaikan")
+        APPROVED = "disetujui", _("Disetujui")
+
+    employee = models.ForeignKey(
+        "people.Employee", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="development_plans"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    submissions = models.PositiveSmallIntegerField(_("kali diajukan"), default=0)
+    submitted_at = models.DateTimeField(_("diajukan"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    supervisor_note = models.CharField(_("catatan atasan"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "employee__name"]
+        verbose_name = _("rencana pengembangan kompetensi")
+        verbose_name_plural = _("rencana pengembangan kompetensi")
+        constraints = [models.UniqueConstraint(fields=["employee", "year"], name="development_plan_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.employee} · {self.year}"
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.CHANGES)
+
+
+class PlanItem(models.Model):
+    """One intended activity: a portal course or an activity outside the portal, for a competency (of
+    an open gap, or the employee's own goal), in a quarter, worth some JP."""
+
+    plan = models.ForeignKey(DevelopmentPlan, verbose_name=_("rencana"), on_delete=models.CASCADE, related_name="items")
+    competency = models.ForeignKey(
+        "competency.Competency",
+        verbose_name=_("kompetensi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gap = models.ForeignKey(
+        "competency.Gap",
+        verbose_name=_("kesenjangan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    goal = models.CharField(_("tujuan"), max_length=200, blank=True)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("kursus portal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    activity_kind = models.CharField(_("bentuk kegiatan"), max_length=20, choices=kinds.CHOICES, blank=True)
+    activity_title = models.CharField(_("kegiatan di luar portal"), max_length=200, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("triwulan"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    jp = models.PositiveSmallIntegerField(_("JP"), validators=[MinValueValidator(1), MaxValueValidator(500)])
+
+    class Meta:
+        ordering = ["quarter", "pk"]
+        verbose_name = _("kegiatan rencana")
+        verbose_name_plural = _("kegiatan rencana")
+        constraints = [
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="plan_item_quarter_1_4"),
+            models.CheckConstraint(condition=Q(jp__gte=1, jp__lte=500), name="plan_item_jp_1_500"),
+            # A course or an outside activity, never both (a deleted course leaves neither).
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | Q(activity_title=""), name="plan_item_course_or_activity"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.activity_title or (self.course.title if self.course_id else self.goal)
+
+    @property
+    def is_course(self) -> bool:
+        return self.course_id is not None
+
+    @property
+    def kind_label(self) -> str:
+        return str(kinds.LABELS.get(self.activity_kind, self.activity_kind))

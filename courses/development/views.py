@@ -46,7 +46,10 @@ def activity_list_view(request):
 def activity_new_view(request):
     me = _me(request)
     form = ActivityForm(
-        request.POST or None, request.FILES or None, competencies=selectors.competencies_for(employee=me)
+        request.POST or None,
+        request.FILES or None,
+        competencies=selectors.competencies_for(employee=me),
+        plan_items=selectors.plan_items_to_link(employee=me),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -62,6 +65,7 @@ def activity_new_view(request):
                 minutes=None if data["jp"] is not None else form.minutes,
                 competency_ids=[c.pk for c in data["competencies"]],
                 proof=data["proof"],
+                plan_item=data.get("plan_item"),
             )
         except ValidationError as error:
             form.add_error(None, error)

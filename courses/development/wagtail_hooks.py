@@ -24,9 +24,11 @@ def register_attendance_urls():
 def register_menu():
     menu = Menu(
         items=[
-            HRMenuItem(_("Semua catatan"), reverse("pengembangan-luar:index"), icon_name="list-ul", order=10),
-            HRMenuItem(_("Menunggu verifikasi"), reverse("external_verify_list"), icon_name="tick", order=20),
-            HRMenuItem(_("Impor daftar hadir"), reverse("external_attendance_import"), icon_name="upload", order=30),
+            HRMenuItem(_("Rencana pengembangan"), reverse("development_plans"), icon_name="list-ol", order=10),
+            HRMenuItem(_("Kebutuhan pengembangan"), reverse("development_needs"), icon_name="table", order=20),
+            HRMenuItem(_("Catatan di luar portal"), reverse("pengembangan-luar:index"), icon_name="list-ul", order=30),
+            HRMenuItem(_("Menunggu verifikasi"), reverse("external_verify_list"), icon_name="tick", order=40),
+            HRMenuItem(_("Impor daftar hadir"), reverse("external_attendance_import"), icon_name="upload", order=50),
         ]
     )
-    return SubmenuMenuItem(_("Pengembangan di luar portal"), menu, icon_name="date", order=262)
+    return SubmenuMenuItem(_("Pengembangan kompetensi"), menu, icon_name="date", order=262)

@@ -94,5 +94,6 @@ def test_settings_are_indonesian_first():
 HOME_QUERIES = 8
 # session, user, the user's employee (with unit, position, supervisor), the user's roles, and the
 # courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
-# the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys; the header's bell.
-DASHBOARD_QUERIES = 13
+# the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys; the header's bell;
+# the year's development plan (three more once one exists: its items, and what completed them).
+DASHBOARD_QUERIES = 14

@@ -147,6 +147,8 @@ ADMIN = {
         hr_totp="deny",
     ),
     "external_attendance_import": [Case(u("external_attendance_import"), admin())],
+    "development_plans": [Case(u("development_plans"), admin())],
+    "development_needs": [Case(u("development_needs"), admin())],
     "external_attendance_template": [Case(u("external_attendance_template"), admin())],
     "appraisal_closure": [Case(u("appraisal_closure"), admin())],
     "appraisal_assign": [Case(u("appraisal_assign"), admin())],

@@ -223,6 +223,16 @@ def build_world() -> World:
         activity.title_key, activity.organiser_key = "bimtek", "bssn"
         activity.proof.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
         setattr(objects, name, activity)
+    # Development plans: P's and Q's, submitted to their supervisors, one outside activity each.
+    from courses.development.models import DevelopmentPlan, PlanItem
+
+    for person, name in ((objects.p, "plan_p"), (objects.q, "plan_q")):
+        plan = DevelopmentPlan.objects.create(employee=person, year=today.year, status="diajukan", submissions=1)
+        item = PlanItem.objects.create(
+            plan=plan, goal="Tujuan", activity_kind="bimtek", activity_title="Bimtek", quarter=1, jp=20
+        )
+        setattr(objects, name, plan)
+        setattr(objects, f"{name}_item", item)
     objects.document = Document.objects.create(title="Panduan SKP", file=ContentFile(b"%PDF-1.4\n", name="panduan.pdf"))
     # An assignment of P (HR's assignment list: change the due date, cancel).
     from appraisal_link.models import Assignment

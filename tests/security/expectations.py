@@ -189,6 +189,46 @@ SITE = {
             others=urls(u("external_verify", "external_q")),
         )
     ],
+    # Development plans: one's own (the year's plan, by the employee); one to review, for the direct
+    # supervisor (who decides) and HR (who reads).
+    "plan_mine": [Case(u("plan_mine"), members("200", superuser="404"))],
+    "plan_item_add": [
+        Case(
+            u("plan_item_add"),
+            members("400", superuser="404"),
+            method="POST",
+            unchanged=count_of("development.PlanItem"),
+        )
+    ],
+    "plan_item_remove": [
+        Case(
+            u("plan_item_remove", "plan_p_item"),
+            members("404", pegawai_p="302", pegawai_q="302"),
+            method="POST",
+            unchanged=count_of("development.PlanItem"),
+            public="the URL names an item; only the asker's own plan is looked in",
+        )
+    ],
+    "plan_submit": [Case(u("plan_submit"), members("404", pegawai_p="302", pegawai_q="302"), method="POST")],
+    "plan_reopen": [Case(u("plan_reopen"), members("404", pegawai_p="302", pegawai_q="302"), method="POST")],
+    "plan_team": [
+        Case(
+            u("plan_team"),
+            members("403", atasan_x="200", atasan_y_sejawat="200", atasan_z_unit_lain="200"),
+        )
+    ],
+    "plan_review": [
+        Case(u("plan_review", "plan_p"), owner_only("200"), others=urls(u("plan_review", "plan_q"))),
+        Case(
+            u("plan_review", "plan_p"),
+            members("404", atasan_x="302"),
+            method="POST",
+            data=lambda w: {"keputusan": "perbaikan", "note": ""},
+            unchanged=values_of("development.DevelopmentPlan", "status"),
+            get="200",
+            others=urls(u("plan_review", "plan_q")),
+        ),
+    ],
     # A unit head's own service points (Z heads the other unit; the world's point is in X's unit).
     "skm_unit_point_new": [Case(u("skm_unit_point_new"), members("403", atasan_z_unit_lain="200"))],
     "skm_unit_point": [

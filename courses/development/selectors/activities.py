@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from competency.models import Competency, Gap, PositionStandard
 from portal.people.access import employee_for, is_hr, is_supervisor
 
-from .models import ExternalActivity
+from ..models import ExternalActivity
 
 
 def activities_of(*, employee) -> list[ExternalActivity]:

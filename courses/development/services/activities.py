@@ -19,8 +19,8 @@ from portal import stored_text
 from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many
 
-from . import kinds
-from .models import ExternalActivity
+from .. import kinds
+from ..models import ExternalActivity
 
 MAX_JP = 500
 
@@ -77,11 +77,14 @@ def activity_record(
     minutes: int | None = None,
     competency_ids: Iterable[int] = (),
     proof=None,
+    plan_item=None,
     today=None,
 ) -> ExternalActivity:
     """An employee's record of an activity, waiting for their supervisor (told once) or HR."""
     today = today or timezone.localdate()
     _check(kind=kind, starts_on=starts_on, ends_on=ends_on, today=today)
+    if plan_item is not None and plan_item.plan.employee_id != employee.pk:
+        raise ValidationError(_("Kegiatan rencana ini bukan milik Anda."), code="plan_item")
     activity = ExternalActivity(
         employee=employee,
         kind=kind,
@@ -93,6 +96,7 @@ def activity_record(
         minutes=minutes,
         title_key=folded(title),
         organiser_key=folded(organiser),
+        plan_item=plan_item,
     )
     if duplicate_of(employee_id=employee.pk, title=title, organiser=organiser, starts_on=starts_on, ends_on=ends_on):
         raise ValidationError(
