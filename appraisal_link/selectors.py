@@ -8,7 +8,7 @@ from django.utils import timezone
 from competency import selectors as competency_selectors
 from competency.models import Gap
 from courses import selectors as course_selectors
-from courses.development.selectors import activities_of
+from courses.development.selectors import activities_of, plan_of
 from courses.ledger import jp_of, with_jp
 from courses.models import CourseCompetency, CoursePage, Enrollment
 from portal import rules
@@ -123,6 +123,7 @@ def employee_detail(*, employee: Employee) -> dict:
         "jp_this_year": jp,
         "jp_ledger": ledger,
         "outside": activities_of(employee=employee),
+        "plan": plan_of(employee=employee, year=year),
         "jp_target": rules.jp_target(),
         "jp_percent": min(100, round(100 * jp / rules.jp_target())),
         "gaps": gaps,
