@@ -32,7 +32,8 @@ def seed_external(today: datetime.date | None = None) -> dict:
     colleagues = list(Employee.objects.filter(unit_id=pegawai.unit_id).exclude(pk=pegawai.pk).order_by("nip")[:3])
     for nip, kind, title, organiser, ago, days, jp, verified in ACTIVITIES:
         for employee in [pegawai] if nip else colleagues:
-            ends = today - datetime.timedelta(days=ago)
+            # Within this year, so that the demo plan's progress shows even in January.
+            ends = max(today - datetime.timedelta(days=ago), datetime.date(today.year, 1, days))
             activity, created = ExternalActivity.objects.get_or_create(
                 employee=employee,
                 title_key=folded(title),

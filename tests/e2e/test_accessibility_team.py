@@ -10,6 +10,7 @@ import pytest
 from appraisal_link.feedback.models import PeerRater, PeerReview, PeerRound, ServicePoint
 from appraisal_link.feedback.peer import peer_round_open
 from courses.development.models import ExternalActivity
+from courses.development.services import plan_for, plan_item_add, plan_submit
 from portal.people import roles
 
 from .axe import assert_accessible, check_pages
@@ -36,6 +37,11 @@ def open_round(unit, atasan, pegawai, make_person):
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
 def test_team_and_peer_pages(new_context, live_server, unit, atasan, pegawai, open_round, password, viewport):
     point = ServicePoint.objects.create(unit=unit, name="Perekaman KTP-el", code="ktp-el")
+    plan = plan_for(employee=pegawai.employee, year=datetime.date.today().year)
+    plan_item_add(
+        plan=plan, quarter=1, goal="Literasi data", activity_kind="bimtek", activity_title="Bimtek Data", jp=20
+    )
+    plan_submit(plan=plan)
     ExternalActivity.objects.create(
         employee=pegawai.employee,
         kind="bimtek",
@@ -58,6 +64,8 @@ def test_team_and_peer_pages(new_context, live_server, unit, atasan, pegawai, op
         "new service point": "/tim/survei-kepuasan/layanan/baru/",
         "service point": f"/tim/survei-kepuasan/layanan/{point.pk}/",
         "verify outside learning": "/tim/verifikasi-pengembangan/",
+        "team plans": "/tim/rencana/",
+        "a report's plan": f"/tim/rencana/{plan.pk}/",
     }
     problems = check_pages(boss, {name: f"{live_server.url}{path}" for name, path in pages.items()})
 
@@ -68,6 +76,7 @@ def test_team_and_peer_pages(new_context, live_server, unit, atasan, pegawai, op
         "rate a colleague": f"/umpan-balik/nilai/{open_round.pk}/",
         "outside learning": "/dasbor/pengembangan/",
         "record outside learning": "/dasbor/pengembangan/catat/",
+        "my development plan": "/dasbor/rencana/",
     }
     problems |= check_pages(employee, {name: f"{live_server.url}{path}" for name, path in own.items()})
     assert_accessible(problems)
@@ -80,5 +89,7 @@ def test_hr_outside_learning_screens(new_context, live_server, hr, password):
     pages = {
         "outside learning records": "/admin/pengembangan-luar/",
         "attendance import": "/admin/pengembangan-luar-portal/impor/",
+        "development plans": "/admin/pengembangan-luar-portal/rencana/",
+        "development needs": "/admin/pengembangan-luar-portal/kebutuhan/",
     }
     assert_accessible(check_pages(staff, {name: f"{live_server.url}{path}" for name, path in pages.items()}))

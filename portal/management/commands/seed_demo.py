@@ -15,6 +15,7 @@ from appraisal_link.demo import seed_appraisals
 from appraisal_link.feedback.demo import seed_feedback
 from courses.demo import seed_courses
 from courses.development.demo import seed_external
+from courses.development.plan_demo import seed_plans
 from portal.change import demo as change_demo
 from portal.models import DemoDatabase
 from portal.pages.demo import seed_pages
@@ -64,6 +65,7 @@ class Command(BaseCommand):
         counts.update(seed_appraisals())
         counts.update(seed_feedback())
         counts.update(seed_external())
+        counts.update(seed_plans())
         change_demo.seed()
         self.stdout.write(
             self.style.SUCCESS(
