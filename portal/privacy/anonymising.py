@@ -14,6 +14,7 @@ from django.db import transaction
 from appraisal_link.anonymising import appraisal_records_anonymise
 from competency.anonymising import competency_records_anonymise
 from courses.anonymising import certificates_anonymise
+from courses.development.anonymising import development_records_anonymise
 from portal.notifications.retention import notifications_delete_for
 from portal.people.anonymising import employee_record_anonymise
 from portal.people.models import Employee
@@ -29,6 +30,7 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
     words = employee_record_anonymise(employee=employee)
     competency_records_anonymise(employee=employee)
     certificates_anonymise(employee=employee)
+    development_records_anonymise(employee=employee)
     appraisal_records_anonymise(employee=employee, words=words)
     if employee.user_id is not None:
         notifications_delete_for(user=employee.user)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from appraisal_link import personal_data as appraisal_data
 from competency import personal_data as competency_data
 from courses import personal_data as course_data
+from courses.development import personal_data as development_data
 from portal.change import personal_data as change_data
 from portal.notifications import personal_data as notification_data
 from portal.people import personal_data as people_data
@@ -19,6 +20,7 @@ from portal.people.access import employee_for
 EMPLOYEE_PARTS = [
     ("competency", competency_data.personal_data_for),
     ("courses", course_data.personal_data_for),
+    ("development", development_data.personal_data_for),
     ("appraisals", appraisal_data.personal_data_for),
     ("change", change_data.personal_data_for),
 ]

@@ -17,12 +17,25 @@ SECTIONS = [
     ("employee", gettext_lazy("Data kepegawaian")),
     ("competency", gettext_lazy("Kompetensi")),
     ("courses", gettext_lazy("Pembelajaran")),
+    ("development", gettext_lazy("Pengembangan di luar portal dan rencana pengembangan")),
     ("appraisals", gettext_lazy("Penilaian SKP dan penugasan")),
     ("change", gettext_lazy("Perubahan: bacaan wajib, sosialisasi, survei")),
     ("notifications", gettext_lazy("Notifikasi")),
 ]
 
 LABELS = {
+    # development
+    "outside_activities": gettext_lazy("Pengembangan di luar portal"),
+    "development_plans": gettext_lazy("Rencana pengembangan"),
+    "organiser": gettext_lazy("Penyelenggara"),
+    "starts_on": gettext_lazy("Mulai"),
+    "ends_on": gettext_lazy("Selesai"),
+    "recorded_at": gettext_lazy("Dicatat"),
+    "quarter": gettext_lazy("Triwulan"),
+    "activity": gettext_lazy("Kegiatan"),
+    "goal": gettext_lazy("Tujuan"),
+    "items": gettext_lazy("Kegiatan rencana"),
+    "competencies": gettext_lazy("Kompetensi"),
     # account and employee
     "username": gettext_lazy("Nama pengguna"),
     "first_name": gettext_lazy("Nama depan"),

@@ -74,6 +74,35 @@ def records_of(media_root):
             reason="Untuk kesenjangan Integritas.",
             due_date=datetime.date(2026, 12, 31),
         )
+        from django.core.files.base import ContentFile
+
+        from courses.development.models import DevelopmentPlan, ExternalActivity, PlanItem
+
+        activity = ExternalActivity(
+            employee=employee,
+            kind="bimtek",
+            title=f"Bimtek {course_title}",
+            organiser="BSSN",
+            starts_on=datetime.date(year, 3, 2),
+            ends_on=datetime.date(year, 3, 3),
+            jp=16,
+            title_key=f"bimtek {course_title}".casefold(),
+            organiser_key="bssn",
+            status=ExternalActivity.Status.REJECTED,
+            rejection_reason=f"Sertifikat {employee.name} tidak terbaca.",
+        )
+        activity.proof.save("bukti.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        plan = DevelopmentPlan.objects.create(
+            employee=employee, year=year, supervisor_note=f"Catatan untuk {employee.name}."
+        )
+        PlanItem.objects.create(
+            plan=plan,
+            goal=f"Tujuan pribadi {employee.name}",
+            activity_kind="kursus",
+            activity_title="Kursus",
+            quarter=2,
+            jp=20,
+        )
         if employee.user_id:
             Notification.objects.create(
                 user=employee.user,
@@ -82,6 +111,13 @@ def records_of(media_root):
                 title=f"Penilaian diperbarui ({course_title})",
                 created_at=timezone.now(),
             )
-        return {"course": course, "certificate": certificate, "gap": gap, "enrollment": enrollment}
+        return {
+            "course": course,
+            "certificate": certificate,
+            "gap": gap,
+            "enrollment": enrollment,
+            "activity": activity,
+            "plan": plan,
+        }
 
     return give

@@ -65,7 +65,7 @@ def test_name_and_nip_are_gone_everywhere_and_reports_do_not_change(
     leaver, hr_with_mfa, django_capture_on_commit_callbacks
 ):
     employee, certificate = leaver["employee"], leaver["certificate"]
-    pdf_path = certificate.pdf.path
+    pdf_path, proof_path = certificate.pdf.path, leaver["activity"].proof.path
     before = _aggregates(leaver["course"])
     assert NAME in _everything() and NIP in _everything()
 
@@ -82,6 +82,7 @@ def test_name_and_nip_are_gone_everywhere_and_reports_do_not_change(
         validate_nip(employee.nip)  # cannot be a real NIP
     certificate.refresh_from_db()
     assert not certificate.pdf and not os.path.exists(pdf_path)
+    assert not os.path.exists(proof_path)  # the proof of an activity outside the portal named them too
     assert certificate.holder_name == employee.name and certificate.sha256
     assert not Notification.objects.filter(user=leaver["user"]).exists()
     [job] = AppraisalImport.objects.all()
