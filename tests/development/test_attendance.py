@@ -139,3 +139,19 @@ def test_hr_imports_in_the_admin_and_sees_the_problems(client, hr_with_mfa, pega
     assert client.get(reverse("pengembangan-luar:index")).status_code == 200
     template = client.get(reverse("external_attendance_template") + "?format=csv")
     assert template.content.decode("utf-8-sig").startswith(HEADER)
+
+
+def test_an_excel_list_with_a_nip_turned_into_a_number_is_refused(pegawai, atasan, hr):
+    from ..excel_workbook import Number, excel_workbook
+
+    day = TODAY
+    rows = [
+        HEADER.split(","),
+        [pegawai.employee.nip, pegawai.employee.name, "Bimtek SPBE", "PANRB", day, day, Number("24")],
+        [Number(atasan.employee.nip), atasan.employee.name, "Bimtek SPBE", "PANRB", day, day, Number("24")],
+    ]
+    result = run(excel_workbook(rows), hr, name="hadir.xlsx")
+    assert [(p.row, p.column) for p in result.problems] == [(3, "NIP")] and "Excel" in result.problems[0].message
+    assert not ExternalActivity.objects.exists()
+    rows[2][0] = atasan.employee.nip
+    assert run(excel_workbook(rows), hr, name="hadir.xlsx").recorded == 2
