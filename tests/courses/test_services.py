@@ -43,7 +43,7 @@ def test_missing_prerequisites_are_named(pegawai, course):
     advanced.save_revision().publish()
     with pytest.raises(ValidationError) as error:
         services.enrollment_create(employee=pegawai.employee, course=CoursePage.objects.get(pk=advanced.pk))
-    assert "Keamanan Digital" in error.value.messages[0]
+    assert error.value.code == "prerequisites" and "Keamanan Digital" in error.value.messages[0]  # named
     assert not Enrollment.objects.filter(course=advanced).exists()
 
 

@@ -156,7 +156,8 @@ def test_claims_are_rate_limited_per_ip(client, unit, settings):
 def test_malformed_nip_is_refused_with_the_reason(client):
     response = client.post(SIGNUP, signup_data("19900101"))
     assert response.status_code == 200
-    assert "NIP harus terdiri dari 18 angka" in response.content.decode()
+    assert response.context["form"].has_error("nip", code="nip_length")
+    assert "NIP harus terdiri dari 18 angka" in response.content.decode()  # the reason, shown in Indonesian
     assert not User.objects.exists()
 
 
