@@ -227,3 +227,24 @@ def test_hr_sees_every_plan_and_the_agencys_needs(client, plan, hr_with_mfa, ata
         csv.reader(io.StringIO(client.get(reverse("development_needs") + "?format=csv").content.decode("utf-8-sig")))
     )
     assert rows[0][0] == "Kompetensi" and sum(int(r[3]) for r in rows[1:]) == 20
+
+
+def test_hrs_plan_pages_cost_the_same_queries_with_more_plans(client, plan, hr_with_mfa, atasan, make_person):
+    client.force_login(hr_with_mfa)
+    client.get(reverse("development_plans"))
+
+    def count():
+        numbers = []
+        for name in ("development_plans", "development_needs"):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse(name)).status_code == 200
+            numbers.append(len(queries))
+        return numbers
+
+    plan_submit(plan=plan)
+    before = count()
+    for n in range(3):
+        other = plan_for(employee=make_person(supervisor=atasan.employee).employee, year=YEAR)
+        plan_item_add(plan=other, quarter=2, goal=f"Tujuan {n}", course=make_course(f"Kursus {n}", jp=20))
+        plan_submit(plan=other)
+    assert count() == before

@@ -160,3 +160,28 @@ def test_only_the_employee_their_supervisor_and_hr_see_the_proof_or_decide(
         assert client.post(reverse("external_verify", args=[activity.pk]), {"keputusan": "setujui"}).status_code == 404
     activity.refresh_from_db()
     assert activity.status == ExternalActivity.Status.PENDING
+
+
+def test_the_pages_cost_the_same_queries_with_more_records(client, record, pegawai, atasan_with_mfa, hr_with_mfa):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(user, name):
+        client.force_login(user)
+        client.get(reverse("dashboard"))  # the session's first request may write to it
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        return len(queries)
+
+    record(pegawai.employee, title="Satu")
+    pages = [
+        (pegawai, "external_list"),
+        (atasan_with_mfa, "external_verify_list"),
+        (hr_with_mfa, "external_verify_list"),
+    ]
+    pages.append((hr_with_mfa, "pengembangan-luar:index"))
+    before = [count(user, name) for user, name in pages]
+    change = Competency.objects.get(code="mengelola-perubahan")
+    for title in ("Dua", "Tiga", "Empat"):
+        record(pegawai.employee, title=title, competency_ids=[change.pk])
+    assert [count(user, name) for user, name in pages] == before
