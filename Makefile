@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint deploy-check browser install install-dev migrate seed worker beat bench clean
+.PHONY: run test lint deploy-check browser install install-dev migrate seed worker beat bench bench-http clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ beat: install
 
 bench: install-dev
 	$(BIN)/python bench/run.py
+
+# The pages over HTTP on a production-like server (gunicorn, production settings), beside the floor.
+bench-http: install-dev
+	@command -v wrk >/dev/null || (echo "Installing wrk with apt-get..." && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python bench/http_pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 test-results staticfiles

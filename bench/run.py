@@ -90,11 +90,13 @@ def media_root(url: str) -> Path:
 # --- one scale, in this process ------------------------------------------------------------------
 
 
-def run_scale(scale_name: str, args) -> dict:
+def prepare(scale_name: str, *, rebuild: bool = False, fixtree: bool = False) -> dict:
+    """The scale's database, created, migrated and filled (or reused), with Django set up on it under
+    the test settings; what was done, for the results (bench/http.py prepares the same way)."""
     scale = SCALES[scale_name]
     url = database_url(scale_name)
     print(f"\n=== {scale_name} scale: database {database.name_of(url)} ===", flush=True)
-    reused = database.ensure(url, fingerprint=scale.fingerprint(), rebuild=args.rebuild)
+    reused = database.ensure(url, fingerprint=scale.fingerprint(), rebuild=rebuild)
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     os.environ["DATABASE_URL"] = url
@@ -125,12 +127,25 @@ def run_scale(scale_name: str, args) -> dict:
     else:
         print("data set: generating ...", flush=True)
         started = time.perf_counter()
-        steps = dataset.Generator(scale, fixtree=args.fixtree).run()
+        steps = dataset.Generator(scale, fixtree=fixtree).run()
         generation = {"seconds": round(time.perf_counter() - started, 1), "steps": steps}
         database.write_marker(url, f"{database.MARKER}:{scale.fingerprint()}")
         print(f"data set generated in {generation['seconds']:.1f} s", flush=True)
     counts = dataset.counts()
     print("data set: " + ", ".join(f"{key} {value:,}" for key, value in counts.items()), flush=True)
+    return {
+        "url": url,
+        "scale": scale,
+        "counts": counts,
+        "generation": generation,
+        "migrate_seconds": migrate_seconds,
+    }
+
+
+def run_scale(scale_name: str, args) -> dict:
+    prepared = prepare(scale_name, rebuild=args.rebuild, fixtree=args.fixtree)
+    scale, url, counts = prepared["scale"], prepared["url"], prepared["counts"]
+    generation, migrate_seconds = prepared["generation"], prepared["migrate_seconds"]
 
     from bench import measure
 

@@ -43,6 +43,9 @@ urlpatterns = [
     path("api/", include("appraisal_link.api.urls")),
 ]
 
+if settings.KOMPETEN_BENCH_FLOOR:
+    urlpatterns.append(path("_bench/floor/", views.bench_floor_view, name="bench_floor"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -15,6 +15,13 @@ def dashboard_view(request):
     return render(request, "portal/dashboard.html", dashboard.dashboard_context(user=request.user))
 
 
+@login_required
+def bench_floor_view(request):
+    """The floor of the HTTP benchmark: what any login-required page costs on this stack (session,
+    user, middleware, a template) before its own work. Routed only when KOMPETEN_BENCH_FLOOR is set."""
+    return render(request, "portal/bench_floor.html")
+
+
 @never_cache
 @require_GET
 def healthz_view(request):

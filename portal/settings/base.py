@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.security.caching.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -245,6 +246,9 @@ KOMPETEN_CSP_ADMIN_DIRECTIVES = {
 
 # seed_demo (accounts with a public password) may run only where this is True: dev and test.
 KOMPETEN_DEMO_DATA_ALLOWED = False
+# The HTTP benchmark's floor (bench/http.py): a login-required page of a few bytes, routed only on the
+# benchmark's own server.
+KOMPETEN_BENCH_FLOOR = env_bool("KOMPETEN_BENCH_FLOOR", False)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
