@@ -156,6 +156,17 @@ def fetch(url: str, cookie: str):
         return response.status, dict(response.headers)
 
 
+def settle(base: str, *, limit_s: float = 120.0) -> None:
+    """Wait until the server has worked off the requests wrk left queued (a slow page's backlog would
+    otherwise be counted against the next page): /healthz answered quickly twice in a row."""
+    deadline, quick = time.monotonic() + limit_s, 0
+    while quick < 2 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        fetch(base + "/healthz", "")
+        quick = quick + 1 if time.perf_counter() - started < 0.05 else 0
+        time.sleep(0.2)
+
+
 def pages_of(scale) -> list[Page]:
     """The pages of issue #15, with the warm queries of each counted in-process on the same data."""
     from django.test import Client
@@ -276,6 +287,7 @@ def main(argv=None) -> int:
         for number in range(1, args.rounds + 1):
             print(f"round {number}/{args.rounds}", flush=True)
             for page in pages:
+                settle(base)
                 page.samples.append(wrk(base + page.url, cookie if page.logged_in else "", args))
                 print(f"  {page.name:24} {page.samples[-1]['requests_per_s']:8.1f} req/s", flush=True)
     finally:
