@@ -22,6 +22,7 @@ target is missed (the table says so), 1 with --strict. `make bench-http` install
 
 import argparse
 import base64
+import http.client
 import json
 import os
 import re
@@ -32,7 +33,7 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,7 @@ def manage(env: dict, *args: str) -> str:
 
 
 SESSION_CODE = """
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from bench.dataset import BENCH_USERNAME
@@ -113,7 +115,7 @@ from portal.people.models import User
 user = User.objects.get(username=BENCH_USERNAME)
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print(session.session_key)
@@ -151,9 +153,18 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
 
 
 def fetch(url: str, cookie: str):
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", "Cookie": cookie})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        return response.status, dict(response.headers)
+    """One GET as wrk sends it (behind the TLS proxy, with the session cookie), redirects not followed:
+    a page that sends to the login would measure the redirect."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        headers = {"X-Forwarded-Proto": "https", "Cookie": cookie} if cookie else {"X-Forwarded-Proto": "https"}
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, dict(response.getheaders())
+    finally:
+        connection.close()
 
 
 def settle(base: str, *, limit_s: float = 120.0) -> None:
@@ -282,7 +293,7 @@ def main(argv=None) -> int:
         for page in pages:
             status, headers = fetch(base + page.url, cookie if page.logged_in else "")
             if status != 200:
-                raise SystemExit(f"{page.url} answered {status}")
+                raise SystemExit(f"{page.url} answered {status} (expected 200; a 302 is a session refused)")
             page.headers = {key: value for key, value in headers.items() if key in ("Cache-Control", "Vary")}
         for number in range(1, args.rounds + 1):
             print(f"round {number}/{args.rounds}", flush=True)
