@@ -4,7 +4,6 @@ an employee's results. Someone else's task or review is a 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.people.access import employee_for
+from portal.people.access import employee_or_404
 
 from ..models import Rating
 from .berakhlak import VALUES
@@ -30,10 +29,7 @@ from .peer import (
 
 
 def _me(request):
-    employee = employee_for(request.user)
-    if employee is None:
-        raise Http404
-    return employee
+    return employee_or_404(request.user)
 
 
 @login_required

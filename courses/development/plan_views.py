@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import rules
-from portal.people.access import employee_for, is_hr, is_supervisor
+from portal.people.access import employee_for, employee_or_404, is_hr, is_supervisor
 
 from . import selectors, services
 from .models import DevelopmentPlan
@@ -22,10 +22,7 @@ from .plan_forms import PlanDecisionForm, PlanItemForm
 
 
 def _me(request):
-    employee = employee_for(request.user)
-    if employee is None:
-        raise Http404
-    return employee
+    return employee_or_404(request.user)
 
 
 def _year(request) -> int:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.people.access import employee_for, is_hr, is_supervisor
+from portal.people.access import employee_or_404, is_hr, is_supervisor
 
 from ..ledger import jp_of
 from . import selectors
@@ -22,10 +22,7 @@ from .services import activity_record, activity_reject, activity_verify
 
 
 def _me(request):
-    employee = employee_for(request.user)
-    if employee is None:
-        raise Http404
-    return employee
+    return employee_or_404(request.user)
 
 
 @login_required

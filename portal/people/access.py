@@ -69,6 +69,14 @@ def employee_for(user) -> Employee | None:
     return user._kompeten_employee
 
 
+def employee_or_404(user) -> Employee:
+    """The employee record of the user, for pages that are about one's own records; 404 without one."""
+    employee = employee_for(user)
+    if employee is None:
+        raise Http404
+    return employee
+
+
 def is_supervisor(user) -> bool:
     """An atasan with a second factor: until they set up TOTP they see only their own records."""
     return has_role(user, roles.ATASAN) and not mfa_setup_pending(user)
