@@ -1,0 +1,220 @@
+"""Backup and restore of a whole installation: the PostgreSQL database and both media folders (the
+public one, and the private one with certificates, proofs and import files) in one tar archive.
+
+The archive is consistent: the row counts of its manifest and pg_dump read the same snapshot of the
+database (an exported snapshot of a REPEATABLE READ transaction held open while pg_dump runs). Each
+file of the media folders is listed with its SHA-256. A restore goes into an empty installation only
+(a database with no tables, as `createdb` leaves it), then checks the restored rows and files against
+the manifest, so that a broken archive is found at once, not on the day it is needed.
+"""
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, connections, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+FORMAT = 1
+DUMP = "database.dump"
+MANIFEST = "manifest.json"
+FOLDERS = {"media": "MEDIA_ROOT", "private-media": "PRIVATE_MEDIA_ROOT"}
+_TABLE = re.compile(r"^[a-z0-9_]{1,63}$")
+
+
+class BackupError(Exception):
+    """The backup or restore cannot be done; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """How pg_dump and pg_restore reach a database (from Django's settings, or given)."""
+
+    name: str
+    host: str = ""
+    port: str = ""
+    user: str = ""
+    password: str = ""
+
+    @classmethod
+    def of(cls, alias: str = "default") -> "Database":
+        db = connections[alias].settings_dict
+        if not db["ENGINE"].endswith("postgresql"):
+            raise BackupError(_("Cadangan hanya untuk PostgreSQL (basis data produksi)."))
+        return cls(
+            db["NAME"],
+            str(db.get("HOST") or ""),
+            str(db.get("PORT") or ""),
+            db.get("USER") or "",
+            db.get("PASSWORD") or "",
+        )
+
+    def args(self) -> list[str]:
+        args = ["--dbname", self.name]
+        for flag, value in (("--host", self.host), ("--port", self.port), ("--username", self.user)):
+            if value:
+                args += [flag, value]
+        return args
+
+    def env(self) -> dict:
+        return {**os.environ, "PGPASSWORD": self.password} if self.password else dict(os.environ)
+
+
+def _client(program: str, database: Database, *args: str) -> subprocess.CompletedProcess:
+    """Run a PostgreSQL client program (pg_dump, pg_restore, psql) on `database`."""
+    path = shutil.which(program)
+    if path is None:
+        raise BackupError(_("Program %(program)s (klien PostgreSQL) tidak terpasang.") % {"program": program})
+    return subprocess.run(  # noqa: S603 - our own arguments, no shell
+        [path, *database.args(), *args],
+        env=database.env(),
+        capture_output=True,
+        text=True,
+    )
+
+
+def _psql(database: Database, query: str, *options: str) -> subprocess.CompletedProcess:
+    return _client("psql", database, "--no-psqlrc", "--tuples-only", "--no-align", *options, "--command", query)
+
+
+def _counts(cursor) -> dict[str, int]:
+    counts = {}
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.managed and not meta.proxy and not meta.swapped:
+            cursor.execute(f'SELECT COUNT(*) FROM "{meta.db_table}"')  # noqa: S608 - the model's own table name
+            counts[meta.db_table] = cursor.fetchone()[0]
+    return counts
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _files(root: Path) -> dict[str, str]:
+    if not root.exists():
+        return {}
+    return {path.relative_to(root).as_posix(): _sha256(path) for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def backup(*, output: Path) -> dict:
+    """Write the archive to `output`; returns its manifest."""
+    database = Database.of()
+    with tempfile.TemporaryDirectory() as work:
+        dump = Path(work) / DUMP
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            counts = _counts(cursor)
+            options = ["--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"]
+            completed = _client("pg_dump", database, *options, "--file", str(dump))
+        if completed.returncode != 0:
+            raise BackupError(_("pg_dump gagal: %(error)s") % {"error": completed.stderr.strip()[:500]})
+        folders = {name: Path(getattr(settings, setting)) for name, setting in FOLDERS.items()}
+        manifest = {
+            "format": FORMAT,
+            "created_at": timezone.now().isoformat(),
+            "database": {"file": DUMP, "sha256": _sha256(dump), "rows": counts},
+            "files": {name: _files(root) for name, root in folders.items()},
+        }
+        output.parent.mkdir(parents=True, exist_ok=True)
+        partial = output.with_name(output.name + ".part")
+        with tarfile.open(partial, "w") as archive:
+            data = json.dumps(manifest, indent=2).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+            archive.add(dump, arcname=DUMP)
+            for name, root in folders.items():
+                for relative in manifest["files"][name]:
+                    archive.add(root / relative, arcname=f"{name}/{relative}")
+        partial.replace(output)  # a half-written archive never carries the final name
+    return manifest
+
+
+def _is_empty(database: Database) -> bool:
+    completed = _psql(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    if completed.returncode != 0:
+        raise BackupError(
+            _("Basis data tujuan tidak dapat dibuka: %(error)s") % {"error": completed.stderr.strip()[:300]}
+        )
+    return completed.stdout.strip() == "0"
+
+
+def _safe_member(member: tarfile.TarInfo, prefixes: tuple[str, ...]) -> bool:
+    path = PurePosixPath(member.name)
+    return member.isfile() and not path.is_absolute() and ".." not in path.parts and path.parts[0] in prefixes
+
+
+def restore(*, archive: Path, database: Database | None = None, roots: dict[str, Path] | None = None) -> dict:
+    """Bring an archive back into an empty installation and check it against its manifest; returns the
+    manifest. `database` and `roots` (media folder by archive name) default to this installation's."""
+    database = database or Database.of()
+    roots = roots or {name: Path(getattr(settings, setting)) for name, setting in FOLDERS.items()}
+    try:
+        bundle = tarfile.open(archive, "r")
+    except (OSError, tarfile.TarError):
+        raise BackupError(_("Berkas cadangan tidak dapat dibaca sebagai arsip tar.")) from None
+    with bundle, tempfile.TemporaryDirectory() as work:
+        try:
+            manifest = json.load(bundle.extractfile(MANIFEST))
+        except (KeyError, ValueError):
+            raise BackupError(_("Arsip ini bukan cadangan Kompeten (manifest.json tidak ada atau rusak).")) from None
+        if manifest.get("format") != FORMAT:
+            raise BackupError(_("Format cadangan ini tidak dikenal."))
+        if not _is_empty(database):
+            raise BackupError(
+                _("Basis data tujuan tidak kosong. Pulihkan ke basis data baru yang belum dimigrasi (createdb).")
+            )
+        dump = Path(work) / DUMP
+        with bundle.extractfile(DUMP) as source, dump.open("wb") as target:
+            target.write(source.read())
+        if _sha256(dump) != manifest["database"]["sha256"]:
+            raise BackupError(_("Salinan basis data di arsip rusak (sidik SHA-256 tidak cocok)."))
+        completed = _client("pg_restore", database, "--no-owner", "--no-privileges", "--exit-on-error", str(dump))
+        if completed.returncode != 0:
+            raise BackupError(_("pg_restore gagal: %(error)s") % {"error": completed.stderr.strip()[:500]})
+        members = [m for m in bundle.getmembers() if _safe_member(m, tuple(roots))]
+        for member in members:
+            name, _sep, relative = member.name.partition("/")
+            target = roots[name] / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with bundle.extractfile(member) as source, target.open("wb") as handle:
+                handle.write(source.read())
+    _check(manifest, database, roots)
+    return manifest
+
+
+def _check(manifest: dict, database: Database, roots: dict[str, Path]) -> None:
+    """The restored rows and files are those the manifest lists."""
+    for name, files in manifest["files"].items():
+        if _files(roots[name]) != files:
+            raise BackupError(_("Berkas %(folder)s hasil pemulihan tidak sama dengan isi cadangan.") % {"folder": name})
+    tables = manifest["database"]["rows"]
+    if not all(_TABLE.match(table) for table in tables):
+        raise BackupError(_("Manifest cadangan memuat nama tabel yang tidak sah."))
+    query = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM \"{table}\"" for table in tables)  # noqa: S608
+    completed = _psql(database, query, "--field-separator=,")
+    restored = {}
+    for line in completed.stdout.splitlines():
+        if "," in line:
+            table, count = line.rsplit(",", 1)
+            restored[table] = int(count)
+    if restored != tables:
+        raise BackupError(_("Jumlah baris hasil pemulihan tidak sama dengan cadangan."))
