@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint deploy-check browser install install-dev migrate seed worker beat bench bench-http clean
+.PHONY: run test lint deploy-check browser deploy-tools install install-dev migrate seed worker beat bench bench-http clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,10 +39,14 @@ run: seed
 browser:
 	@scripts/ensure-chromium
 
+# nginx, for the test that checks the deployment's site configuration (nginx -t); installed when missing.
+deploy-tools:
+	@scripts/ensure-nginx
+
 lint: install-dev
 	$(BIN)/ruff check .
 
-test: install-dev browser lint
+test: install-dev browser deploy-tools lint
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	$(MAKE) --no-print-directory deploy-check
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.people.access import employee_for
+from portal.private_files import private_file_response
 
 from . import selectors, services
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
@@ -144,17 +145,9 @@ def certificate_download_view(request, certificate_id: int):
     holder = enrollment.employee.user_id is not None and enrollment.employee.user_id == request.user.pk
     if not holder and not can_see_course_report(request.user, enrollment.course_id):
         raise Http404
-    if not certificate.pdf:
-        raise Http404
-    try:
-        file = certificate.pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        file, as_attachment=True, filename=f"sertifikat-{certificate.code}.pdf", content_type="application/pdf"
+    return private_file_response(
+        certificate.pdf, filename=f"sertifikat-{certificate.code}.pdf", content_type="application/pdf"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def nip_masked(nip: str) -> str:

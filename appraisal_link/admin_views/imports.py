@@ -10,7 +10,7 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.people.admin_access import hr_required
+from portal.private_files import private_file_response
 from portal.spreadsheets import table_response
 
 from ..importing.readers import MAX_UPLOAD_BYTES
@@ -181,17 +182,9 @@ def import_job_file_view(request, pk: int):
     """The uploaded file itself, from private storage, for HR only (there is no public URL to it);
     a 404 once the retention purge has removed it."""
     job = _job_or_404(pk, with_errors=False)
-    if not job.file:
-        raise Http404
-    try:
-        file = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    suffix = PurePath(job.file.name).suffix.lower()
+    suffix = PurePath(job.file.name).suffix.lower() if job.file else ""
     name = PurePath(job.original_name).stem[:100] or f"impor-{job.pk}"
-    response = FileResponse(file, as_attachment=True, filename=f"{name}{suffix}")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(job.file, filename=f"{name}{suffix}")
 
 
 @require_GET

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.people.access import employee_or_404, is_hr, is_supervisor
+from portal.private_files import private_file_response
 
 from ..ledger import jp_of
 from . import selectors
@@ -82,14 +83,11 @@ def activity_new_view(request):
 @require_GET
 def proof_view(request, pk: int):
     activity = get_object_or_404(ExternalActivity.objects.select_related("employee"), pk=pk)
-    if not selectors.can_see_proof(request.user, activity) or not activity.proof:
+    if not selectors.can_see_proof(request.user, activity):
         raise Http404
-    try:
-        file = activity.proof.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(file, as_attachment=False, filename=f"bukti-{activity.pk}{_suffix(activity.proof.name)}")
-    response["Cache-Control"] = "private, no-store"
+    response = private_file_response(
+        activity.proof, filename=f"bukti-{activity.pk}{_suffix(activity.proof.name)}", as_attachment=False
+    )
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox"
     return response
 

@@ -249,6 +249,9 @@ KOMPETEN_DEMO_DATA_ALLOWED = False
 # The HTTP benchmark's floor (bench/http.py): a login-required page of a few bytes, routed only on the
 # benchmark's own server.
 KOMPETEN_BENCH_FLOOR = env_bool("KOMPETEN_BENCH_FLOOR", False)
+# Private files leave through the web server (nginx X-Accel-Redirect to this internal location,
+# deploy/nginx/kompeten.conf) once a view has checked who asks; empty: Python sends them itself.
+KOMPETEN_X_ACCEL_PREFIX = env("KOMPETEN_X_ACCEL_PREFIX", "")
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
