@@ -110,8 +110,12 @@ def _cell_text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if isinstance(value, float):
+        # Beyond 15 digits a spreadsheet number has lost digits (an 18-digit NIP typed as a number):
+        # keep Excel's own notation, so that the importer can tell the person what happened.
+        return repr(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return _unescape(str(value).strip())

@@ -17,7 +17,7 @@ from courses.models import Certificate
 from portal.backup import BackupError, Database, backup, restore
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not settings.IS_POSTGRES, reason="backups are of PostgreSQL"),
 ]
 
