@@ -113,6 +113,8 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     expect(page).to_have_url(f"{admin}/pages/add/courses/coursepage/{catalog.pk}/")
     page.fill("input[name=title]", "Etika Pelayanan Publik")
     page.fill("textarea[name=summary]", "Sikap dan perilaku ASN saat melayani warga.")
+    # Wagtail fills the slug from the title in the browser; saving before it has would be refused.
+    expect(page.locator("input[name=slug]")).to_have_value("etika-pelayanan-publik")
     page.select_option("select[name=category]", "sosial_kultural")
     page.fill("input[name=jp]", "6")
     screenshot(page, "admin-trainer-course-form")
