@@ -34,7 +34,12 @@ _TABLE = re.compile(r"^[a-z0-9_]{1,63}$")
 
 
 class BackupError(Exception):
-    """The backup or restore cannot be done; nothing was changed."""
+    """The backup or restore cannot be done; nothing was changed. `code` names the reason in words that
+    do not change with the language or the wording."""
+
+    def __init__(self, message: str, *, code: str = ""):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Database:
     def of(cls, alias: str = "default") -> "Database":
         db = connections[alias].settings_dict
         if not db["ENGINE"].endswith("postgresql"):
-            raise BackupError(_("Cadangan hanya untuk PostgreSQL (basis data produksi)."))
+            raise BackupError(_("Cadangan hanya untuk PostgreSQL (basis data produksi)."), code="not_postgresql")
         return cls(
             db["NAME"],
             str(db.get("HOST") or ""),
@@ -75,7 +80,9 @@ def _client(program: str, database: Database, *args: str) -> subprocess.Complete
     """Run a PostgreSQL client program (pg_dump, pg_restore, psql) on `database`."""
     path = shutil.which(program)
     if path is None:
-        raise BackupError(_("Program %(program)s (klien PostgreSQL) tidak terpasang.") % {"program": program})
+        raise BackupError(
+            _("Program %(program)s (klien PostgreSQL) tidak terpasang.") % {"program": program}, code="missing_program"
+        )
     return subprocess.run(  # noqa: S603 - our own arguments, no shell
         [path, *database.args(), *args],
         env=database.env(),
@@ -125,7 +132,9 @@ def backup(*, output: Path) -> dict:
             options = ["--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"]
             completed = _client("pg_dump", database, *options, "--file", str(dump))
         if completed.returncode != 0:
-            raise BackupError(_("pg_dump gagal: %(error)s") % {"error": completed.stderr.strip()[:500]})
+            raise BackupError(
+                _("pg_dump gagal: %(error)s") % {"error": completed.stderr.strip()[:500]}, code="dump_failed"
+            )
         folders = {name: Path(getattr(settings, setting)) for name, setting in FOLDERS.items()}
         manifest = {
             "format": FORMAT,
@@ -152,7 +161,8 @@ def _is_empty(database: Database) -> bool:
     completed = _psql(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     if completed.returncode != 0:
         raise BackupError(
-            _("Basis data tujuan tidak dapat dibuka: %(error)s") % {"error": completed.stderr.strip()[:300]}
+            _("Basis data tujuan tidak dapat dibuka: %(error)s") % {"error": completed.stderr.strip()[:300]},
+            code="target_unreachable",
         )
     return completed.stdout.strip() == "0"
 
@@ -170,26 +180,31 @@ def restore(*, archive: Path, database: Database | None = None, roots: dict[str,
     try:
         bundle = tarfile.open(archive, "r")
     except (OSError, tarfile.TarError):
-        raise BackupError(_("Berkas cadangan tidak dapat dibaca sebagai arsip tar.")) from None
+        raise BackupError(_("Berkas cadangan tidak dapat dibaca sebagai arsip tar."), code="unreadable") from None
     with bundle, tempfile.TemporaryDirectory() as work:
         try:
             manifest = json.load(bundle.extractfile(MANIFEST))
         except (KeyError, ValueError):
-            raise BackupError(_("Arsip ini bukan cadangan Kompeten (manifest.json tidak ada atau rusak).")) from None
+            raise BackupError(
+                _("Arsip ini bukan cadangan Kompeten (manifest.json tidak ada atau rusak)."), code="not_a_backup"
+            ) from None
         if manifest.get("format") != FORMAT:
-            raise BackupError(_("Format cadangan ini tidak dikenal."))
+            raise BackupError(_("Format cadangan ini tidak dikenal."), code="unknown_format")
         if not _is_empty(database):
             raise BackupError(
-                _("Basis data tujuan tidak kosong. Pulihkan ke basis data baru yang belum dimigrasi (createdb).")
+                _("Basis data tujuan tidak kosong. Pulihkan ke basis data baru yang belum dimigrasi (createdb)."),
+                code="target_not_empty",
             )
         dump = Path(work) / DUMP
         with bundle.extractfile(DUMP) as source, dump.open("wb") as target:
             target.write(source.read())
         if _sha256(dump) != manifest["database"]["sha256"]:
-            raise BackupError(_("Salinan basis data di arsip rusak (sidik SHA-256 tidak cocok)."))
+            raise BackupError(_("Salinan basis data di arsip rusak (sidik SHA-256 tidak cocok)."), code="checksum")
         completed = _client("pg_restore", database, "--no-owner", "--no-privileges", "--exit-on-error", str(dump))
         if completed.returncode != 0:
-            raise BackupError(_("pg_restore gagal: %(error)s") % {"error": completed.stderr.strip()[:500]})
+            raise BackupError(
+                _("pg_restore gagal: %(error)s") % {"error": completed.stderr.strip()[:500]}, code="restore_failed"
+            )
         members = [m for m in bundle.getmembers() if _safe_member(m, tuple(roots))]
         for member in members:
             name, _sep, relative = member.name.partition("/")
@@ -205,10 +220,13 @@ def _check(manifest: dict, database: Database, roots: dict[str, Path]) -> None:
     """The restored rows and files are those the manifest lists."""
     for name, files in manifest["files"].items():
         if _files(roots[name]) != files:
-            raise BackupError(_("Berkas %(folder)s hasil pemulihan tidak sama dengan isi cadangan.") % {"folder": name})
+            raise BackupError(
+                _("Berkas %(folder)s hasil pemulihan tidak sama dengan isi cadangan.") % {"folder": name},
+                code="files_differ",
+            )
     tables = manifest["database"]["rows"]
     if not all(_TABLE.match(table) for table in tables):
-        raise BackupError(_("Manifest cadangan memuat nama tabel yang tidak sah."))
+        raise BackupError(_("Manifest cadangan memuat nama tabel yang tidak sah."), code="table_name")
     query = " UNION ALL ".join(f"SELECT '{table}', count(*) FROM \"{table}\"" for table in tables)  # noqa: S608
     completed = _psql(database, query, "--field-separator=,")
     restored = {}
@@ -217,4 +235,4 @@ def _check(manifest: dict, database: Database, roots: dict[str, Path]) -> None:
             table, count = line.rsplit(",", 1)
             restored[table] = int(count)
     if restored != tables:
-        raise BackupError(_("Jumlah baris hasil pemulihan tidak sama dengan cadangan."))
+        raise BackupError(_("Jumlah baris hasil pemulihan tidak sama dengan cadangan."), code="row_counts")

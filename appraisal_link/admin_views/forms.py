@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
         try:
             self.estimated_rows = check_file(file, name=file.name)
         except FileRejected as rejected:
-            raise ValidationError(rejected.message, code="unreadable") from None
+            raise ValidationError(rejected.message, code=rejected.code or "unreadable") from None
         return file
 
 

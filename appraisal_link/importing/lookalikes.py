@@ -93,6 +93,7 @@ def new_employees_flag(new: dict[str, tuple[str, int]], problems: ProblemLog, *,
         source(
             gettext_noop("%(count)s pegawai baru akan dibuat dari berkas ini (NIP belum terdaftar)."), count=len(new)
         ),
+        code="new_employees",
     )
     flag = problems.error if lookalikes == REFUSE else problems.warning
     for nip, (other_nip, other_name) in lookalikes_find({nip: name for nip, (name, _row) in new.items()}).items():

@@ -100,6 +100,7 @@ def _resolve(directory: _Directory, record: Record, column: str, text: str, prob
             column,
             text,
             source(gettext_noop("Wajib diisi untuk NIP yang belum terdaftar (pegawai baru dibuat dari baris ini).")),
+            code="required",
         )
         return None
     pk, ambiguous = directory.find(text)
@@ -114,6 +115,7 @@ def _resolve(directory: _Directory, record: Record, column: str, text: str, prob
                 value=text,
                 codes=", ".join(ambiguous),
             ),
+            code="ambiguous",
         )
     elif pk is None:
         problems.error(
@@ -125,6 +127,7 @@ def _resolve(directory: _Directory, record: Record, column: str, text: str, prob
                 label=label,
                 value=text,
             ),
+            code="unknown",
         )
     return pk
 
@@ -152,13 +155,14 @@ def _check_employees(
                         gettext_noop("Nama berbeda dengan data pegawai (%(name)s); nama di data pegawai tidak diubah."),
                         name=registered,
                     ),
+                    code="name_differs",
                 )
             continue
         if units is None:
             units, positions = _Directory(Unit), _Directory(Position)
         if not record.name:
             message = source(gettext_noop("Nama wajib diisi untuk NIP yang belum terdaftar."))
-            problems.error(record.row, "nama", "", message)
+            problems.error(record.row, "nama", "", message, code="required")
         unit_id = _resolve(units, record, "unit_kerja", record.unit, problems, source(gettext_noop("Unit kerja")))
         position_id = _resolve(positions, record, "jabatan", record.position, problems, source(gettext_noop("Jabatan")))
         if record.name and unit_id and position_id and record.nip not in new:

@@ -27,12 +27,14 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc)
 
 class FileRejected(Exception):
     """The file as a whole cannot be imported: `message` says why in the active language, `source`
-    keeps it as a stored-text source (for the job's report, read later in the reader's language)."""
+    keeps it as a stored-text source (for the job's report, read later in the reader's language),
+    `code` names the kind of refusal in words that do not change with the language or the wording."""
 
-    def __init__(self, source: Source, *, row: int | None = None):
+    def __init__(self, source: Source, *, row: int | None = None, code: str = ""):
         self.source = source
         self.message = stored_text.render(source)
         self.row = row
+        self.code = code
         super().__init__(self.message)
 
 
@@ -60,6 +62,7 @@ class Table:
                     columns=", ".join(sorted(duplicates)),
                 ),
                 row=1,
+                code="duplicate_columns",
             )
         missing = [column for column in REQUIRED if column not in self.columns]
         if missing:
@@ -72,6 +75,7 @@ class Table:
                     columns=", ".join(missing),
                 ),
                 row=1,
+                code="missing_columns",
             )
         self.unknown_columns = [name for name in self.columns if name not in COLUMNS]
         self._raw_rows = raw_rows
@@ -97,15 +101,17 @@ def open_table(file, *, name: str) -> Table:
     head = file.read(8)
     file.seek(0)
     if not head:
-        raise FileRejected(source(gettext_noop("Berkas kosong.")))
+        raise FileRejected(source(gettext_noop("Berkas kosong.")), code="empty")
     if suffix == ".xls" or head.startswith(_OLE_MAGIC):
         raise FileRejected(
-            source(gettext_noop("Format .xls (Excel 97–2003) tidak didukung. Simpan sebagai .xlsx atau CSV UTF-8."))
+            source(gettext_noop("Format .xls (Excel 97–2003) tidak didukung. Simpan sebagai .xlsx atau CSV UTF-8.")),
+            code="xls",
         )
     if suffix == ".xlsx":
         if not head.startswith(_ZIP_MAGIC):
             raise FileRejected(
-                source(gettext_noop("Berkas ini bukan XLSX yang sah. Simpan ulang dari Excel sebagai .xlsx."))
+                source(gettext_noop("Berkas ini bukan XLSX yang sah. Simpan ulang dari Excel sebagai .xlsx.")),
+                code="not_xlsx",
             )
         return _open_xlsx(file)
     if suffix in (".csv", ".txt"):
@@ -115,10 +121,11 @@ def open_table(file, *, name: str) -> Table:
                     gettext_noop(
                         "Berkas ini bukan CSV (isinya seperti XLSX). Beri akhiran .xlsx atau simpan sebagai CSV."
                     )
-                )
+                ),
+                code="xlsx_as_csv",
             )
         return _open_csv(file)
-    raise FileRejected(source(gettext_noop("Berkas harus berformat CSV (.csv) atau Excel (.xlsx).")))
+    raise FileRejected(source(gettext_noop("Berkas harus berformat CSV (.csv) atau Excel (.xlsx).")), code="format")
 
 
 def check_file(file, *, name: str) -> int:
@@ -133,7 +140,8 @@ def check_file(file, *, name: str) -> int:
         file.seek(0)
     if first is None:
         raise FileRejected(
-            source(gettext_noop("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian."))
+            source(gettext_noop("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian.")),
+            code="no_rows",
         )
     return table.estimated_rows
 
@@ -166,10 +174,12 @@ def _decoded_lines(file) -> Iterator[str]:
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
-            raise FileRejected(_not_utf8(number), row=number) from None
+            raise FileRejected(_not_utf8(number), row=number, code="not_utf8") from None
         if "\x00" in text:
             raise FileRejected(
-                source(gettext_noop("Berkas ini bukan CSV teks (baris %(row)s)."), row=number), row=number
+                source(gettext_noop("Berkas ini bukan CSV teks (baris %(row)s)."), row=number),
+                row=number,
+                code="not_text",
             )
         yield text.lstrip("\ufeff") if number == 1 else text
 
@@ -179,13 +189,15 @@ def _open_csv(file) -> Table:
     lines = _decoded_lines(file)
     header_line = next(lines, "")
     if not header_line.strip():
-        raise FileRejected(source(gettext_noop("Berkas kosong: baris 1 harus berisi nama kolom.")), row=1)
+        raise FileRejected(
+            source(gettext_noop("Berkas kosong: baris 1 harus berisi nama kolom.")), row=1, code="no_header"
+        )
     try:
         delimiter = _sniff_delimiter(header_line.rstrip("\r\n"))
         header = next(csv.reader([header_line], delimiter=delimiter))
     except csv.Error as error:  # a stray carriage return inside the line, for one
         message = gettext_noop("Baris %(row)s tidak dapat dibaca sebagai CSV (%(error)s).")
-        raise FileRejected(source(message, row=1, error=str(error)), row=1) from None
+        raise FileRejected(source(message, row=1, error=str(error)), row=1, code="csv_unreadable") from None
 
     def raw_rows():
         number = 1
@@ -195,7 +207,9 @@ def _open_csv(file) -> Table:
                 yield number, values
         except csv.Error as error:
             message = gettext_noop("Baris %(row)s tidak dapat dibaca sebagai CSV (%(error)s).")
-            raise FileRejected(source(message, row=number + 1, error=str(error)), row=number + 1) from None
+            raise FileRejected(
+                source(message, row=number + 1, error=str(error)), row=number + 1, code="csv_unreadable"
+            ) from None
 
     return Table(header=header, raw_rows=raw_rows(), estimated_rows=estimated_rows)
 
@@ -219,7 +233,7 @@ def _open_xlsx(file) -> Table:
             unpacked = sum(info.file_size for info in archive.infolist())
         file.seek(0)
         if unpacked > MAX_XLSX_UNPACKED_BYTES:
-            raise FileRejected(source(gettext_noop("Isi berkas XLSX terlalu besar untuk diimpor.")))
+            raise FileRejected(source(gettext_noop("Isi berkas XLSX terlalu besar untuk diimpor.")), code="too_large")
         workbook = load_workbook(file, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(min_row=1, values_only=True)
@@ -228,12 +242,15 @@ def _open_xlsx(file) -> Table:
         raise
     except Exception:  # openpyxl raises many kinds (zip, XML, key, value errors) for a corrupt file
         raise FileRejected(
-            source(gettext_noop("Berkas XLSX rusak atau tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx."))
+            source(gettext_noop("Berkas XLSX rusak atau tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx.")),
+            code="xlsx_corrupt",
         ) from None
     if header is None or not any(cell is not None for cell in header):
         workbook.close()
         raise FileRejected(
-            source(gettext_noop("Berkas kosong: baris 1 lembar pertama harus berisi nama kolom.")), row=1
+            source(gettext_noop("Berkas kosong: baris 1 lembar pertama harus berisi nama kolom.")),
+            row=1,
+            code="no_header",
         )
 
     def raw_rows():
@@ -244,7 +261,7 @@ def _open_xlsx(file) -> Table:
                 yield number, values
         except Exception:
             message = source(gettext_noop("Berkas XLSX rusak mulai baris %(row)s."), row=number + 1)
-            raise FileRejected(message, row=number + 1) from None
+            raise FileRejected(message, row=number + 1, code="xlsx_corrupt") from None
 
     estimated = sheet.max_row - 1 if isinstance(sheet.max_row, int) else 0
     try:

@@ -37,7 +37,8 @@ class Problem:
 
     `message` is a stored-text source (portal.stored_text), so that the job's page shows it in the
     reader's language; the stored dict keeps its words too ("message", for exports and old rows).
-    `code` names the kind of problem where a screen acts on it (a look-alike NIP to confirm)."""
+    `code` names the kind of problem in words that do not change with the language: a screen acts on
+    it (a look-alike NIP to confirm), and tests tell problems apart by it."""
 
     row: int | None
     column: str
@@ -156,7 +157,7 @@ class RowCleaner:
                 cleaned.append(cleaner(value, **kwargs))
             except CellError as error:
                 failed = True
-                self.problems.error(row, column, value, error.source)
+                self.problems.error(row, column, value, error.source, code=error.code)
         if failed:
             return None
         nip, name, unit, position, year, period = cleaned[:6]
@@ -174,6 +175,7 @@ class RowCleaner:
                     ),
                     row=first,
                 ),
+                code="duplicate_row",
             )
             return None
         record = Record(row, nip, name, self._share(unit), self._share(position), year, period, *cleaned[6:])

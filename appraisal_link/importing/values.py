@@ -28,11 +28,13 @@ MAX_TEXT = {"nama": 200, "unit_kerja": 200, "jabatan": 200, "catatan": 2000}
 
 class CellError(Exception):
     """A cell's value is not acceptable: `message` says why in the active language, `source` keeps it
-    as a stored-text source (for the job's report, read later in the reader's language)."""
+    as a stored-text source (for the job's report, read later in the reader's language), `code` names
+    the kind of problem in words that do not change with the language or the wording."""
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, *, code: str = ""):
         self.source = source
         self.message = stored_text.render(source)
+        self.code = code
         super().__init__(self.message)
 
 
@@ -102,11 +104,13 @@ def clean_rating(value, *, required: bool = True) -> str:
                     "Nilai tidak dikenal. Gunakan salah satu: Di atas ekspektasi, Sesuai ekspektasi, "
                     "Di bawah ekspektasi."
                 )
-            )
+            ),
+            code="unknown",
         )
     if required:
         raise CellError(
-            source(gettext_noop("Wajib diisi: Di atas ekspektasi, Sesuai ekspektasi atau Di bawah ekspektasi."))
+            source(gettext_noop("Wajib diisi: Di atas ekspektasi, Sesuai ekspektasi atau Di bawah ekspektasi.")),
+            code="required",
         )
     return ""
 
@@ -139,9 +143,13 @@ def clean_predikat(value) -> str:
                     "Predikat tidak dikenal. Gunakan salah satu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, "
                     "Sangat Kurang."
                 )
-            )
+            ),
+            code="unknown",
         )
-    raise CellError(source(gettext_noop("Wajib diisi: Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang.")))
+    raise CellError(
+        source(gettext_noop("Wajib diisi: Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang.")),
+        code="required",
+    )
 
 
 # --- Period and year --------------------------------------------------------------------------
@@ -177,9 +185,10 @@ def clean_period(value) -> str:
         raise CellError(
             source(
                 gettext_noop("Periode tidak dikenal. Gunakan Tahunan, atau triwulan I, II, III, IV (juga 1–4, TW I).")
-            )
+            ),
+            code="unknown",
         )
-    raise CellError(source(gettext_noop("Wajib diisi: Tahunan, atau triwulan I, II, III, IV.")))
+    raise CellError(source(gettext_noop("Wajib diisi: Tahunan, atau triwulan I, II, III, IV.")), code="required")
 
 
 @_cached_text
@@ -200,10 +209,12 @@ def clean_year(value) -> int:
     if year.__class__ is int and year <= latest:
         return year
     if year == "blank":
-        raise CellError(source(gettext_noop("Tahun wajib diisi.")))
+        raise CellError(source(gettext_noop("Tahun wajib diisi.")), code="required")
     if year == "format":
-        raise CellError(source(gettext_noop("Tahun harus berupa empat angka, misalnya 2025.")))
-    raise CellError(source(gettext_noop("Tahun harus antara %(min)s dan %(max)s."), min=MIN_YEAR, max=latest))
+        raise CellError(source(gettext_noop("Tahun harus berupa empat angka, misalnya 2025.")), code="year_format")
+    raise CellError(
+        source(gettext_noop("Tahun harus antara %(min)s dan %(max)s."), min=MIN_YEAR, max=latest), code="year_range"
+    )
 
 
 # --- NIP ---------------------------------------------------------------------------------------
@@ -219,21 +230,21 @@ def clean_nip(value) -> str:
     sequence number of a real NIP starts at 001) is explained as that, not as a wrong NIP.
     """
     if is_blank(value):
-        raise CellError(source(gettext_noop("NIP wajib diisi.")))
+        raise CellError(source(gettext_noop("NIP wajib diisi.")), code="required")
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise CellError(source(gettext_noop("NIP harus berupa teks berisi 18 angka.")))
+        raise CellError(source(gettext_noop("NIP harus berupa teks berisi 18 angka.")), code="nip_type")
     if isinstance(value, float):
         if not math.isfinite(value) or abs(value) >= 1e14:
-            raise CellError(excel_mangled_message())
+            raise CellError(excel_mangled_message(), code="excel_number")
         value = as_text(value)
     text = str(value).strip().lstrip("'")
     if excel_mangled(text):
-        raise CellError(excel_mangled_message())
+        raise CellError(excel_mangled_message(), code="excel_number")
     nip = normalise_nip("".join(text.split()))
     try:
         validate_nip(nip)
     except ValidationError as error:
-        raise CellError(source(NIP_MESSAGES[error.code], **(error.params or {}))) from None
+        raise CellError(source(NIP_MESSAGES[error.code], **(error.params or {})), code=error.code) from None
     return nip
 
 
@@ -244,10 +255,10 @@ def clean_email(value) -> str:
     text = as_text(value).lower()
     try:
         if len(text) > 254:
-            raise ValidationError("too long")
+            raise ValidationError("too long", code="too_long")
         validate_email(text)
     except ValidationError:
-        raise CellError(source(gettext_noop("Alamat e-mail tidak sah."))) from None
+        raise CellError(source(gettext_noop("Alamat e-mail tidak sah.")), code="email") from None
     return text
 
 
@@ -255,12 +266,14 @@ def clean_text(value, *, column: str, required: bool) -> str:
     """Free text, trimmed and with inner runs of spaces collapsed (names are compared that way)."""
     if is_blank(value):
         if required:
-            raise CellError(source(gettext_noop("Wajib diisi.")))
+            raise CellError(source(gettext_noop("Wajib diisi.")), code="required")
         return ""
     text = as_text(value)
     if column != "catatan":
         text = " ".join(text.split())
     limit = MAX_TEXT[column]
     if len(text) > limit:
-        raise CellError(source(gettext_noop("Terlalu panjang: paling banyak %(limit)s karakter."), limit=limit))
+        raise CellError(
+            source(gettext_noop("Terlalu panjang: paling banyak %(limit)s karakter."), limit=limit), code="too_long"
+        )
     return text

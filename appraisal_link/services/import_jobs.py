@@ -82,7 +82,7 @@ def appraisal_import_run(*, import_id: int) -> AppraisalImport:
         _finish(
             job,
             status=AppraisalImport.Status.FAILED,
-            errors=[Problem(rejected.row, "", "", rejected.source).as_dict()],
+            errors=[Problem(rejected.row, "", "", rejected.source, code=rejected.code).as_dict()],
             error_count=1,
         )
     except Exception:

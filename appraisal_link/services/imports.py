@@ -102,6 +102,7 @@ def appraisals_import_rows(
                         "Impor lagi."
                     )
                 ),
+                code="conflict",
             )
     return result
 
@@ -129,6 +130,7 @@ def appraisals_import_file(
                     gettext_noop("Kolom yang tidak dikenal diabaikan: %(columns)s."),
                     columns=", ".join(table.unknown_columns),
                 ),
+                code="unknown_column",
             )
         if progress is not None:
             progress(0, table.estimated_rows)
@@ -148,7 +150,8 @@ def appraisals_import_file(
         raise FileRejected(
             stored_text.source(
                 gettext_noop("Berkas tidak berisi baris data: di bawah baris nama kolom tidak ada penilaian.")
-            )
+            ),
+            code="no_rows",
         )
     return result
 
@@ -162,6 +165,7 @@ def _api_rows(records: list, problems: ProblemLog):
                 "",
                 str(item)[:200],
                 stored_text.source(gettext_noop("Setiap butir harus berupa objek JSON (pasangan kunci dan nilai).")),
+                code="not_object",
             )
             continue
         row = {normalise_header(key): value for key, value in item.items()}
@@ -175,6 +179,7 @@ def _api_rows(records: list, problems: ProblemLog):
             stored_text.source(
                 gettext_noop("Kunci yang tidak dikenal diabaikan: %(keys)s."), keys=", ".join(sorted(unknown))
             ),
+            code="unknown_column",
         )
 
 

@@ -77,8 +77,8 @@ class ParsedFile:
     format: str
     rows: list[ParsedRow]
     framework: str = ""
-    # Errors that belong to no competency row (e.g. a second framework row), as (row, Cell, reason).
-    problems: list[tuple[int, Cell, str]] = field(default_factory=list)
+    # Errors that belong to no competency row (e.g. a second framework row), as (row, Cell, reason, code).
+    problems: list[tuple[int, Cell, str, str]] = field(default_factory=list)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -217,7 +217,12 @@ def _parse_moodle(table, header_at, header, columns) -> ParsedFile:
         if is_framework.value.lower() in TRUE_VALUES:
             if number != framework_row:
                 parsed.problems.append(
-                    (number, is_framework, _("berkas hanya boleh memuat satu kerangka kompetensi (Is framework = 1)"))
+                    (
+                        number,
+                        is_framework,
+                        _("berkas hanya boleh memuat satu kerangka kompetensi (Is framework = 1)"),
+                        "second_framework",
+                    )
                 )
             continue
         parent = _cell(cells, header, columns, "parent_id_number")

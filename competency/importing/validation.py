@@ -20,12 +20,14 @@ UNSET = object()  # a field the file does not carry: left as it is
 
 @dataclass(frozen=True)
 class RowError:
-    """One problem in one cell. Row numbers are the spreadsheet's (the header is row 1)."""
+    """One problem in one cell. Row numbers are the spreadsheet's (the header is row 1); `code` names
+    the kind of problem in words that do not change with the language or the wording."""
 
     row: int
     column: str
     value: str
     reason: str
+    code: str = ""
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
@@ -63,7 +65,7 @@ class PlannedRow:
 
 def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[PlannedRow], list[RowError]]:
     """Check every row against the others and against the dictionary; (rows, errors)."""
-    errors = [RowError(row, cell.column, cell.value, reason) for row, cell, reason in parsed.problems]
+    errors = [RowError(row, cell.column, cell.value, reason, code) for row, cell, reason, code in parsed.problems]
     first_row: dict[str, int] = {}
     planned: list[PlannedRow] = []
     for parsed_row in parsed.rows:
@@ -73,7 +75,10 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
         if code and code in first_row:
             row_errors.append(
                 _error(
-                    parsed_row, parsed_row.code, _("kode ini sudah dipakai di baris %(row)s") % {"row": first_row[code]}
+                    parsed_row,
+                    parsed_row.code,
+                    _("kode ini sudah dipakai di baris %(row)s") % {"row": first_row[code]},
+                    code="duplicate",
                 )
             )
         elif code:
@@ -88,7 +93,12 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
             continue
         if parent == parsed_row.code_value:
             errors.append(
-                _error(parsed_row, parsed_row.parent, _("kompetensi tidak boleh menjadi induk dirinya sendiri"))
+                _error(
+                    parsed_row,
+                    parsed_row.parent,
+                    _("kompetensi tidak boleh menjadi induk dirinya sendiri"),
+                    code="own_parent",
+                )
             )
         elif parent not in codes_in_file and parent not in existing:
             errors.append(
@@ -96,6 +106,7 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
                     parsed_row,
                     parsed_row.parent,
                     _("kode induk tidak dikenal: tidak ada di berkas ini maupun di kamus kompetensi"),
+                    code="unknown_parent",
                 )
             )
     for parsed_row in parsed.rows:
@@ -110,6 +121,7 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
                         "(tidak ada di berkas ini maupun di kamus kompetensi)"
                     )
                     % {"codes": ", ".join(unknown)},
+                    code="unknown_related",
                 )
             )
     errors += _cycles(parsed, existing)
@@ -117,46 +129,60 @@ def validate(parsed: ParsedFile, existing: dict[str, Existing]) -> tuple[list[Pl
     return planned, errors
 
 
-def _error(parsed_row: ParsedRow, cell: Cell, reason: str) -> RowError:
-    return RowError(parsed_row.row, cell.column, cell.value, reason)
+def _error(parsed_row: ParsedRow, cell: Cell, reason: str, *, code: str) -> RowError:
+    return RowError(parsed_row.row, cell.column, cell.value, reason, code)
 
 
 def _check_row(parsed_row: ParsedRow, file_format: str, existing: dict[str, Existing], errors: list) -> PlannedRow:
     code, name = parsed_row.code_value, parsed_row.name.value
     if not parsed_row.code.value:
-        errors.append(_error(parsed_row, parsed_row.code, _("kode wajib diisi")))
+        errors.append(_error(parsed_row, parsed_row.code, _("kode wajib diisi"), code="required"))
     elif file_format == MOODLE and not code:
-        errors.append(_error(parsed_row, parsed_row.code, _("ID number ini tidak memuat huruf atau angka")))
+        errors.append(
+            _error(parsed_row, parsed_row.code, _("ID number ini tidak memuat huruf atau angka"), code="code_format")
+        )
     elif not CODE_PATTERN.match(code):
         errors.append(
             _error(
                 parsed_row,
                 parsed_row.code,
                 _("kode hanya boleh berisi huruf, angka, tanda hubung (-) dan garis bawah (_)"),
+                code="code_format",
             )
         )
     elif len(code) > CODE_MAX:
         errors.append(
-            _error(parsed_row, parsed_row.code, _("kode paling panjang %(max)s karakter") % {"max": CODE_MAX})
+            _error(
+                parsed_row,
+                parsed_row.code,
+                _("kode paling panjang %(max)s karakter") % {"max": CODE_MAX},
+                code="too_long",
+            )
         )
     if not name:
-        errors.append(_error(parsed_row, parsed_row.name, _("nama wajib diisi")))
+        errors.append(_error(parsed_row, parsed_row.name, _("nama wajib diisi"), code="required"))
     elif len(name) > NAME_MAX:
         errors.append(
-            _error(parsed_row, parsed_row.name, _("nama paling panjang %(max)s karakter") % {"max": NAME_MAX})
+            _error(
+                parsed_row,
+                parsed_row.name,
+                _("nama paling panjang %(max)s karakter") % {"max": NAME_MAX},
+                code="too_long",
+            )
         )
     if parsed_row.kind is None:  # Moodle: technical, unless the code is already in the dictionary
         kind = existing[code].kind if code in existing else Competency.Kind.TEKNIS.value
     else:
         kind = KINDS.get(normalise_header(parsed_row.kind.value), "")
         if not parsed_row.kind.value:
-            errors.append(_error(parsed_row, parsed_row.kind, _("jenis wajib diisi")))
+            errors.append(_error(parsed_row, parsed_row.kind, _("jenis wajib diisi"), code="required"))
         elif not kind:
             errors.append(
                 _error(
                     parsed_row,
                     parsed_row.kind,
                     _("jenis harus salah satu dari: %(kinds)s") % {"kinds": ", ".join(Competency.Kind.values)},
+                    code="kind",
                 )
             )
     return PlannedRow(
@@ -200,6 +226,7 @@ def _cycles(parsed: ParsedFile, existing: dict[str, Existing]) -> list[RowError]
                             parsed_row,
                             parsed_row.parent,
                             _("hubungan induk membentuk siklus: %(chain)s") % {"chain": chain},
+                            code="cycle",
                         )
                     )
         done.update(path)

@@ -35,10 +35,14 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 @dataclass
 class Problem:
+    """One reason the list is refused; `code` names the kind of problem in words that do not change
+    with the language or the wording."""
+
     row: int
     column: str
     value: str
     message: str
+    code: str = ""
 
 
 @dataclass
@@ -71,15 +75,16 @@ class _Rows:
         missing = [key for key in REQUIRED if key not in header]
         if missing:
             names = ", ".join(TEMPLATE_HEADER[list(COLUMNS).index(key)] for key in missing)
-            self.problems.append(Problem(1, "", "", _("Kolom wajib tidak ada: %(names)s.") % {"names": names}))
+            message = _("Kolom wajib tidak ada: %(names)s.") % {"names": names}
+            self.problems.append(Problem(1, "", "", message, "missing_columns"))
         self.header = header
         self.body = [(number, row) for number, row in enumerate(table[1:], start=2) if any(cell for cell in row)]
 
     def _cell(self, row: list[str], key: str) -> str:
         return row[self.header.index(key)].strip() if key in self.header and self.header.index(key) < len(row) else ""
 
-    def problem(self, number: int, key: str, value: str, message: str) -> None:
-        self.problems.append(Problem(number, TEMPLATE_HEADER[list(COLUMNS).index(key)], value, message))
+    def problem(self, number: int, key: str, value: str, message: str, *, code: str) -> None:
+        self.problems.append(Problem(number, TEMPLATE_HEADER[list(COLUMNS).index(key)], value, message, code))
 
     def records(self) -> list[dict]:
         if self.problems:
@@ -95,37 +100,43 @@ class _Rows:
         number, before = record["row"], len(self.problems)
         nip = normalise_nip(record["nip"])
         if excel_mangled(record["nip"]):
-            self.problem(number, "nip", record["nip"], _(EXCEL_MANGLED_MESSAGE))
+            self.problem(number, "nip", record["nip"], _(EXCEL_MANGLED_MESSAGE), code="excel_number")
         else:
             try:
                 validate_nip(nip)
             except Exception as error:  # noqa: BLE001 - a ValidationError with a NIP code
                 code = getattr(error, "code", "nip_digits")
-                self.problem(number, "nip", record["nip"], _(NIP_MESSAGES[code]) % (error.params or {}))
+                self.problem(number, "nip", record["nip"], _(NIP_MESSAGES[code]) % (error.params or {}), code=code)
         record["nip"] = nip
         for key in ("title", "organiser"):
             if not record[key]:
-                self.problem(number, key, "", _("Wajib diisi."))
+                self.problem(number, key, "", _("Wajib diisi."), code="required")
             elif len(record[key]) > 200:
-                self.problem(number, key, record[key][:40], _("Paling banyak 200 karakter."))
+                self.problem(number, key, record[key][:40], _("Paling banyak 200 karakter."), code="too_long")
         for key in ("starts_on", "ends_on"):
             try:
                 record[key] = _date(record[key])
             except ValueError:
-                self.problem(number, key, record[key], _("Tulis tanggal sebagai 2026-11-03 atau 03/11/2026."))
+                message = _("Tulis tanggal sebagai 2026-11-03 atau 03/11/2026.")
+                self.problem(number, key, record[key], message, code="date_format")
         dates = [record[key] for key in ("starts_on", "ends_on")]
         if all(isinstance(value, datetime.date) for value in dates):
             if dates[1] < dates[0]:
-                self.problem(number, "ends_on", str(dates[1]), _("Tanggal selesai sebelum tanggal mulai."))
+                message = _("Tanggal selesai sebelum tanggal mulai.")
+                self.problem(number, "ends_on", str(dates[1]), message, code="dates")
             elif dates[1] > self.today:
-                self.problem(number, "ends_on", str(dates[1]), _("Kegiatan belum selesai."))
+                self.problem(number, "ends_on", str(dates[1]), _("Kegiatan belum selesai."), code="not_over")
         try:
             record["jp"] = int(record["jp"])
             if not 1 <= record["jp"] <= MAX_JP:
                 raise ValueError
         except ValueError:
             self.problem(
-                number, "jp", str(record["jp"]), _("JP harus bilangan bulat 1 sampai %(max)s.") % {"max": MAX_JP}
+                number,
+                "jp",
+                str(record["jp"]),
+                _("JP harus bilangan bulat 1 sampai %(max)s.") % {"max": MAX_JP},
+                code="jp_range",
             )
         return len(self.problems) == before
 
@@ -142,7 +153,8 @@ def _match(rows: _Rows, records: list[dict]) -> None:
     for record in records:
         employee = people.get(record["nip"])
         if employee is None:
-            rows.problem(record["row"], "nip", record["nip"], _("NIP tidak terdaftar sebagai pegawai aktif."))
+            message = _("NIP tidak terdaftar sebagai pegawai aktif.")
+            rows.problem(record["row"], "nip", record["nip"], message, code="unknown_nip")
             continue
         if record["name"] and not set(folded(record["name"]).split()) & set(folded(employee.name).split()):
             rows.problem(
@@ -150,6 +162,7 @@ def _match(rows: _Rows, records: list[dict]) -> None:
                 "name",
                 record["name"],
                 _("Nama tidak cocok dengan NIP ini (%(name)s).") % {"name": employee.name},
+                code="name_mismatch",
             )
         key = (
             employee.pk,
@@ -159,7 +172,8 @@ def _match(rows: _Rows, records: list[dict]) -> None:
             record["ends_on"],
         )
         if key in seen:
-            rows.problem(record["row"], "nip", record["nip"], _("Sama dengan baris %(row)s.") % {"row": seen[key]})
+            message = _("Sama dengan baris %(row)s.") % {"row": seen[key]}
+            rows.problem(record["row"], "nip", record["nip"], message, code="duplicate_row")
         seen[key] = record["row"]
         record["employee"], record["key"] = employee, key
     existing = ExternalActivity.objects.exclude(status=ExternalActivity.Status.REJECTED).filter(
@@ -168,7 +182,8 @@ def _match(rows: _Rows, records: list[dict]) -> None:
     known = {(a.employee_id, a.title_key, a.organiser_key, a.starts_on, a.ends_on) for a in existing}
     for record in records:
         if record.get("key") in known:
-            rows.problem(record["row"], "title", record["title"], _("Kegiatan ini sudah tercatat untuk pegawai ini."))
+            message = _("Kegiatan ini sudah tercatat untuk pegawai ini.")
+            rows.problem(record["row"], "title", record["title"], message, code="already_recorded")
 
 
 def attendance_import(
@@ -179,12 +194,12 @@ def attendance_import(
     try:
         table = read_table(data=data, name=name)
     except FileRefused as refused:
-        return AttendanceResult(problems=[Problem(0, "", "", refused.message)])
+        return AttendanceResult(problems=[Problem(0, "", "", refused.message, "unreadable")])
     rows = _Rows(table, today)
     records = rows.records()
     if not rows.problems:
         if not records:
-            rows.problems.append(Problem(2, "", "", _("Daftar hadir tidak berisi peserta.")))
+            rows.problems.append(Problem(2, "", "", _("Daftar hadir tidak berisi peserta."), "empty"))
         else:
             _match(rows, records)
     if rows.problems:

@@ -64,7 +64,7 @@ class PulseSurveyAdminForm(WagtailAdminModelForm):
         cleaned = super().clean()
         opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
-            self.add_error("closes_at", _("Waktu ditutup harus setelah waktu dibuka."))
+            self.add_error("closes_at", ValidationError(_("Waktu ditutup harus setelah waktu dibuka."), code="period"))
         if self.instance.pk and self.instance.participations.exists():
             self._keep_answered_questions()
             self._keep_closed_round_closed(cleaned)
@@ -76,7 +76,12 @@ class PulseSurveyAdminForm(WagtailAdminModelForm):
         # instance still holds the stored period.)
         closes_at = cleaned.get("closes_at")
         if self.instance.is_closed() and closes_at and closes_at > timezone.now():
-            self.add_error("closes_at", _("Putaran yang sudah ditutup dan sudah dijawab tidak dapat dibuka kembali."))
+            self.add_error(
+                "closes_at",
+                ValidationError(
+                    _("Putaran yang sudah ditutup dan sudah dijawab tidak dapat dibuka kembali."), code="reopen"
+                ),
+            )
 
     def _keep_answered_questions(self):
         # Deleting an answered statement would delete its answers with it, and moving it to another
@@ -106,5 +111,5 @@ class SurveyCopyForm(forms.Form):
         cleaned = super().clean()
         opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
-            self.add_error("closes_at", _("Waktu ditutup harus setelah waktu dibuka."))
+            self.add_error("closes_at", ValidationError(_("Waktu ditutup harus setelah waktu dibuka."), code="period"))
         return cleaned

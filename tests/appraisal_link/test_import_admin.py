@@ -132,19 +132,19 @@ def test_a_dry_run_upload_checks_without_saving(hr_client, registered, django_ca
 
 
 @pytest.mark.parametrize(
-    ("content", "name", "message"),
+    ("content", "name", "code"),
     [
-        (b"%PDF-1.4", "penilaian.pdf", "Berkas harus berformat CSV (.csv) atau Excel (.xlsx)."),
-        (b"PK\x03\x04broken", "penilaian.xlsx", "Berkas XLSX rusak"),
-        (b"", "penilaian.csv", "Berkas kosong"),
-        (csv_bytes([]), "penilaian.csv", "tidak berisi baris data"),
-        (b"nip;nama\r\n1;2\r\n", "penilaian.csv", "Kolom wajib tidak ditemukan"),
+        (b"%PDF-1.4", "penilaian.pdf", "format"),
+        (b"PK\x03\x04broken", "penilaian.xlsx", "xlsx_corrupt"),
+        (b"", "penilaian.csv", "empty"),
+        (csv_bytes([]), "penilaian.csv", "no_rows"),
+        (b"nip;nama\r\n1;2\r\n", "penilaian.csv", "missing_columns"),
     ],
 )
-def test_unusable_files_are_refused_with_a_400(hr_client, content, name, message):
+def test_unusable_files_are_refused_with_a_400(hr_client, content, name, code):
     response = upload(hr_client, content, name=name)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert response.context["form"].has_error("berkas", code=code)
     assert not AppraisalImport.objects.exists()
 
 
@@ -158,7 +158,7 @@ def test_a_file_over_20_mb_is_refused_before_it_is_read(hr_client):
 def test_a_file_just_over_20_mb_is_refused_by_the_form(hr_client, monkeypatch):
     monkeypatch.setattr(upload_forms, "MAX_UPLOAD_BYTES", 100)
     response = upload(hr_client, csv_bytes([record()]))
-    assert response.status_code == 400 and "Berkas lebih besar dari" in response.content.decode()
+    assert response.status_code == 400 and response.context["form"].has_error("berkas", code="too_large")
     assert not AppraisalImport.objects.exists()
 
 
@@ -242,7 +242,7 @@ def test_a_job_whose_file_breaks_midway_fails_and_saves_nothing(hr_with_mfa, reg
     appraisal_import_run(import_id=job.pk)
     job.refresh_from_db()
     assert job.status == "gagal" and job.finished_at is not None
-    assert job.errors[0]["row"] == 4 and "UTF-8" in job.errors[0]["message"]
+    assert (job.errors[0]["row"], job.errors[0]["code"]) == (4, "not_utf8")
     assert not Appraisal.objects.exists()
     # Delivered again (acks_late), a finished job is left as it is.
     assert appraisal_import_run(import_id=job.pk).status == "gagal"

@@ -110,7 +110,7 @@ def test_a_write_that_conflicts_rolls_everything_back(registered, monkeypatch):
 
     monkeypatch.setattr(imports, "_update_appraisals", conflict)
     result = run(rows)
-    assert not result.ok and "bentrok" in errors(result)[0]["message"]
+    assert not result.ok and errors(result)[0]["code"] == "conflict"
     assert counts(result) == (0, 0, 0)
     assert not Appraisal.objects.exists()
     assert not Employee.objects.filter(nip=new_nip(5)).exists()
@@ -141,10 +141,12 @@ def test_an_unknown_nip_creates_the_employee_matching_unit_and_position_case_ins
 
 def test_an_unknown_unit_or_position_is_an_error_naming_it(unit, jabatan):
     result = run([record(nip=nip(5), unit_kerja="Dinas Pariwisata", jabatan="Juru Masak"), record(nip=nip(6), nama="")])
-    found = {(e["row"], e["column"]): e["message"] for e in errors(result)}
-    assert "Unit kerja tidak dikenal: Dinas Pariwisata" in found[(2, "unit_kerja")]
-    assert "Jabatan tidak dikenal: Juru Masak" in found[(2, "jabatan")]
-    assert "Nama wajib diisi untuk NIP yang belum terdaftar" in found[(3, "nama")]
+    found = {(e["row"], e["column"]): e for e in errors(result)}
+    assert found[(2, "unit_kerja")]["code"] == found[(2, "jabatan")]["code"] == "unknown"
+    assert found[(3, "nama")]["code"] == "required"
+    # The message names what was not found, so that HR can correct the cell.
+    assert "Dinas Pariwisata" in found[(2, "unit_kerja")]["message"]
+    assert "Juru Masak" in found[(2, "jabatan")]["message"]
     assert not Employee.objects.filter(nip__in=[nip(5), nip(6)]).exists()
 
 
@@ -153,7 +155,8 @@ def test_a_unit_name_two_units_share_asks_for_the_code(jabatan):
     UnitFactory(name="Sekretariat", code="dprd-sekretariat")
     result = run([record(nip=nip(5), unit_kerja="sekretariat")])
     [error] = errors(result)
-    assert "dprd-sekretariat, setda-sekretariat" in error["message"]
+    assert error["code"] == "ambiguous"
+    assert "dprd-sekretariat, setda-sekretariat" in error["message"]  # the codes to choose from
     assert run([record(nip=nip(5), unit_kerja="DPRD-Sekretariat")]).ok
 
 
@@ -163,7 +166,8 @@ def test_a_known_nip_with_another_name_keeps_the_registers_name(registered):
     registered.refresh_from_db()
     assert registered.name == "Siti Aminah"
     [warning] = [p for p in result.problems.as_list() if p["level"] == "warning"]
-    assert warning["row"] == 2 and "Siti Aminah" in warning["message"] and "tidak diubah" in warning["message"]
+    assert warning["row"] == 2 and warning["code"] == "name_differs"
+    assert "Siti Aminah" in warning["message"]  # the name the register keeps
 
 
 def test_weak_areas_open_gaps_and_a_correction_removes_them(registered):
@@ -220,10 +224,11 @@ def test_a_nip_one_digit_off_with_the_same_name_is_flagged_and_new_employees_are
     mistyped = nip(2)  # one digit off nip(1)
     result = run([record(nip=mistyped, nama=registered.name)], dry_run=True)
 
-    warnings = [p for p in result.problems.as_list() if p["level"] == "warning"]
-    messages = " ".join(p["message"] for p in warnings)
-    assert "1 pegawai baru akan dibuat" in messages
-    assert f"mirip dengan pegawai terdaftar {registered.name} (NIP {registered.nip})" in messages
+    warnings = {p["code"]: p for p in result.problems.as_list() if p["level"] == "warning"}
+    assert "1 pegawai baru" in warnings["new_employees"]["message"]  # the count
+    lookalike = warnings["lookalike"]
+    assert lookalike["value"] == mistyped
+    assert registered.name in lookalike["message"] and registered.nip in lookalike["message"]  # whom it looks like
     assert not Employee.objects.filter(nip=mistyped).exists()
 
 
@@ -232,15 +237,14 @@ def test_two_swapped_digits_or_the_same_name_are_flagged_too(registered):
     other = "198501012010011123"  # far from every NIP, but the same name
     result = run([record(nip=swapped, nama="Orang Lain"), record(nip=other, nama=registered.name)], dry_run=True)
     assert not [p for p in result.problems.as_list() if p["level"] == "error"]
-    flagged = {p["value"] for p in result.problems.as_list() if "mirip dengan" in p["message"]}
+    flagged = {p["value"] for p in result.problems.as_list() if p.get("code") == "lookalike"}
     assert flagged == {swapped, other}
 
 
 def test_a_truly_new_employee_is_counted_but_not_flagged(registered):
     result = run([record(nip="198501012010011123", nama="Pegawai Baru Sekali")], dry_run=True)
-    messages = [p["message"] for p in result.problems.as_list()]
-    assert any("1 pegawai baru akan dibuat" in m for m in messages)
-    assert not any("mirip dengan" in m for m in messages)
+    codes = [p.get("code") for p in result.problems.as_list()]
+    assert codes.count("new_employees") == 1 and "lookalike" not in codes
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="one bound array is PostgreSQL's")

@@ -68,7 +68,6 @@ def test_refuses_an_article_that_is_not_a_must_read(make_article, pegawai):
     with pytest.raises(ValidationError) as error:
         acknowledgement_record(employee=pegawai.employee, article=article)
     assert error.value.code == "not_must_read"
-    assert "tidak wajib dibaca" in error.value.messages[0]
     assert not Acknowledgement.objects.exists()
 
 
@@ -78,7 +77,6 @@ def test_refuses_an_article_that_is_not_live(make_article, pegawai):
     with pytest.raises(ValidationError) as error:
         acknowledgement_record(employee=pegawai.employee, article=draft)
     assert error.value.code == "not_live"
-    assert "belum atau tidak lagi diterbitkan" in error.value.messages[0]
 
 
 @pytest.mark.django_db
@@ -87,15 +85,15 @@ def test_refuses_an_article_meant_for_another_unit_or_position(make_article, peg
     with pytest.raises(ValidationError) as error:
         acknowledgement_record(employee=pegawai.employee, article=article)
     assert error.value.code == "not_targeted"
-    assert "unit kerja atau jabatan lain" in error.value.messages[0]
 
 
 @pytest.mark.django_db
 def test_a_stale_article_object_cannot_get_past_the_checks(must_read_article, pegawai):
     stale = type(must_read_article).objects.get(pk=must_read_article.pk)
     must_read_article.unpublish()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         acknowledgement_record(employee=pegawai.employee, article=stale)
+    assert error.value.code == "not_live"
 
 
 # --- The article page and the confirm action -----------------------------------------------------

@@ -90,6 +90,10 @@ def test_form_errors_are_in_indonesian_and_keep_the_answers_given(client, pegawa
     response = client.post(detail(pulse_survey), data)
     html = response.content.decode()
     assert response.status_code == 200 and not SurveyResponse.objects.exists()
+    form = response.context["form"]
+    assert form.has_error(f"q-{questions[3].pk}", code="required")
+    assert form.has_error(f"q-{questions[4].pk}", code="invalid_choice")
+    # The wording is what this test is about: the page explains both errors in Indonesian.
     assert "Jawaban belum dapat dikirim" in html
     assert "Pilih salah satu jawaban untuk pernyataan ini." in html
     assert "Pilih salah satu jawaban dari 1 sampai 5." in html
@@ -101,8 +105,8 @@ def test_form_errors_are_in_indonesian_and_keep_the_answers_given(client, pegawa
 @pytest.mark.django_db
 def test_a_concern_over_2000_characters_is_an_error(client, pegawai, pulse_survey):
     client.force_login(pegawai)
-    html = client.post(detail(pulse_survey), form_data(pulse_survey, concern="x" * 2001)).content.decode()
-    assert "Isian kekhawatiran paling banyak 2.000 karakter." in html
+    response = client.post(detail(pulse_survey), form_data(pulse_survey, concern="x" * 2001))
+    assert response.context["form"].has_error("concern", code="max_length")
     assert not SurveyResponse.objects.exists()
 
 

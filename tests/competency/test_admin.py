@@ -113,7 +113,7 @@ def test_an_unknown_nip_is_a_form_error(client, hr_with_mfa, competencies):
         },
     )
     assert response.status_code == 200
-    assert "Tidak ada pegawai dengan NIP ini." in response.content.decode()
+    assert response.context["form"].has_error("employee", code="invalid_choice")
     assert not Assessment.objects.exists()
 
 

@@ -179,8 +179,9 @@ def test_unknown_nip_assigns_nobody_and_keeps_the_list(client, hr_with_mfa, cour
     due = (timezone.localdate() + datetime.timedelta(days=20)).isoformat()
     response = client.post(url, {"nips": f"{person.nip}\n199001012015031999", "due_date": due})
     assert response.status_code == 400
+    assert response.context["assign_form"].has_error("nips", code="unknown_nip")
     html = response.content.decode()
-    assert "NIP tidak ditemukan: 199001012015031999" in html and person.nip in html
+    assert "199001012015031999" in html and person.nip in html  # the refusal names the unknown NIP
     assert not Enrollment.objects.exists()
     assert client.post(url, {"nips": person.nip, "due_date": ""}).status_code == 400
 

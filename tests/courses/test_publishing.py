@@ -88,8 +88,9 @@ def test_a_published_course_without_published_lessons_is_not_offered(pegawai):
     with pytest.raises(ValidationError) as refused:
         services.enrollment_create(employee=employee, course=empty)
     assert refused.value.code == "no_lessons"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.enrollment_create(employee=EmployeeFactory(), course=empty, source=Enrollment.Source.ASSIGNED)
+    assert refused.value.code == "no_lessons"
     assert not Enrollment.objects.filter(course=empty).exists()
 
 

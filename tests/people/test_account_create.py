@@ -44,7 +44,7 @@ def test_an_email_in_use_is_refused_and_nothing_is_created(client, hr_with_mfa, 
     client.force_login(hr_with_mfa)
     response = client.post(url(newcomer), {"email": pegawai.email})
     assert response.status_code == 400
-    assert "sudah dipakai" in response.content.decode()
+    assert response.context["form"].has_error("email", code="email_taken")
     newcomer.refresh_from_db()
     assert newcomer.user is None
     assert not User.objects.filter(username=newcomer.nip).exists()

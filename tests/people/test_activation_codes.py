@@ -110,4 +110,4 @@ def test_an_expired_or_replaced_code_does_not_work(client, newcomer, hr):
 def test_a_code_of_the_wrong_form_says_so(client, newcomer):
     response = sign_up(client, newcomer, "12345")
     assert response.status_code == 200
-    assert "Kode aktivasi terdiri dari 12 huruf dan angka" in response.content.decode()
+    assert response.context["form"].has_error("activation_code", code="code_format")

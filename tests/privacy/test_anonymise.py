@@ -104,8 +104,9 @@ def test_the_account_can_no_longer_log_in(client, leaver, hr_with_mfa, password)
 
 def test_an_active_employee_is_refused_and_nothing_changes(pegawai, hr_with_mfa):
     employee = pegawai.employee
-    with pytest.raises(ValidationError, match="masih aktif"):
+    with pytest.raises(ValidationError) as refused:
         employee_anonymise(employee=employee, by=hr_with_mfa)
+    assert refused.value.code == "employee_active"
     employee.refresh_from_db()
     pegawai.refresh_from_db()
     assert not employee.name.startswith("Pegawai anonim") and pegawai.is_active and pegawai.has_usable_password()

@@ -5,6 +5,7 @@ Every function runs a fixed number of queries, however many people registered.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,24 +48,25 @@ def event_targets_employee(
 
 def event_refusal(
     *, event: ChangeEventPage, now: datetime.datetime, seats_taken: int, targeted: bool, employee_active: bool = True
-) -> str | None:
+) -> ValidationError | None:
     """Why an employee may not take a seat at `event` now, or None when they may.
 
     Shared by the page (to explain a disabled button) and the service (to refuse the request), so
-    both give the same reason.
+    both give the same reason. The error's `code` names the reason, so callers and tests can tell
+    the reasons apart without reading the words.
     """
     if not event.live:
-        return _("Acara ini belum atau tidak lagi diterbitkan.")
+        return ValidationError(_("Acara ini belum atau tidak lagi diterbitkan."), code="not_live")
     if now >= event.ends_at:
-        return _("Acara ini sudah selesai.")
+        return ValidationError(_("Acara ini sudah selesai."), code="ended")
     if now >= event.starts_at:
-        return _("Pendaftaran ditutup karena acara sudah dimulai.")
+        return ValidationError(_("Pendaftaran ditutup karena acara sudah dimulai."), code="started")
     if not employee_active:
-        return _("Data kepegawaian Anda tidak aktif, sehingga tidak dapat mendaftar.")
+        return ValidationError(_("Data kepegawaian Anda tidak aktif, sehingga tidak dapat mendaftar."), code="inactive")
     if not targeted:
-        return _("Acara ini diperuntukkan bagi unit kerja atau jabatan lain.")
+        return ValidationError(_("Acara ini diperuntukkan bagi unit kerja atau jabatan lain."), code="not_targeted")
     if seats_taken >= event.capacity:
-        return _("Kuota acara sudah penuh.")
+        return ValidationError(_("Kuota acara sudah penuh."), code="full")
     return None
 
 
@@ -86,7 +88,10 @@ def event_context(*, event: ChangeEventPage, user, now: datetime.datetime | None
     if registration is None:
         if employee is None:
             refusal = (
-                _("Akun Anda belum terhubung dengan data pegawai, sehingga belum dapat mendaftar.")
+                ValidationError(
+                    _("Akun Anda belum terhubung dengan data pegawai, sehingga belum dapat mendaftar."),
+                    code="no_employee",
+                )
                 if getattr(user, "is_authenticated", False)
                 else None
             )
@@ -108,7 +113,8 @@ def event_context(*, event: ChangeEventPage, user, now: datetime.datetime | None
         "registration": registration,
         "is_registered": registration is not None,
         "can_register": employee is not None and registration is None and refusal is None,
-        "register_refusal": refusal,
+        "register_refusal": refusal.message if refusal else None,
+        "register_refusal_code": refusal.code if refusal else None,
         "can_cancel": registration is not None and now < event.starts_at,
         "has_started": now >= event.starts_at,
         "is_past": now >= event.ends_at,

@@ -52,8 +52,8 @@ def registration_create(
             targeted=event_targets_employee(event=locked, employee=employee),
             employee_active=employee.is_active,
         )
-        if refusal:
-            raise ValidationError(refusal, code="refused")
+        if refusal is not None:
+            raise refusal
         if existing is not None:
             existing.cancelled_at = None
             existing.registered_at = now

@@ -26,11 +26,11 @@ def _existing_participation(*, survey: PulseSurvey, employee: Employee) -> Surve
     return SurveyParticipation.objects.filter(survey=survey, employee=employee).first()
 
 
-def _closed_reason(survey: PulseSurvey, now: datetime.datetime) -> str | None:
+def _closed_reason(survey: PulseSurvey, now: datetime.datetime) -> ValidationError | None:
     if now < survey.opens_at:
-        return _("Survei ini belum dibuka.")
+        return ValidationError(_("Survei ini belum dibuka."), code="not_open")
     if now >= survey.closes_at:
-        return _("Survei ini sudah ditutup.")
+        return ValidationError(_("Survei ini sudah ditutup."), code="closed")
     return None
 
 
@@ -82,8 +82,8 @@ def survey_response_submit(
             _("Data kepegawaian Anda tidak aktif, sehingga tidak dapat mengisi survei."), code="inactive"
         )
     reason = _closed_reason(survey, now)
-    if reason:
-        raise ValidationError(reason, code="closed")
+    if reason is not None:
+        raise reason
     cleaned = _clean_answers(survey=survey, answers=answers)
     concern = (concern or "").strip() if survey.ask_concerns else ""
     if len(concern) > CONCERN_MAX_LENGTH:
