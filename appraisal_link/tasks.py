@@ -2,8 +2,10 @@
 
 from celery import shared_task
 
+from portal.outbox.task import OutboxTask
 
-@shared_task
+
+@shared_task(base=OutboxTask)
 def appraisal_import_task(import_id: int) -> str:
     """Import the uploaded file of an AppraisalImport job; returns the job's final status."""
     from .services.import_jobs import appraisal_import_run

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Kompeten"
 
     def ready(self):
+        from .outbox import signals  # noqa: F401 - connects the worker's start
         from .spreadsheets.exports import wagtail_exports_escape
 
         wagtail_exports_escape()

@@ -21,3 +21,6 @@ class DemoDatabase(models.Model):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+
+from .outbox.models import QueuedTask  # noqa: E402, F401 - the outbox's model belongs to this app

@@ -7,10 +7,13 @@ Models point their FileField at `private_storage` (a callable), so their migrati
 when the storage's settings do.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage, storages
 from django.utils.functional import cached_property
 
@@ -34,6 +37,41 @@ class PrivateStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("A private file has no public URL: serve it through a view that checks permission.")
+
+    def _save(self, name, content):
+        """Write the whole file beside its destination first, then rename it into place: a full disk
+        or a killed worker leaves no half file under a name that a record could point to."""
+        directory = Path(self.path(name)).parent
+        directory.mkdir(parents=True, exist_ok=True)
+        descriptor, partial = tempfile.mkstemp(dir=directory, prefix=".partial-")
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                for chunk in content.chunks():
+                    out.write(chunk.encode() if isinstance(chunk, str) else chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(partial, 0o666 & ~_umask())  # as an ordinary save: the web server may read it
+            return super()._save(name, _Written(partial))
+        finally:
+            if os.path.exists(partial):
+                os.unlink(partial)
+
+
+class _Written(File):
+    """A complete file already on disk, which FileSystemStorage moves (renames) into place."""
+
+    def __init__(self, path: str):
+        super().__init__(None, name=path)
+        self._path = path
+
+    def temporary_file_path(self) -> str:
+        return self._path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def private_storage():

@@ -10,3 +10,12 @@ def retention_task() -> dict:
     from .retention import retention_run
 
     return {result.key: result.count for result in retention_run()}
+
+
+@shared_task
+def outbox_relay_task() -> int:
+    """Publish the outbox's waiting and lost tasks (beat: "Kirim ulang tugas latar yang tertunda",
+    every minute); returns how many."""
+    from .outbox.services import outbox_relay
+
+    return outbox_relay()

@@ -159,33 +159,16 @@ def pelatih_with_mfa(pelatih, with_totp):
     return pelatih
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_path):
-    """A real Celery worker in its own process, on the real broker and the test database.
-
-    Skipped where there is no broker (the zero-set-up run); CI sets CELERY_BROKER_URL and a
-    PostgreSQL DATABASE_URL, so it always runs there. Yields the folder the worker's e-mails go to.
-    """
+def worker_env(mail_folder, **overrides) -> dict:
+    """The environment of a process (a worker, gunicorn) on the test database and broker, writing
+    its e-mails to `mail_folder`."""
     import os
-    import subprocess
-    import sys
-    import time
-    import uuid
 
+    from django.conf import settings
     from django.db import connection
 
-    from portal.celery import app
-
-    broker = os.environ.get("CELERY_BROKER_URL")
-    if not broker or connection.vendor != "postgresql":
-        pytest.skip("needs CELERY_BROKER_URL and PostgreSQL (as in CI)")
     db = connection.settings_dict
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    outbox = tmp_path / "outbox"
-    outbox.mkdir()
-    from django.conf import settings
-
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": (
@@ -193,55 +176,69 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, tmp_p
         ),
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(outbox),
+        "EMAIL_FILE_PATH": str(mail_folder),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
+        **overrides,
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            queue,
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=INFO",
-            "-n",
-            f"{queue}@%h",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+
+
+def worker_started(worker, queue: str) -> None:
+    """Wait until the worker consuming `queue` answers a ping."""
+    import time
+
+    from portal.celery import app
+
+    from .processes import worker_name
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.popen.poll() is not None:
+            pytest.fail("the Celery worker exited:\n" + worker.output())
+        if app.control.ping(destination=[worker_name(queue)], timeout=1):
+            return
+    pytest.fail("the Celery worker did not start in 60 s:\n" + worker.output())
+
+
+@pytest.fixture
+def test_queue(transactional_db, django_db_serialized_rollback):
+    """A queue of this test's own, which this process publishes to (not eagerly): the tasks go to
+    the broker of CELERY_BROKER_URL. Skipped where there is none (the zero-set-up run); CI sets
+    CELERY_BROKER_URL and a PostgreSQL DATABASE_URL, so it always runs there."""
+    import os
+    import uuid
+
+    from django.db import connection
+
+    from portal.celery import app
+
+    if not os.environ.get("CELERY_BROKER_URL") or connection.vendor != "postgresql":
+        pytest.skip("needs CELERY_BROKER_URL and PostgreSQL (as in CI)")
+    queue = f"test-{uuid.uuid4().hex[:8]}"
     # The app reads Django settings under the CELERY_ namespace, so overrides use those keys.
     saved = {
         "CELERY_TASK_ALWAYS_EAGER": app.conf.task_always_eager,
         "CELERY_TASK_DEFAULT_QUEUE": app.conf.task_default_queue,
     }
     app.conf.update(CELERY_TASK_ALWAYS_EAGER=False, CELERY_TASK_DEFAULT_QUEUE=queue)
+    yield queue
+    app.conf.update(saved)
+
+
+@pytest.fixture
+def celery_worker_process(test_queue, tmp_path):
+    """A real Celery worker in its own process, on the real broker and the test database. Yields
+    the folder the worker's e-mails go to."""
+    from .processes import celery_worker
+
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    worker = celery_worker(worker_env(outbox), queue=test_queue, log=tmp_path / "worker.log").start()
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail("the Celery worker exited:\n" + process.stdout.read())
-            if app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=1):
-                break
-        else:
-            pytest.fail("the Celery worker did not start in 60 s")
+        worker_started(worker, test_queue)
         yield outbox
     finally:
-        app.conf.update(saved)
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        worker.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ confirms them)."""
 
 import logging
 import uuid
-from functools import partial
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal import stored_text
+from portal.outbox.services import task_enqueue
 
 from ..importing.lookalikes import LOOKALIKE
 from ..importing.readers import FileRejected
@@ -50,7 +50,7 @@ def appraisal_import_create(
     )
     job.file.save(f"{uuid.uuid4().hex}{PurePath(name).suffix.lower()[:6]}", file, save=False)
     job.save()
-    transaction.on_commit(partial(appraisal_import_task.delay, job.pk))
+    task_enqueue(appraisal_import_task, args=[job.pk])
     return job
 
 

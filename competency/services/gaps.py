@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal import stored_text
+from portal.outbox.services import task_enqueue
 from portal.people.models import Employee
 
 from ..models import Assessment, Competency, Gap, PositionStandard
@@ -277,7 +278,7 @@ def standards_changed(*, position_ids: Iterable[int]) -> None:
     from ..tasks import gaps_recompute_task
 
     ids = sorted(set(position_ids))
-    transaction.on_commit(lambda: gaps_recompute_task.delay(position_ids=ids))
+    task_enqueue(gaps_recompute_task, kwargs={"position_ids": ids})
 
 
 def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, reached: bool = False, now=None) -> int:

@@ -8,6 +8,7 @@ from django.db.models import Avg, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.outbox.services import task_enqueue
 from portal.people.models import Employee
 
 from ..models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
@@ -116,5 +117,5 @@ def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
 
     completion_record_competencies(enrollment=enrollment)
     enrollment_completed.send(sender=Enrollment, enrollment=enrollment)
-    transaction.on_commit(lambda: certificate_issue_task.delay(enrollment.pk))
+    task_enqueue(certificate_issue_task, args=[enrollment.pk])
     return True

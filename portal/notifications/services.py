@@ -15,6 +15,8 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from portal.outbox.services import task_enqueue
+
 from .bulk import notifications_insert_new, notifications_insert_same, recipients_source
 from .emailing import notification_emails_mark_failed, notification_emails_send  # noqa: F401 (re-exported)
 from .models import EmailPreference, EmailStatus, Kind, Notification
@@ -59,7 +61,7 @@ def email_enqueue(*, message: EmailMessage) -> None:
         "to": list(message.to),
         "html": html,
     }
-    transaction.on_commit(lambda: email_send_task.delay(**payload))
+    task_enqueue(email_send_task, kwargs=payload)
 
 
 def _kind_check(kind: str) -> None:
@@ -178,21 +180,13 @@ def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Noti
 def notification_emails_enqueue(*, notification_ids: list[int], now: datetime | None = None) -> None:
     """After commit, queue the e-mail task for these notifications, `EMAIL_BATCH_SIZE` ids a task.
 
-    Written during the quiet hours, the task waits (`eta`) until they end. A broker that is down
-    at that moment must not turn a committed request into an error page: the failure is logged
-    (robust) and the notifications stay in the app with their e-mail pending.
+    Written during the quiet hours, the task waits (`eta`) until they end. The batches go through
+    the outbox: a broker that is down at that moment neither turns a committed request into an
+    error page nor loses them.
     """
-    ids = list(notification_ids)
-
-    def enqueue() -> None:
-        eta = email_send_time(now or timezone.now())
-        for batch in _chunks(ids, EMAIL_BATCH_SIZE):
-            if eta is None:
-                notification_email_task.delay(batch)
-            else:
-                notification_email_task.apply_async(args=[batch], eta=eta)
-
-    transaction.on_commit(enqueue, robust=True)
+    eta = email_send_time(now or timezone.now())
+    for batch in _chunks(list(notification_ids), EMAIL_BATCH_SIZE):
+        task_enqueue(notification_email_task, args=[batch], eta=eta, robust=True)
 
 
 def failed_emails_retry(*, now: datetime | None = None, max_age: timedelta = FAILED_RETRY_WINDOW) -> int:

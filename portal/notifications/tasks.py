@@ -2,8 +2,10 @@
 
 import smtplib
 
-from celery import Task, shared_task
+from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
+
+from portal.outbox.task import OutboxTask
 
 from .emailing import notification_emails_mark_failed, notification_emails_send
 
@@ -14,6 +16,7 @@ SMTP_ERRORS = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 
 @shared_task(
     bind=True,
+    base=OutboxTask,
     autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
     retry_backoff=30,
     retry_backoff_max=60 * 60,
@@ -28,7 +31,7 @@ def email_send_task(self, *, subject: str, body: str, from_email: str, to: list[
     return message.send()
 
 
-class NotificationEmailTask(Task):
+class NotificationEmailTask(OutboxTask):
     """Marks the e-mails of a batch as failed once every retry is spent (the in-app rows stay)."""
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):

@@ -16,6 +16,7 @@ from portal.notifications.services import (
     notify_many,
     notify_same,
 )
+from portal.outbox.models import QueuedTask
 
 from ..factories import UserFactory
 
@@ -201,7 +202,9 @@ def test_notify_many_emails_in_batches_after_commit(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         created = notify_many(drafts=drafts)
         assert mailoutbox == []
-    assert len(callbacks) == 1
+    # Four e-mails in batches of two: two tasks, each kept in the outbox and published at commit.
+    assert len(callbacks) == 2
+    assert QueuedTask.objects.filter(task="portal.notifications.tasks.notification_email_task").count() == 2
     assert len(created) == 5
     assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users[1:])
     statuses = dict(Notification.objects.values_list("user_id", "email_status"))

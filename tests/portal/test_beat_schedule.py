@@ -15,6 +15,7 @@ SCHEDULES = {
     "Kirim ulang e-mail notifikasi yang gagal": ("portal.notifications.tasks.failed_emails_retry_task", "30", "7", "*"),
     "Kesenjangan dari survei kepuasan": ("appraisal_link.feedback.tasks.survey_gaps_task", "30", "2", "*"),
     "Pengingat umpan balik rekan": ("appraisal_link.feedback.tasks.peer_deadline_task", "45", "7", "*"),
+    "Kirim ulang tugas latar yang tertunda": ("portal.tasks.outbox_relay_task", "*", "*", "*"),
 }
 
 

@@ -1,0 +1,68 @@
+"""The Redis cache, tolerant of Redis being down: the portal's pages must not fail because a cache
+does. While Redis is unreachable every read is a miss and every write is dropped (with a warning in
+the log, at most once a minute per process), so pages are built from the database as without a
+cache. What that costs: allauth's login rate limits do not count during the outage (nor hold its
+cache lock: the portal's own locks are in PostgreSQL), and a value
+cached before it may outlive a change made during it until its timeout (every cached value here
+has one). Sessions live in the database and are not affected.
+
+Core: every app may import it; it imports no app."""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+DOWN = (RedisConnectionError, RedisTimeoutError)
+WARN_EVERY = 60.0
+_warned_at = 0.0
+
+# Each method, and what it answers while Redis is down.
+FALLBACKS = {
+    "get": lambda key, default=None, *args, **kwargs: default,
+    "get_many": lambda *args, **kwargs: {},
+    "has_key": lambda *args, **kwargs: False,
+    "set": lambda *args, **kwargs: None,
+    "set_many": lambda *args, **kwargs: [],
+    "add": lambda *args, **kwargs: True,  # the key was not there (the cache is empty): a lock is open
+    "touch": lambda *args, **kwargs: False,
+    "delete": lambda *args, **kwargs: False,
+    "delete_many": lambda *args, **kwargs: None,
+    "incr": lambda key, delta=1, *args, **kwargs: delta,
+    "decr": lambda key, delta=1, *args, **kwargs: -delta,
+    "clear": lambda *args, **kwargs: False,
+}
+
+
+def _down(method: str, error: Exception) -> None:
+    global _warned_at
+    now = time.monotonic()
+    if now - _warned_at >= WARN_EVERY:
+        _warned_at = now
+        logger.warning("Redis cache unreachable (%s: %s); pages are served without the cache", method, error)
+
+
+def _tolerant(name: str):
+    original = getattr(RedisCache, name)
+    fallback = FALLBACKS[name]
+
+    def method(self, *args, **kwargs):
+        try:
+            return original(self, *args, **kwargs)
+        except DOWN as error:
+            _down(name, error)
+            return fallback(*args, **kwargs)
+
+    method.__name__ = name
+    method.__doc__ = original.__doc__
+    return method
+
+
+class TolerantRedisCache(RedisCache):
+    """Django's RedisCache, answering as an empty cache while Redis cannot be reached."""
+
+    locals().update({name: _tolerant(name) for name in FALLBACKS})
