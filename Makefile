@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint deploy-check browser deploy-tools install install-dev migrate seed worker beat bench bench-http clean
+.PHONY: run test lint deploy-check browser deploy-tools install install-dev migrate seed worker beat bench bench-http bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,14 @@ bench: install-dev
 bench-http: install-dev
 	@command -v wrk >/dev/null || (echo "Installing wrk with apt-get..." && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/http_pages.py $(BENCH_ARGS)
+
+# 5,000 employees and 10 HR users at once (locust), against gunicorn and a Celery worker on this machine.
+$(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench-load: install-dev $(VENV)/.installed-bench
+	$(BIN)/python bench/load_run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 test-results staticfiles

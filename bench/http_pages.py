@@ -21,19 +21,14 @@ target is missed (the table says so), 1 with --strict. `make bench-http` install
 """
 
 import argparse
-import base64
-import http.client
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,10 +37,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run  # noqa: E402  (Django is set up by run.prepare)
 from bench.scales import SCALES  # noqa: E402
+from bench.server import fetch, free_port, manage, server_env, start_server  # noqa: E402
 
 LEARNER_SHARE, ANONYMOUS_SHARE, MAX_QUERIES = 0.40, 0.80, 6
 RESULTS = ROOT / "bench" / "results"
-CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
 
 
 @dataclass
@@ -72,53 +67,11 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_env(url: str, media: Path) -> dict:
-    """Production settings with throwaway secrets, on the benchmark's database and its own Redis db."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": url,
-            "DATABASE_CONN_MAX_AGE": "60",
-            "CACHE_URL": CACHE_URL,
-            "CELERY_BROKER_URL": CACHE_URL,
-            "MEDIA_ROOT": str(media),
-            "KOMPETEN_BENCH_FLOOR": "1",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
-
-
-def manage(env: dict, *args: str) -> str:
-    completed = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, capture_output=True, text=True
-    )
-    return completed.stdout
-
-
 SESSION_CODE = """
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from bench.dataset import BENCH_USERNAME
+from bench.sessions import sessions_create
 from portal.people.models import User
-user = User.objects.get(username=BENCH_USERNAME)
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(session.session_key)
+print(sessions_create([User.objects.get(username=BENCH_USERNAME)])[0])
 """
 
 
@@ -128,43 +81,6 @@ def session_cookie(env: dict) -> str:
 
     key = manage(env, "shell", "-c", SESSION_CODE).strip().splitlines()[-1]
     return f"{settings.SESSION_COOKIE_NAME}={key}"
-
-
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "portal.wsgi:application", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            fetch(f"http://127.0.0.1:{port}/healthz", "")
-            return server
-        except OSError:
-            if server.poll() is not None:
-                raise SystemExit("gunicorn did not start:\n" + server.stderr.read().decode()) from None
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer /healthz within 60 s")
-
-
-def fetch(url: str, cookie: str):
-    """One GET as wrk sends it (behind the TLS proxy, with the session cookie), redirects not followed:
-    a page that sends to the login would measure the redirect."""
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    try:
-        headers = {"X-Forwarded-Proto": "https", "Cookie": cookie} if cookie else {"X-Forwarded-Proto": "https"}
-        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers)
-        response = connection.getresponse()
-        response.read()
-        return response.status, dict(response.getheaders())
-    finally:
-        connection.close()
 
 
 def settle(base: str, *, limit_s: float = 120.0) -> None:
