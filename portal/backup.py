@@ -1,5 +1,7 @@
-"""Backup and restore of a whole installation: the PostgreSQL database and both media folders (the
+"""Backup and restore of a whole installation: the PostgreSQL database and both media storages (the
 public one, and the private one with certificates, proofs and import files) in one tar archive.
+The media are read and written through Django's storages API, so that the same code backs up two
+folders on this machine or two prefixes of an S3 bucket (portal.settings.storage).
 
 The archive is consistent: the row counts of its manifest and pg_dump read the same snapshot of the
 database (an exported snapshot of a REPEATABLE READ transaction held open while pg_dump runs). Each
@@ -12,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -21,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +33,8 @@ from django.utils.translation import gettext as _
 FORMAT = 1
 DUMP = "database.dump"
 MANIFEST = "manifest.json"
-FOLDERS = {"media": "MEDIA_ROOT", "private-media": "PRIVATE_MEDIA_ROOT"}
+# The archive's folder of each storage (STORAGES alias); the names date from when both were folders.
+FOLDERS = {"media": "default", "private-media": "private"}
 _TABLE = re.compile(r"^[a-z0-9_]{1,63}$")
 
 
@@ -113,10 +118,54 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _files(root: Path) -> dict[str, str]:
-    if not root.exists():
-        return {}
-    return {path.relative_to(root).as_posix(): _sha256(path) for path in sorted(root.rglob("*")) if path.is_file()}
+def _names(storage: Storage, folder: str = "") -> list[str]:
+    """Every file in `storage`, sorted: a walk with listdir, the one way that a folder and a bucket share."""
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:  # a media folder that nothing was ever uploaded to
+        return []
+    names = [posixpath.join(folder, name) for name in files]
+    for directory in directories:
+        names += _names(storage, posixpath.join(folder, directory))
+    return sorted(names)
+
+
+def _files(storage: Storage) -> dict[str, str]:
+    """The SHA-256 of every file in `storage`, by name."""
+    files = {}
+    for name in _names(storage):
+        digest = hashlib.sha256()
+        with storage.open(name, "rb") as handle:
+            for chunk in handle.chunks():
+                digest.update(chunk)
+        files[name] = digest.hexdigest()
+    return files
+
+
+def _add_files(archive: tarfile.TarFile, storage: Storage, folder: str) -> dict[str, str]:
+    """Copy every file of `storage` into `archive` under `folder/`, reading each once (it may be in a
+    bucket); returns their SHA-256 by name. A file deleted meanwhile (a retention job) is left out."""
+    files = {}
+    for name in _names(storage):
+        digest = hashlib.sha256()
+        try:
+            source = storage.open(name, "rb")
+        except FileNotFoundError:
+            continue
+        with source, tempfile.TemporaryFile() as copy:
+            for chunk in source.chunks():
+                digest.update(chunk)
+                copy.write(chunk)
+            info = tarfile.TarInfo(f"{folder}/{name}")
+            info.size, info.mtime = copy.tell(), int(timezone.now().timestamp())
+            copy.seek(0)
+            archive.addfile(info, copy)
+        files[name] = digest.hexdigest()
+    return files
+
+
+def _storage(root: Path | Storage) -> Storage:
+    return root if isinstance(root, Storage) else FileSystemStorage(location=root)
 
 
 def backup(*, output: Path) -> dict:
@@ -135,24 +184,22 @@ def backup(*, output: Path) -> dict:
             raise BackupError(
                 _("pg_dump gagal: %(error)s") % {"error": completed.stderr.strip()[:500]}, code="dump_failed"
             )
-        folders = {name: Path(getattr(settings, setting)) for name, setting in FOLDERS.items()}
-        manifest = {
-            "format": FORMAT,
-            "created_at": timezone.now().isoformat(),
-            "database": {"file": DUMP, "sha256": _sha256(dump), "rows": counts},
-            "files": {name: _files(root) for name, root in folders.items()},
-        }
         output.parent.mkdir(parents=True, exist_ok=True)
         partial = output.with_name(output.name + ".part")
         with tarfile.open(partial, "w") as archive:
+            archive.add(dump, arcname=DUMP)
+            files = {name: _add_files(archive, storages[alias], name) for name, alias in FOLDERS.items()}
+            # The manifest comes last: it lists the files as they were copied (restore finds it by name).
+            manifest = {
+                "format": FORMAT,
+                "created_at": timezone.now().isoformat(),
+                "database": {"file": DUMP, "sha256": _sha256(dump), "rows": counts},
+                "files": files,
+            }
             data = json.dumps(manifest, indent=2).encode()
             info = tarfile.TarInfo(MANIFEST)
-            info.size = len(data)
+            info.size, info.mtime = len(data), int(timezone.now().timestamp())
             archive.addfile(info, io.BytesIO(data))
-            archive.add(dump, arcname=DUMP)
-            for name, root in folders.items():
-                for relative in manifest["files"][name]:
-                    archive.add(root / relative, arcname=f"{name}/{relative}")
         partial.replace(output)  # a half-written archive never carries the final name
     return manifest
 
@@ -172,11 +219,13 @@ def _safe_member(member: tarfile.TarInfo, prefixes: tuple[str, ...]) -> bool:
     return member.isfile() and not path.is_absolute() and ".." not in path.parts and path.parts[0] in prefixes
 
 
-def restore(*, archive: Path, database: Database | None = None, roots: dict[str, Path] | None = None) -> dict:
+def restore(*, archive: Path, database: Database | None = None, roots: dict[str, Path | Storage] | None = None) -> dict:
     """Bring an archive back into an empty installation and check it against its manifest; returns the
-    manifest. `database` and `roots` (media folder by archive name) default to this installation's."""
+    manifest. `database` and `roots` (a folder or a storage by archive name) default to this
+    installation's."""
     database = database or Database.of()
-    roots = roots or {name: Path(getattr(settings, setting)) for name, setting in FOLDERS.items()}
+    roots = roots or {name: storages[alias] for name, alias in FOLDERS.items()}
+    roots = {name: _storage(root) for name, root in roots.items()}
     try:
         bundle = tarfile.open(archive, "r")
     except (OSError, tarfile.TarError):
@@ -208,15 +257,14 @@ def restore(*, archive: Path, database: Database | None = None, roots: dict[str,
         members = [m for m in bundle.getmembers() if _safe_member(m, tuple(roots))]
         for member in members:
             name, _sep, relative = member.name.partition("/")
-            target = roots[name] / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with bundle.extractfile(member) as source, target.open("wb") as handle:
-                handle.write(source.read())
+            with bundle.extractfile(member) as source:
+                roots[name].delete(relative)  # replaced under its own name, never saved beside as name_x1y2
+                roots[name].save(relative, File(source, name=relative))
     _check(manifest, database, roots)
     return manifest
 
 
-def _check(manifest: dict, database: Database, roots: dict[str, Path]) -> None:
+def _check(manifest: dict, database: Database, roots: dict[str, Storage]) -> None:
     """The restored rows and files are those the manifest lists."""
     for name, files in manifest["files"].items():
         if _files(roots[name]) != files:

@@ -1,6 +1,8 @@
 """Sending a private file (a certificate PDF, a proof, an import file) to someone a view has checked:
 through the web server when it is configured for it (nginx's X-Accel-Redirect to an internal
-location, KOMPETEN_X_ACCEL_PREFIX), else from Python. Never cached by anyone.
+location, KOMPETEN_X_ACCEL_PREFIX) and the file is on this machine's disk, else from Python. A file
+in an S3 bucket is always streamed from Python, whatever KOMPETEN_X_ACCEL_PREFIX says: nginx cannot
+read the bucket, and a signed URL would outlive the permission check. Never cached by anyone.
 
 Core: every app may import it; it imports no app."""
 
@@ -8,6 +10,7 @@ import mimetypes
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
@@ -18,7 +21,7 @@ def private_file_response(field_file, *, filename: str, as_attachment: bool = Tr
         raise Http404
     content_type = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
     prefix = getattr(settings, "KOMPETEN_X_ACCEL_PREFIX", "")
-    if prefix:
+    if prefix and isinstance(field_file.storage, FileSystemStorage):
         if not field_file.storage.exists(field_file.name):
             raise Http404
         response = HttpResponse(content_type=content_type)

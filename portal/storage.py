@@ -4,7 +4,8 @@ Core: every app may import it; it imports no app. Certificate PDFs and uploaded 
 hold personal data, so they live in PRIVATE_MEDIA_ROOT, a folder outside MEDIA_ROOT that no web
 server serves; people get them only through views that check who is asking (see README, "Media").
 Models point their FileField at `private_storage` (a callable), so their migrations do not change
-when the storage's settings do.
+when the storage's settings do. With KOMPETEN_S3_BUCKET set, the private storage is a prefix of the
+bucket instead (portal.storage_s3), with the same rule: no URL.
 """
 
 import os
@@ -36,7 +37,7 @@ class PrivateStorage(FileSystemStorage):
             self.__dict__.pop("location", None)
 
     def url(self, name):
-        raise ValueError("A private file has no public URL: serve it through a view that checks permission.")
+        no_url()
 
     def _save(self, name, content):
         """Write the whole file beside its destination first, then rename it into place: a full disk
@@ -72,6 +73,11 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def no_url():
+    """What every private storage answers when asked for a URL: asking is a bug."""
+    raise ValueError("A private file has no public URL: serve it through a view that checks permission.")
 
 
 def private_storage():

@@ -123,6 +123,8 @@ class PostgresCluster:
             shutil.which("pg_ctl"),
             "-D",
             str(self.data),
+            "-l",
+            str(self.log),
             "-w",
             "-m",
             "fast",

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from celery import Task
 from celery.exceptions import Retry
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError
 from django.db.models import F
 from django.utils import timezone
 
@@ -34,9 +34,6 @@ class OutboxTask(Task):
         outbox_id = _outbox_id(self.request)
         if outbox_id is None:  # called directly, or from beat
             return super().__call__(*args, **kwargs)
-        # A connection the database dropped (it restarted) is replaced, not failed on.
-        for connection in connections.all(initialized_only=True):
-            connection.close_if_health_check_failed()
         claimed = QueuedTask.objects.filter(pk=outbox_id, finished_at__isnull=True).update(
             started_at=timezone.now(), worker=self.request.hostname or "", attempts=F("attempts") + 1
         )

@@ -7,6 +7,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .storage import media_origins, storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -226,10 +228,10 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *media_origins()],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "media-src": ["'self'"],
+        "media-src": ["'self'", *media_origins()],
         "frame-src": [
             "'self'",
             *env_list("CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"),
@@ -279,12 +281,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Certificate PDFs and uploaded appraisal files: outside MEDIA_ROOT, never served by a web server,
 # only through views that check permission (portal.storage).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
-PRIVATE_STORAGE = {"BACKEND": "portal.storage.PrivateStorage"}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": PRIVATE_STORAGE,
-}
+# Both folders, or an S3-compatible bucket when KOMPETEN_S3_BUCKET is set (portal.settings.storage).
+STORAGES = storages(staticfiles="django.contrib.staticfiles.storage.StaticFilesStorage")
 # An upload larger than this is refused before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

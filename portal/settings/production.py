@@ -4,6 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_list, env_required
+from .storage import storages
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -37,8 +38,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # Static files are served by the app itself, compressed and with far-future cache headers.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    "private": PRIVATE_STORAGE,  # noqa: F405
-}
+STORAGES = storages(staticfiles="whitenoise.storage.CompressedManifestStaticFilesStorage")
+
+# --- Logs ----------------------------------------------------------------------------------
+# One JSON object per line in the journal (portal.logging); LOG_FORMAT=text for the plain layout.
+if env("LOG_FORMAT", "json") == "json":
+    LOGGING = {  # noqa: F405
+        **LOGGING,  # noqa: F405
+        "formatters": {"json": {"()": "portal.logging.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    }

@@ -11,11 +11,6 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBack
 # Services enqueue tasks; unit tests run them inline. Tests of the worker itself start a real
 # one against CELERY_BROKER_URL.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": PRIVATE_STORAGE,  # noqa: F405
-}
 
 # A shared Redis cache (CI) outlives a run: allauth's rate limits from an earlier run must not
 # leak into this one, so each test run has its own key prefix (and each test starts empty).

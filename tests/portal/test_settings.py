@@ -23,7 +23,12 @@ PROD_ENV = {
 def manage(*args, env):
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process; production must not.
     dropped = (
-        "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL", "MFA_ENCRYPTION_KEY",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CACHE_URL",
+        "MFA_ENCRYPTION_KEY",
         "KOMPETEN_TRUSTED_PROXY_COUNT",
     )
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
@@ -80,7 +85,6 @@ def test_production_trusts_the_one_tls_proxy_by_default_and_the_configured_numbe
     assert production_value(code, {**PROD_ENV, "KOMPETEN_TRUSTED_PROXY_COUNT": "2"}) == [2, 2]
 
 
-
 def test_every_hr_only_screen_has_the_one_door():
     """HR's own screens are guarded by portal.people.admin_access.hr_required, not by hand."""
     import pathlib
@@ -95,3 +99,33 @@ def test_every_hr_only_screen_has_the_one_door():
         if re.search(r"if not is_hr\(request\.user\):\s*\n\s*(raise PermissionDenied|return permission_denied)", text):
             hand_checks.append(str(path.relative_to(root)))
     assert hand_checks == []
+
+
+def test_production_logs_one_json_object_a_line_with_the_extra_fields():
+    code = "import logging; logging.getLogger('kompeten.uji').warning('halo %s', 'dunia', extra={'tugas': 7})"
+    result = manage("shell", "-c", code, env=PROD_ENV)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "kompeten.uji" in line]
+    entry = json.loads(line)
+    assert (entry["level"], entry["logger"], entry["message"], entry["tugas"]) == (
+        "WARNING",
+        "kompeten.uji",
+        "halo dunia",
+        7,
+    )
+    assert entry["time"].endswith("+00:00")
+    plain = manage("shell", "-c", code, env={**PROD_ENV, "LOG_FORMAT": "text"})
+    assert "halo dunia" in plain.stderr and '"level"' not in plain.stderr
+
+
+def test_a_json_log_line_carries_the_exception():
+    import logging
+
+    from portal.logging import JsonFormatter
+
+    try:
+        raise OSError(28, "No space left on device")
+    except OSError:
+        record = logging.LogRecord("kompeten", logging.ERROR, __file__, 1, "gagal %s", ("x",), sys.exc_info())
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "gagal x" and "No space left on device" in entry["exception"]
