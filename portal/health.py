@@ -30,3 +30,14 @@ def broker_check() -> dict:
         return {"ok": True, "mode": "broker"}
     except Exception as error:  # noqa: BLE001
         return {"ok": False, "mode": "broker", "error": error.__class__.__name__}
+
+
+def tasks_check() -> dict:
+    """The background tasks (portal.outbox): how many wait, are late or failed. Reported, never a
+    reason for a 503: a backlog must not take the web servers out of the load balancer."""
+    from portal.outbox.selectors import outbox_state
+
+    try:
+        return outbox_state()
+    except Exception as error:  # noqa: BLE001 - the database check reports the outage itself
+        return {"ok": False, "error": error.__class__.__name__}
