@@ -307,6 +307,13 @@ def certificates_of(*, employee) -> list[Certificate]:
     return list(Certificate.objects.filter(enrollment__employee=employee).order_by("-issued_at"))
 
 
+def certificates_pending(enrollments: list[Enrollment], certificates: list[Certificate]) -> list[Enrollment]:
+    """Completed enrolments whose certificate the worker has not issued yet (it is queued: seconds
+    normally, longer while Redis or the worker is down). No query: both lists are the dashboard's."""
+    issued = {certificate.enrollment_id for certificate in certificates}
+    return [e for e in enrollments if e.completed_at is not None and e.pk not in issued]
+
+
 def due_soon(enrollments: list[Enrollment], *, days: int = 14) -> list[Enrollment]:
     """Open enrolments whose deadline falls within `days` (or has passed), soonest first."""
     limit = timezone.now() + datetime.timedelta(days=days)

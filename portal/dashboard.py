@@ -45,6 +45,7 @@ def dashboard_context(*, user) -> dict:
         "gap_count": len(gaps),
         "assignments": assignments,
         "certificates": certificates,
+        "certificates_pending": course_selectors.certificates_pending(courses, certificates),
         "is_supervisor": has_role(user, ATASAN),
         "must_reads": must_reads,
         "change_events": events,

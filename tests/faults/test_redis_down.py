@@ -27,6 +27,7 @@ from ..processes import RedisServer, free_port, gunicorn, gunicorn_wait, wait_un
 pytestmark = pytest.mark.worker
 
 CERTIFICATE_TASK = "courses.tasks.certificate_issue_task"
+PENDING = "Sertifikat Keamanan Digital sedang dibuat"
 
 
 @pytest.fixture
@@ -91,6 +92,8 @@ def test_pages_and_login_work_while_redis_is_down_and_the_task_waits_for_it(
         assert done.status_code == 302, done.text[:500]
         row = QueuedTask.objects.get(task=CERTIFICATE_TASK)
         assert row.published_at is None and not Certificate.objects.exists()
+        # The learner is told the certificate is on its way, not that there is none.
+        assert PENDING in browser.get(base + "/dasbor/").text
 
         # A person who logs in now gets in: the rate limit's cache is down, not the login.
         visitor = requests.Session()
@@ -120,5 +123,8 @@ def test_pages_and_login_work_while_redis_is_down_and_the_task_waits_for_it(
         assert relay.returncode == 0, relay.stderr
         wait_until(Certificate.objects.exists, timeout=60, what="the certificate issued after Redis came back")
         wait_until(lambda: QueuedTask.objects.filter(pk=row.pk, finished_at__isnull=False).exists(), what="finished")
+        dashboard = browser.get(base + "/dasbor/").text
+        assert PENDING not in dashboard
+        assert f"/kursus/aksi/sertifikat/{Certificate.objects.get().pk}/unduh/" in dashboard
     finally:
         web.stop()
