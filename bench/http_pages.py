@@ -101,6 +101,7 @@ def pages_of(scale) -> list[Page]:
     from bench import measure
     from bench.dataset import BENCH_USERNAME
     from courses.models import Certificate
+    from portal.change.models import ChangeArticlePage
     from portal.people.models import User
 
     user = User.objects.get(username=BENCH_USERNAME)
@@ -108,6 +109,9 @@ def pages_of(scale) -> list[Page]:
     pages = [Page("floor", "/_bench/floor/", True)]
     pages += [Page(name, learner[name].url, True) for name in ("course", "lesson", "dashboard", "catalog")]
     pages += [Page("home (anonymous)", "/", False), Page("catalog (anonymous)", "/kursus/", False)]
+    article = ChangeArticlePage.objects.live().public().order_by("path").first()
+    if article is not None:
+        pages.append(Page("hub article (anonymous)", article.url, False))
     certificate = Certificate.objects.order_by("pk").first()
     if certificate is not None:
         pages.append(Page("certificate check", f"/sertifikat/{certificate.code}/", False))

@@ -186,4 +186,6 @@ def certificate_verify_view(request, code: str):
         status=200 if certificate else 404,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # A revocation must show at once: asked again each time, never kept (portal.page_cache).
+    response["Cache-Control"] = "no-cache"
     return response

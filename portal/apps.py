@@ -9,6 +9,8 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .outbox import signals  # noqa: F401 - connects the worker's start
+        from .page_cache import connect as public_pages_connect
         from .spreadsheets.exports import wagtail_exports_escape
 
         wagtail_exports_escape()
+        public_pages_connect()

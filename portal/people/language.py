@@ -8,7 +8,8 @@ notification's e-mail) is rendered in it.
 """
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.i18n import set_language
 from wagtail.users.models import UserProfile
 
@@ -44,10 +45,34 @@ def language_restore(sender, request, user, **kwargs) -> None:
 
 def language_set_view(request: HttpRequest):
     """Django's `set_language` (cookie and redirect), and for a logged-in person their profile and
-    session too. Like Django's, only a POST changes anything."""
+    session too. Like Django's, a POST (with its CSRF token) for a logged-in person; a visitor who is
+    not logged in switches with a GET, which sets only the cookie, so that the public pages carry no
+    CSRF token and can be kept for every visitor (portal.page_cache)."""
+    if request.method == "GET" and not request.user.is_authenticated:
+        return _visitor_language(request)
     response = set_language(request)
     language = request.POST.get("language", "") if request.method == "POST" else ""
     if request.user.is_authenticated and language in AVAILABLE:
         language_remember(user=request.user, language=language)
         request.session[LANGUAGE_SESSION_KEY] = language
+    return response
+
+
+def _visitor_language(request: HttpRequest) -> HttpResponseRedirect:
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "/"
+    response = HttpResponseRedirect(back)
+    language = request.GET.get("language", "")
+    if language in AVAILABLE:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
     return response

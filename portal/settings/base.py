@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "portal.security.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.people.middleware.LanguageMiddleware",
+    "portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

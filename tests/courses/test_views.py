@@ -102,7 +102,12 @@ def test_verification_of_unknown_and_revoked_certificates(client, pegawai, cours
     services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
     services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
     certificate = services.certificate_issue(enrollment_id=enrollment.pk)
+    valid = client.get(reverse("certificate_verify", args=[certificate.code]))
+    assert "DICABUT" not in valid.content.decode() and valid["Cache-Control"] == "no-cache"
     services.certificate_revoke(certificate=certificate, reason="Data keliru: pegawai dijatuhi hukuman disiplin")
+    # At once: the public page cache never keeps a verification.
+    html = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+    assert "DICABUT" in html
     html = client.get(reverse("certificate_verify", args=[certificate.code.lower()])).content.decode()
     assert "DICABUT" in html and "tidak berlaku lagi" in html
     assert "Data keliru" not in html and "hukuman" not in html  # HR's note about a person stays with HR

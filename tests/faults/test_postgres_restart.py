@@ -97,7 +97,7 @@ def test_requests_fail_only_while_postgresql_restarts(cluster, pegawai, tmp_path
         threads = [threading.Thread(target=load) for _ in range(3)]
         for thread in threads:
             thread.start()
-        time.sleep(2)
+        wait_until(lambda: len(results) >= 10, timeout=60, what="requests answered before the restart")
         down = time.monotonic()
         cluster.restart()
         up = time.monotonic()

@@ -50,3 +50,28 @@ def test_a_notification_is_mailed_in_the_persons_language(
     assert english.subject == "[Kompeten] Training assigned: Literasi Data"
     assert "Open in Kompeten" in english.body and "Yth." not in english.body
     assert indonesian.subject == "[Kompeten] Pelatihan ditugaskan: Literasi Data"
+
+
+def test_a_visitor_switches_with_a_get_that_sets_only_the_cookie(client):
+    html = client.get("/kursus/").content.decode()
+    assert 'class="lang-switch" action="/i18n/setlang/" method="get"' in html
+    assert "csrfmiddlewaretoken" not in html
+    response = client.get(reverse("set_language"), {"language": "en", "next": "/kursus/"})
+    assert response.status_code == 302 and response["Location"] == "/kursus/"
+    assert response.cookies["django_language"].value == "en"
+    assert '<html lang="en">' in client.get("/kursus/").content.decode()
+
+
+def test_a_visitor_switch_goes_nowhere_else_and_ignores_an_unknown_language(client):
+    response = client.get(reverse("set_language"), {"language": "xx", "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert "django_language" not in response.cookies
+
+
+def test_a_logged_in_person_still_switches_with_a_post_only(client, pegawai):
+    client.force_login(pegawai)
+    html = client.get("/kursus/").content.decode()
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
+    response = client.get(reverse("set_language"), {"language": "en", "next": "/kursus/"})
+    assert response.status_code == 302 and "django_language" not in response.cookies
+    assert UserProfile.get_for_user(pegawai).preferred_language != "en"

@@ -1,0 +1,133 @@
+"""Public pages for visitors who are not logged in, served from the cache (issue #15).
+
+Core: every app may import it; it imports no app.
+
+A GET from a browser with no session (no session cookie, no pending messages) gets the same page as
+every other such browser in the same language, so the first one's response is kept in Redis and
+the next ones are answered from it without routing, queries or templates. Kept only when nothing in
+it belongs to one visitor: a 200 HTML response that sets no cookie (a page with a CSRF token sets
+one, and is never kept) and whose view set no Cache-Control of its own.
+
+Never stale after an edit: every published, unpublished, moved or deleted page, and every change to
+an image, a document, the site, the portal's settings, the competency dictionary or a service point
+of the public survey (the parts of a public page that are not the page itself), bumps a version that
+the kept copies are checked against. Anything else a public page shows (an event's date passing, an
+event's seats) is at most `SECONDS` old; a view whose answer must be fresh at once (a certificate's
+verification) sets its own Cache-Control and is never kept.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "kompeten:public-pages:version"
+SECONDS = 60
+# Paths never kept, whatever they answer: the editors' and the API's.
+EXCLUDED = ("/admin/", "/django-admin/", "/api/", "/_bench/")
+# Models whose change may show on a public page that was not itself republished.
+CONTENT_MODELS = (
+    "wagtailcore.Site",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "pages.PortalSettings",
+    "competency.Competency",
+    "feedback.ServicePoint",
+    "feedback.ServicePopulation",
+)
+HEADER = "X-Kompeten-Cache"
+
+
+def _cookies_allowed() -> set[str]:
+    return {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and set(request.COOKIES) <= _cookies_allowed()
+        and not request.path.startswith(EXCLUDED)
+        and len(request.META.get("QUERY_STRING", "")) <= 200
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    where = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
+    return "kompeten:public-pages:" + hashlib.sha256(where.encode()).hexdigest()
+
+
+def _keepable(response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cache-Control" not in response.headers
+        and response.get("Content-Type", "").startswith("text/html")
+    )
+
+
+class PublicPageCacheMiddleware:
+    """After LanguageMiddleware (the key holds the language) and before the session is read."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY, 0)
+        kept = found.get(key)
+        if kept is not None and kept[0] == version:
+            return _rebuilt(kept)
+        response = self.get_response(request)
+        if _keepable(response):
+            patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, public=True, no_cache=True)
+            cache.set(key, (version, response.status_code, list(response.items()), response.content), SECONDS)
+            response[HEADER] = "miss"
+        return response
+
+
+def _rebuilt(kept: tuple) -> HttpResponse:
+    _version, status, headers, content = kept
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+def public_pages_changed(**kwargs) -> None:
+    """Receiver of every change that may show on a public page: the kept pages are all dropped."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def connect() -> None:
+    """Connect `public_pages_changed` (from PortalConfig.ready)."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(public_pages_changed, dispatch_uid="public-pages")
+    post_delete.connect(_page_deleted, dispatch_uid="public-pages-page-deleted")
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(public_pages_changed, sender=model, dispatch_uid=f"public-pages-{label}")
+        post_delete.connect(public_pages_changed, sender=model, dispatch_uid=f"public-pages-{label}-deleted")
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        public_pages_changed()
