@@ -105,33 +105,16 @@ class PostgresCluster:
         if not self.data.exists():
             shutil.chown(self.folder, "postgres")
             self._pg(shutil.which("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
-        self._pg(
-            shutil.which("pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-w",
-            "start",
-            "-o",
-            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-        )
+        self._ctl("start")
         return self
 
     def restart(self) -> None:
-        self._pg(
-            shutil.which("pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-w",
-            "-m",
-            "fast",
-            "restart",
-            "-o",
-            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-        )
+        self._ctl("-m", "fast", "restart")
+
+    def _ctl(self, *action: str) -> None:
+        """pg_ctl, waiting for it, the server's output in the log (not a pipe it would hold open)."""
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg(shutil.which("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", *action, "-o", options)
 
     def stop(self) -> None:
         if self.data.exists():
