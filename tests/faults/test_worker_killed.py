@@ -58,7 +58,7 @@ def test_a_killed_certificate_batch_is_finished_by_the_next_worker_each_once(sta
     issued = kill_midway(worker, Certificate.objects.count, total, at_least=10)
 
     start_worker()
-    wait_until(lambda: Certificate.objects.count() >= total, timeout=120, what="every certificate")
+    wait_until(lambda: Certificate.objects.count() >= total, timeout=300, what="every certificate")
     wait_until(lambda: not QueuedTask.objects.filter(finished_at__isnull=True).exists(), what="the outbox empty")
     assert issued < total
     certificates = list(Certificate.objects.all())
