@@ -10,8 +10,10 @@ Core: every app may import it; it imports no app.
 - `outbox_relay` (beat, every minute, and `manage.py outbox_relay`) publishes what is waiting: rows
   never published, rows whose message the broker lost (queued far longer than any queue wait), and
   rows whose worker died mid-task (started longer ago than a task may run).
-- A worker that starts again under the same name publishes at once the rows its previous run had
-  claimed and not finished: it was killed (`kill -9`, the machine lost power) in the middle of them.
+- A row names the worker as soon as its message reaches it. A worker that starts again under the
+  same name publishes at once the rows its previous run had received or claimed and not finished:
+  it was killed (`kill -9`, the machine lost power) holding them, and their messages stay
+  unacknowledged in Redis for hours (the visibility timeout).
 
 Delivery is at least once, never "at most once": every task run through the outbox must be
 idempotent, and each is (certificates are issued once per enrolment under a row lock, an import job

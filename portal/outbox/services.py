@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -83,15 +84,47 @@ def outbox_relay(*, now: datetime | None = None) -> int:
         .filter(_lost(now))
         .order_by("pk")
     )
-    published = sum(task_publish(row) for row in rows.iterator())
+    published = 0
+    for row in rows.iterator():
+        if row.started_at is not None:  # its worker died mid-task: the next one may claim it
+            QueuedTask.objects.filter(pk=row.pk, started_at=row.started_at).update(started_at=None, worker="")
+        published += task_publish(row)
     QueuedTask.objects.filter(finished_at__lt=now - KEEP_FINISHED).delete()
     return published
 
 
-def worker_recover(*, worker: str) -> int:
-    """A worker named `worker` starts: what its previous run claimed and did not finish was cut off
-    (the worker was killed), so it is published again now. Returns how many."""
-    rows = QueuedTask.objects.filter(worker=worker, started_at__isnull=False, finished_at__isnull=True)
+def task_received_by(*, headers: dict, worker: str) -> None:
+    """The message of an outbox row reached `worker` (a message without the header: not ours)."""
+    outbox_id = headers.get(HEADER)
+    if outbox_id:
+        QueuedTask.objects.filter(pk=int(outbox_id), finished_at__isnull=True, started_at__isnull=True).update(
+            worker=worker
+        )
+
+
+def _running_key(worker: str) -> str:
+    return f"kompeten:outbox:running:{worker}"
+
+
+def worker_stopped(*, worker: str) -> None:
+    """A clean stop (warm shutdown): nothing of this worker's is left in between."""
+    cache.delete(_running_key(worker))
+
+
+def worker_recover(*, worker: str, now: datetime | None = None) -> int:
+    """A worker named `worker` starts: what its previous run received or claimed and did not finish
+    was cut off (the worker was killed), so it is published again now. If that run did not stop
+    cleanly, a message may also have left Redis for it in the instant before the row could name it
+    (it stays unacknowledged for hours): every row published and not yet taken is published again
+    too; a copy whose row is finished, or running elsewhere, is skipped. Returns how many."""
+    now = now or timezone.now()
+    unclean = cache.get(_running_key(worker)) is not None
+    cache.set(_running_key(worker), now.isoformat(), None)
+    rows = QueuedTask.objects.filter(worker=worker, finished_at__isnull=True)
+    if unclean:
+        rows = rows | QueuedTask.objects.filter(
+            finished_at__isnull=True, started_at__isnull=True, worker="", published_at__isnull=False
+        )
     recovered = 0
     for row in rows.order_by("pk"):
         QueuedTask.objects.filter(pk=row.pk).update(started_at=None, worker="")

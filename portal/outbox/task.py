@@ -27,14 +27,15 @@ def _outbox_id(request) -> int | None:
 
 
 class OutboxTask(Task):
-    """A task whose message may come twice (the relay, a restarted worker): a finished row is not
-    run again, and each run leaves who ran it and when, so that a killed run can be found."""
+    """A task whose message may come twice (the relay, a restarted worker): a row finished, or
+    running on another worker, is not run again, and each run leaves who ran it and when, so that a
+    killed run can be found."""
 
     def __call__(self, *args, **kwargs):
         outbox_id = _outbox_id(self.request)
         if outbox_id is None:  # called directly, or from beat
             return super().__call__(*args, **kwargs)
-        claimed = QueuedTask.objects.filter(pk=outbox_id, finished_at__isnull=True).update(
+        claimed = QueuedTask.objects.filter(pk=outbox_id, finished_at__isnull=True, started_at__isnull=True).update(
             started_at=timezone.now(), worker=self.request.hostname or "", attempts=F("attempts") + 1
         )
         if not claimed:

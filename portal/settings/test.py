@@ -13,8 +13,12 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBack
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
 
 # A shared Redis cache (CI) outlives a run: allauth's rate limits from an earlier run must not
-# leak into this one, so each test run has its own key prefix (and each test starts empty).
+# leak into this one, so each test run has its own key prefix (and each test starts empty). The
+# processes a test starts (a worker, gunicorn) inherit the run's prefix through the environment.
 if CACHE_URL:  # noqa: F405
+    import os
     import uuid
 
-    CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = os.environ.setdefault(  # noqa: F405
+        "KOMPETEN_TEST_CACHE_PREFIX", f"test-{uuid.uuid4().hex[:12]}"
+    )
