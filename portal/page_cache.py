@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
@@ -32,6 +33,7 @@ EXCLUDED = ("/admin/", "/django-admin/", "/api/", "/_bench/")
 # Models whose change may show on a public page that was not itself republished.
 CONTENT_MODELS = (
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "pages.PortalSettings",
@@ -104,7 +106,14 @@ def _rebuilt(kept: tuple) -> HttpResponse:
 
 
 def public_pages_changed(**kwargs) -> None:
-    """Receiver of every change that may show on a public page: the kept pages are all dropped."""
+    """Receiver of every change that may show on a public page: the kept pages (and routes) are all
+    dropped, now and again when the transaction commits (a request that read in between kept the
+    old content under the new version)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -114,19 +123,23 @@ def public_pages_changed(**kwargs) -> None:
 def connect() -> None:
     """Connect `public_pages_changed` (from PortalConfig.ready)."""
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(public_pages_changed, dispatch_uid="public-pages")
-    post_delete.connect(_page_deleted, dispatch_uid="public-pages-page-deleted")
+    post_delete.connect(_page_changed, dispatch_uid="public-pages-page-deleted")
+    post_save.connect(_page_changed, dispatch_uid="public-pages-page-saved")
+    restriction_groups = apps.get_model("wagtailcore.PageViewRestriction").groups.through
+    m2m_changed.connect(public_pages_changed, sender=restriction_groups, dispatch_uid="public-pages-restriction-groups")
     for label in CONTENT_MODELS:
         model = apps.get_model(label)
         post_save.connect(public_pages_changed, sender=model, dispatch_uid=f"public-pages-{label}")
         post_delete.connect(public_pages_changed, sender=model, dispatch_uid=f"public-pages-{label}-deleted")
 
 
-def _page_deleted(sender, instance, **kwargs) -> None:
+def _page_changed(sender, instance, **kwargs) -> None:
+    """Any page saved (a draft too: its row changes) or deleted."""
     from wagtail.models import Page
 
     if isinstance(instance, Page):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .page_routing import page_serve_view
 from .people.language import language_set_view
 from .sitemaps import SITEMAPS
 
@@ -51,4 +52,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving, from the kept route when there is one (portal/page_routing.py).
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)*)$", page_serve_view, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -9,12 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.page_routing import KeptRestrictionsMixin
 from portal.pages.blocks import BaseStreamBlock
 
 from ..blocks import LessonStreamBlock, questions_of
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(KeptRestrictionsMixin, Page):
     """The catalog at /kursus/: every published course, searchable and filterable."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=600)
@@ -35,7 +36,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(KeptRestrictionsMixin, Page):
     """A course: its lessons are its child pages, in tree order."""
 
     class Category(models.TextChoices):
@@ -163,7 +164,7 @@ class CourseCompetency(Orderable):
         return f"{self.competency_id} → {self.target_level}"
 
 
-class LessonPage(Page):
+class LessonPage(KeptRestrictionsMixin, Page):
     """One lesson of a course: content blocks and, optionally, quiz questions."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=400)

@@ -138,7 +138,7 @@ def notifications_insert_same(
 
     The e-mail rule (portal.notifications.recipients) is applied in SQL, so a city-wide event needs
     no per-user work in Python. Returns (id,
-    e-mail status) of the rows inserted; existing (user, kind, key) are skipped by the constraint.
+    e-mail status, user id) of the rows inserted; existing (user, kind, key) are skipped by the constraint.
     """
     from django.contrib.auth import get_user_model
 
@@ -156,7 +156,7 @@ def notifications_insert_same(
         f"JOIN {user_table} u ON u.id = r.u "
         "ORDER BY r.u, r.k "
         f"ON CONFLICT ({quote('user_id')}, {quote('kind')}, {quote('key')}) DO NOTHING "
-        f"RETURNING {quote('id')}, {quote('email_status')}"
+        f"RETURNING {quote('id')}, {quote('email_status')}, {quote('user_id')}"
     )
     params = [kind, title[:200], body, url, now, kind, str(EmailStatus.PENDING), str(EmailStatus.NONE)]
     params += [json.dumps(title_source), json.dumps(body_source)]

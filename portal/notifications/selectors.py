@@ -3,11 +3,13 @@
 from django.core.paginator import Page, Paginator
 
 from .models import EmailPreference, Kind, Notification
+from .unread import unread_kept
 
 
 def unread_count(*, user) -> int:
-    """How many of `user`'s notifications are unread (one query, on the (user, read_at) index)."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    """How many of `user`'s notifications are unread: kept in the cache until they change (see
+    `unread`), else one query on the (user, read_at) index."""
+    return unread_kept(user.pk, Notification.objects.filter(user=user, read_at__isnull=True).count)
 
 
 def notifications_for(*, user, limit: int = 50, only_unread: bool = False) -> list[Notification]:

@@ -24,6 +24,7 @@ from .quiet_hours import email_send_time
 from .recipients import emailable
 from .tasks import email_send_task, notification_email_task
 from .texts import split
+from .unread import unread_changed
 
 # Rows per query of a bulk run: small enough for SQLite's parameter limit, large enough to be fast.
 BATCH_SIZE = 1000
@@ -116,6 +117,7 @@ def notify(
         if Notification.objects.filter(user=user, kind=kind, key=key).exists():
             return None
         raise
+    unread_changed([user.pk])
     if wants_email:
         notification_emails_enqueue(notification_ids=[notification.pk], now=now)
     return notification
@@ -166,7 +168,8 @@ def notify_same(*, kind: str, recipients, title: str | dict, body: str | dict = 
     if source is None:
         return 0
     inserted = notifications_insert_same(kind=kind, source=source, title=title, body=body, url=url, now=now)
-    pending = [pk for pk, status in inserted if status == EmailStatus.PENDING]
+    unread_changed(user_id for _pk, _status, user_id in inserted)
+    pending = [pk for pk, status, _user_id in inserted if status == EmailStatus.PENDING]
     if pending:
         notification_emails_enqueue(notification_ids=pending, now=now)
     return len(inserted)
@@ -174,7 +177,9 @@ def notify_same(*, kind: str, recipients, title: str | dict, body: str | dict = 
 
 def _notify_batch(*, kind: str, drafts: list[Draft], now: datetime) -> list[Notification]:
     wanted = emailable(user_ids={d.user_id for d in drafts}, kind=kind)
-    return notifications_insert_new(kind=kind, drafts=drafts, now=now, emailable=wanted)
+    created = notifications_insert_new(kind=kind, drafts=drafts, now=now, emailable=wanted)
+    unread_changed(n.user_id for n in created)
+    return created
 
 
 def notification_emails_enqueue(*, notification_ids: list[int], now: datetime | None = None) -> None:
@@ -214,12 +219,15 @@ def notification_mark_read(*, user, notification_id: int) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)
+        unread_changed([user.pk])
     return notification
 
 
 def notifications_mark_all_read(*, user) -> int:
     """Mark every unread notification of `user` read; returns how many were unread."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    count = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    unread_changed([user.pk])
+    return count
 
 
 @transaction.atomic

@@ -12,15 +12,17 @@ from django.http import Http404
 
 from . import roles
 from .models import Employee
+from .roles_kept import roles_kept
 
 
 def user_roles(user) -> frozenset[str]:
-    """The role names of a user, read once per request object and cached on it."""
+    """The role names of a user: kept in the cache until a membership changes (see `roles_kept`),
+    and read once per request object and kept on it."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_kompeten_roles", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = roles_kept(user.pk, lambda: user.groups.values_list("name", flat=True))
         user._kompeten_roles = cached
     return cached
 

@@ -14,6 +14,9 @@ class PeopleConfig(AppConfig):
 
         from .language import language_restore
         from .middleware import idle_limit_start
+        from .roles_kept import connect
+
+        connect()
 
         user_logged_in.connect(idle_limit_start, dispatch_uid="kompeten_idle_limit_start")
         user_logged_in.connect(language_restore, dispatch_uid="kompeten_language_restore")

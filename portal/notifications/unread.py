@@ -1,0 +1,45 @@
+"""The bell's unread count, kept in the cache per user (issue #15): every page shows it, and it
+changes only when that user's notifications do.
+
+Each user has a version in the cache; the count is kept under it. Every write to a user's
+notifications (a new one, one read, all read, deleted) sets a new version, at once and again when
+its transaction commits, so the next page counts again. A page that counted before the commit keeps its count under
+the old version, which no one reads any more: a count is never stale after the write that changed
+it, whatever the interleaving. `SECONDS` bounds a count whose write escaped these calls.
+"""
+
+import uuid
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+
+SECONDS = 10 * 60
+
+
+def _version_key(user_id: int) -> str:
+    return f"kompeten:unread:version:{user_id}"
+
+
+def unread_kept(user_id: int, count) -> int:
+    """The user's unread count, from the cache or from `count()` (then kept)."""
+    version = cache.get(_version_key(user_id)) or "0"
+    key = f"kompeten:unread:{user_id}:{version}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = count()
+        cache.set(key, kept, SECONDS)
+    return kept
+
+
+def unread_changed(user_ids: Iterable[int]) -> None:
+    """These users' counts are recounted: at once (for this transaction's own reads) and again after
+    it commits (a page that counted in between kept the old count)."""
+    ids = set(user_ids)
+    if ids:
+        _renew(ids)
+        transaction.on_commit(lambda: _renew(ids))
+
+
+def _renew(ids: set[int]) -> None:
+    cache.set_many({_version_key(pk): uuid.uuid4().hex for pk in ids}, None)

@@ -1,0 +1,52 @@
+"""A user's roles (group names), kept in the cache (issue #15): every page asks for them (the
+menu, the access rules), and they change only when HR gives or takes a role.
+
+Every change of group membership, from either side (`user.groups`, `group.user_set`, the admin's
+form), and every group renamed or deleted bumps one version, at once and again when its transaction
+commits; a kept set of roles is used only under the version it was read with. A role taken away therefore applies
+from the next request, as before, whatever the interleaving. `SECONDS` bounds a change made in SQL.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "kompeten:roles:version"
+SECONDS = 10 * 60
+
+
+def roles_kept(user_id: int, read) -> frozenset[str]:
+    """The user's roles, from the cache or from `read()` (then kept)."""
+    key = f"kompeten:roles:{user_id}"
+    found = cache.get_many([VERSION_KEY, key])
+    version, kept = found.get(VERSION_KEY, 0), found.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    names = frozenset(read())
+    cache.set(key, (version, names), SECONDS)
+    return names
+
+
+def roles_changed(**kwargs) -> None:
+    """Receiver of every change of membership or of a group: every kept set is old, now (for this
+    transaction's own reads) and again after commit (a request that read in between kept the old)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def connect() -> None:
+    """From PeopleConfig.ready."""
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from .models import User
+
+    m2m_changed.connect(roles_changed, sender=User.groups.through, dispatch_uid="kompeten-roles-membership")
+    post_save.connect(roles_changed, sender=Group, dispatch_uid="kompeten-roles-group-saved")
+    post_delete.connect(roles_changed, sender=Group, dispatch_uid="kompeten-roles-group-deleted")

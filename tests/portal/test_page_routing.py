@@ -1,0 +1,101 @@
+"""Wagtail's routing kept in the cache (portal.page_routing): a page's URL costs no routing query
+the second time, for anyone, and every change to the tree or to who may see a page applies at once."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from courses import services
+from portal.people import roles
+
+from ..courses.conftest import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+ROUTING = ('FROM "wagtailcore_site"', '"wagtailcore_page"."alias_of_id" FROM', 'FROM "wagtailcore_pageviewrestriction"')
+
+
+def routing_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if any(part in q["sql"] for part in ROUTING)]
+
+
+def test_the_second_request_for_a_page_makes_no_routing_query(client, pegawai, django_assert_max_num_queries):
+    course = make_course()
+    lesson = course.get_children().first()
+    services.enrollment_create(employee=pegawai.employee, course=course)
+    client.force_login(pegawai)
+    with django_assert_max_num_queries(60) as first:
+        assert client.get(lesson.url).status_code == 200
+    with django_assert_max_num_queries(60) as second:
+        assert client.get(lesson.url).status_code == 200
+
+    assert len(routing_queries(first.captured_queries)) >= 3  # the site, the aliases, the restrictions
+    assert routing_queries(second.captured_queries) == []
+    # … and the pages of the path (home, catalog, course, lesson), each made specific.
+    assert len(second.captured_queries) <= len(first.captured_queries) - 7
+
+
+def test_a_published_title_and_an_unpublished_page_show_at_once(client, pegawai):
+    course = make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    assert "Keamanan Digital" in client.get(course.url).content.decode()
+
+    course.title = "Keamanan Siber"
+    course.save_revision().publish()
+    assert "Keamanan Siber" in client.get(course.url).content.decode()
+
+    course.unpublish()
+    assert client.get(course.url).status_code == 404
+
+
+def test_a_new_slug_moves_the_page_at_once(client, pegawai):
+    course = make_course("Keamanan Digital")
+    old = course.url
+    client.force_login(pegawai)
+    assert client.get(old).status_code == 200
+
+    course.slug = "keamanan-baru"
+    course.save_revision().publish()
+    assert client.get(old).status_code == 404
+    assert client.get("/kursus/keamanan-baru/").status_code == 200
+
+
+def test_a_view_restriction_added_or_changed_applies_at_once(client, pegawai, hr):
+    course = make_course()
+    client.force_login(pegawai)
+    assert client.get(course.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.HR))
+    response = client.get(course.url)
+    assert response.status_code in (302, 403)
+
+    client.force_login(hr)
+    assert client.get(course.url).status_code == 200
+    restriction.groups.clear()
+    assert client.get(course.url).status_code in (302, 403)
+
+    restriction.delete()
+    client.force_login(pegawai)
+    assert client.get(course.url).status_code == 200
+
+
+def test_a_restricted_page_kept_for_one_person_is_still_refused_to_another(client, pegawai, hr):
+    course = make_course()
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.HR))
+    client.force_login(hr)
+    assert client.get(course.url).status_code == 200
+    assert client.get(course.url).status_code == 200  # from the kept route
+
+    client.force_login(pegawai)
+    assert client.get(course.url).status_code in (302, 403)
+    client.logout()
+    response = client.get(course.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_an_unknown_path_is_still_404(client):
+    assert client.get("/kursus/tidak-ada/").status_code == 404
+    assert client.get("/kursus/tidak-ada/").status_code == 404
