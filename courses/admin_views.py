@@ -27,7 +27,7 @@ from portal.spreadsheets import table_response
 
 from . import reports, services
 from .models import Certificate, CoursePage, Enrollment
-from .selectors import lessons_of
+from .structure import lessons_of
 
 ASSIGN_DAYS = 30
 

@@ -4,7 +4,9 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 """
 
 import datetime
+import hashlib
 
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, When
 from django.db.models.functions import Left, Length
@@ -13,33 +15,32 @@ from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
 from competency.models import Competency
+from portal.page_cache import content_kept
 from portal.people.access import employee_for
 
 from . import search
 from .models import Certificate, CourseCompetency, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
+from .structure import course_structure
 
 CATALOG_PAGE_SIZE = 12
 JP_RANGES = {"1-4": (1, 4), "5-10": (5, 10), "11+": (11, None)}
 
 
 def catalog_context(*, params) -> dict:
-    """Published courses, searched (Wagtail search), filtered by category and JP, paginated."""
-    courses = with_live_lessons(CoursePage.objects.live().public()).select_related("cover_image")
+    """Published courses, searched, filtered by category, JP and competency, paginated. The same
+    for everyone who asks the same, so a page of it is kept until the content changes
+    (portal.page_cache.content_kept)."""
     category = params.get("kategori", "")
-    if category in CoursePage.Category.values:
-        courses = courses.filter(category=category)
     jp_range = params.get("jp", "")
-    if jp_range in JP_RANGES:
-        low, high = JP_RANGES[jp_range]
-        courses = courses.filter(jp__gte=low) if high is None else courses.filter(jp__gte=low, jp__lte=high)
     competency = params.get("kompetensi", "")
-    if competency:
-        courses = courses.filter(
-            pk__in=CourseCompetency.objects.filter(competency__code=competency).values("course_id")
-        )
     query = (params.get("q") or "").strip()[:100]
-    results = _search(courses, query) if query else courses.order_by("title")
-    page = Paginator(results, CATALOG_PAGE_SIZE).get_page(params.get("halaman"))
+    number = str(params.get("halaman") or "")[:10]
+    asked = "|".join((category, jp_range, competency[:100], query, number))
+    kept = content_kept(
+        "kompeten:catalog:" + hashlib.sha256(asked.encode()).hexdigest(),
+        lambda: _catalog_read(category=category, jp_range=jp_range, competency=competency, query=query, number=number),
+    )
+    page = PaginatorPage(kept["courses"], kept["number"], Paginator(range(kept["count"]), CATALOG_PAGE_SIZE))
     return {
         "courses": page,
         "query": query,
@@ -47,8 +48,29 @@ def catalog_context(*, params) -> dict:
         "jp_range": jp_range,
         "categories": CoursePage.Category.choices,
         "competency": competency,
-        "competencies": list(Competency.objects.filter(courses__isnull=False).distinct().order_by("name")),
+        "competencies": kept["competencies"],
         "jp_ranges": list(JP_RANGES),
+    }
+
+
+def _catalog_read(*, category: str, jp_range: str, competency: str, query: str, number: str) -> dict:
+    courses = with_live_lessons(CoursePage.objects.live().public()).select_related("cover_image")
+    if category in CoursePage.Category.values:
+        courses = courses.filter(category=category)
+    if jp_range in JP_RANGES:
+        low, high = JP_RANGES[jp_range]
+        courses = courses.filter(jp__gte=low) if high is None else courses.filter(jp__gte=low, jp__lte=high)
+    if competency:
+        courses = courses.filter(
+            pk__in=CourseCompetency.objects.filter(competency__code=competency).values("course_id")
+        )
+    results = _search(courses, query) if query else courses.order_by("title")
+    page = Paginator(results, CATALOG_PAGE_SIZE).get_page(number)
+    return {
+        "courses": list(page.object_list),
+        "number": page.number,
+        "count": page.paginator.count,
+        "competencies": list(Competency.objects.filter(courses__isnull=False).distinct().order_by("name")),
     }
 
 
@@ -86,17 +108,6 @@ def with_live_lessons(courses):
         .values("parent_path")
     )
     return courses.filter(path__in=parents)
-
-
-def lessons_of(course: CoursePage) -> list[LessonPage]:
-    if course.pk is None:  # a new course, being previewed before its first save
-        return []
-    return list(
-        LessonPage.objects.child_of(course)
-        .live()
-        .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "minutes")
-    )
 
 
 def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
@@ -147,25 +158,43 @@ def _next_step(states: list[dict]) -> dict | None:
 
 def course_context(*, course: CoursePage, user, preview: bool = False) -> dict:
     """The course page. A preview shows it as a signed-in employee who has not enrolled yet sees it,
-    with the lesson drafts that will go live with the course."""
-    from .services.enrollment import missing_prerequisites
-
+    with the lesson drafts that will go live with the course. What is the same for everyone comes
+    from the course's kept structure; the learner's own part is one query for their enrolments in
+    the course and its prerequisites (with the certificate), and one for their progress."""
     if preview:
         return _course_preview_context(course)
-    enrollment = enrollment_for(user=user, course=course)
-    states = lesson_states(lessons=lessons_of(course), enrollment=enrollment)
+    structure = course_structure(course)
+    course.cover_image = structure["cover"]
+    prerequisites = structure["prerequisites"]
     employee = employee_for(user)
+    enrollment, completed = None, set()
+    if employee is not None:
+        courses = [course.pk, *(prerequisite.pk for prerequisite in prerequisites)]
+        mine = Enrollment.objects.filter(employee=employee, course_id__in=courses).select_related("certificate")
+        for each in mine:
+            if each.course_id == course.pk:
+                enrollment = each
+            elif each.completed_at is not None:
+                completed.add(each.course_id)
+    states = lesson_states(lessons=structure["lessons"], enrollment=enrollment)
     return {
         "enrollment": enrollment,
         "lesson_states": states,
         "progress": progress_percent(states),
         "next_step": _next_step(states) if enrollment and not enrollment.completed_at else None,
-        "prerequisites": live_prerequisites(course),
-        "competencies": list(course.competencies.select_related("competency").order_by("sort_order")),
-        "missing_prerequisites": missing_prerequisites(employee=employee, course=course) if employee else [],
-        "certificate": Certificate.objects.filter(enrollment=enrollment).first() if enrollment else None,
+        "prerequisites": [prerequisite for prerequisite in prerequisites if prerequisite.live],
+        "competencies": structure["competencies"],
+        "missing_prerequisites": [p for p in prerequisites if p.pk not in completed] if employee else [],
+        "certificate": _certificate_of(enrollment),
         "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
     }
+
+
+def _certificate_of(enrollment: Enrollment | None) -> Certificate | None:
+    try:
+        return enrollment.certificate if enrollment is not None else None
+    except Certificate.DoesNotExist:
+        return None
 
 
 def _lessons_as_they_will_be(course: CoursePage) -> list[LessonPage]:
@@ -246,7 +275,7 @@ def quiz_questions(lesson: LessonPage, attempt: QuizAttempt | None = None) -> li
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
-    states = lesson_states(lessons=lessons_of(course), enrollment=enrollment)
+    states = lesson_states(lessons=course_structure(course)["lessons"], enrollment=enrollment)
     index = next(i for i, s in enumerate(states) if s["lesson"].pk == lesson.pk)
     attempts = list(QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).order_by("number"))
     last = attempts[-1] if attempts else None

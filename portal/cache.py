@@ -4,13 +4,15 @@ the log, at most once a minute per process), so pages are built from the databas
 cache. What that costs: allauth's login rate limits do not count during the outage (nor hold its
 cache lock: the portal's own locks are in PostgreSQL), and a value
 cached before it may outlive a change made during it until its timeout (every cached value here
-has one). Sessions live in the database and are not affected.
+has one). Sessions are kept in the database and read from it while Redis is down; a session
+ended during the outage may come back from its cached copy for at most two minutes after it.
 
 Core: every app may import it; it imports no app."""
 
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -66,3 +68,12 @@ class TolerantRedisCache(RedisCache):
     """Django's RedisCache, answering as an empty cache while Redis cannot be reached."""
 
     locals().update({name: _tolerant(name) for name in FALLBACKS})
+
+
+class ShortLivedRedisCache(TolerantRedisCache):
+    """A tolerant Redis cache in which nothing lives longer than its TIMEOUT, whatever the caller
+    asks (Django's cached_db sessions ask for the session's whole age)."""
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        asked = super().get_backend_timeout(timeout)
+        return self.default_timeout if asked is None else min(asked, self.default_timeout)

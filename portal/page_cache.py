@@ -96,6 +96,19 @@ class PublicPageCacheMiddleware:
         return response
 
 
+def content_kept(key: str, read: Callable[[], object], seconds: int = 120):
+    """A value that depends only on the published content (pages, images, documents, competencies,
+    the site and its settings): from the cache while no such change happened since it was read,
+    else `read()` and kept, for `seconds` at most."""
+    found = cache.get_many([VERSION_KEY, key])
+    version, kept = found.get(VERSION_KEY, 0), found.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = read()
+    cache.set(key, (version, value), seconds)
+    return value
+
+
 def _rebuilt(kept: tuple) -> HttpResponse:
     _version, status, headers, content = kept
     response = HttpResponse(content, status=status)

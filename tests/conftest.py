@@ -11,17 +11,18 @@ from .factories import PASSWORD, EmployeeFactory, UnitFactory, UserFactory
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rate limits and cached lookups do not carry over."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    prefix = getattr(cache, "key_prefix", "")
-    if prefix and hasattr(cache, "_cache") and hasattr(cache._cache, "get_client"):
-        # Redis: delete only this run's keys; FLUSHDB would empty the cache of any other run on it.
-        client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
+    for cache in caches.all(initialized_only=False):
+        prefix = getattr(cache, "key_prefix", "")
+        if prefix and hasattr(cache, "_cache") and hasattr(cache._cache, "get_client"):
+            # Redis: delete only this run's keys; FLUSHDB would empty the cache of any other run on it.
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
     yield
 
 

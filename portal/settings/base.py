@@ -150,10 +150,25 @@ if CACHE_URL:
             "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": CACHE_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
+        # Sessions are read from here first and kept in PostgreSQL (the record): no session query
+        # on most requests. A copy lives two minutes at most, so a session ended while Redis was
+        # down (its copy could not be dropped) cannot outlive the outage by more than that.
+        "sessions": {
+            "BACKEND": "portal.cache.ShortLivedRedisCache",
+            "LOCATION": CACHE_URL,
+            "TIMEOUT": 120,
+            "KEY_PREFIX": "session",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:  # the zero-set-up run: one process
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 120},
+    }
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"

@@ -19,6 +19,6 @@ if CACHE_URL:  # noqa: F405
     import os
     import uuid
 
-    CACHES["default"]["KEY_PREFIX"] = os.environ.setdefault(  # noqa: F405
-        "KOMPETEN_TEST_CACHE_PREFIX", f"test-{uuid.uuid4().hex[:12]}"
-    )
+    _prefix = os.environ.setdefault("KOMPETEN_TEST_CACHE_PREFIX", f"test-{uuid.uuid4().hex[:12]}")
+    for _alias in CACHES.values():  # noqa: F405
+        _alias["KEY_PREFIX"] = f"{_prefix}-{_alias.get('KEY_PREFIX', '')}"

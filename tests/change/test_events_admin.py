@@ -13,9 +13,9 @@ from portal.change.services.events import registration_cancel, registration_crea
 
 from ..factories import EmployeeFactory, UnitFactory
 
-# Warm: routing, the bell and the roles come from the cache.
-EVENT_PAGE_QUERIES = 7
-ATTENDANCE_PAGE_QUERIES = 13  # with the audit trail's entry (portal.audit: one INSERT)
+# Warm: the session, routing, the bell and the roles come from the cache.
+EVENT_PAGE_QUERIES = 6
+ATTENDANCE_PAGE_QUERIES = 12  # with the audit trail's entry (portal.audit: one INSERT)
 
 
 def attendance_url(event, **query):

@@ -91,11 +91,11 @@ def test_settings_are_indonesian_first():
     assert settings.TIME_ZONE == "Asia/Jakarta"
 
 
-# Warm: the session and the user. The routing, the header's notification bell and the user's roles
+# Warm: the user. The session, the routing, the header's notification bell and the user's roles
 # (its "Tim" and "Kelola (admin)" links) come from the cache.
-HOME_QUERIES = 2
-# Warm: session, user, the user's employee (with unit, position, supervisor), and the
+HOME_QUERIES = 1
+# Warm: the user, the user's employee (with unit, position, supervisor), and the
 # courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
 # the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys;
 # the year's development plan (three more once one exists: its items, and what completed them).
-DASHBOARD_QUERIES = 12
+DASHBOARD_QUERIES = 11

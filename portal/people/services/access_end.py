@@ -1,8 +1,9 @@
 """Ending access at once: deactivating an employee, unlinking an account from an employee, and
 the session clean-up both need.
 
-Sessions live in the database (Django's default SESSION_ENGINE), so a user's sessions are found
-by the user id each one holds, and deleted: their next request is anonymous.
+Sessions are kept in the database (and read through a short-lived copy in the cache: cached_db),
+so a user's sessions are found by the user id each one holds, and deleted through the session
+store, copy and all: their next request is anonymous.
 """
 
 import logging

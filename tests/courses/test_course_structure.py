@@ -1,0 +1,115 @@
+"""A course's structure kept in the cache (courses.structure): the course and lesson pages read no
+lesson, prerequisite, competency or cover query once kept, and every published change, and every
+step of the learner's own, shows at the next request."""
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from competency.models import Competency
+from courses import services
+from courses.models import CourseCompetency, LessonPage
+
+from .conftest import READING, correct_answers, make_course
+
+pytestmark = pytest.mark.django_db
+
+STRUCTURE_TABLES = (
+    'FROM "courses_lessonpage"',
+    '"courses_coursepage_prerequisites"',
+    'FROM "courses_coursecompetency"',
+    'FROM "wagtailimages_image"',
+)
+
+
+def page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_a_kept_course_reads_only_the_learners_own_rows(client, pegawai, django_assert_max_num_queries):
+    course = make_course()
+    services.enrollment_create(employee=pegawai.employee, course=course)
+    client.force_login(pegawai)
+    page(client, course.url)
+    with django_assert_max_num_queries(5) as queries:
+        page(client, course.url)
+    assert not [q for q in queries.captured_queries if any(table in q["sql"] for table in STRUCTURE_TABLES)]
+
+
+def test_a_lesson_published_or_unpublished_shows_at_once_on_the_course_and_its_lessons(client, pegawai):
+    course = make_course()
+    first = LessonPage.objects.child_of(course).order_by("path").first()
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    client.force_login(pegawai)
+    assert "Pelajaran baru" not in page(client, course.url)
+    page(client, first.url)
+
+    new = course.add_child(instance=LessonPage(title="Pelajaran baru", body=READING, live=False))
+    new.save_revision().publish()
+    assert "Pelajaran baru" in page(client, course.url)
+    assert "Pelajaran baru" in page(client, first.url)  # the lesson list beside a lesson
+
+    LessonPage.objects.get(pk=new.pk).unpublish()
+    assert "Pelajaran baru" not in page(client, course.url)
+    services.lesson_mark_done(enrollment=enrollment, lesson=first)
+    assert 'data-testid="progress"' in page(client, course.url)
+
+
+def test_prerequisites_competencies_and_cover_show_at_once(client, pegawai):
+    basics = make_course("Dasar TIK")
+    course = make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    assert "Prasyarat" not in page(client, course.url)
+
+    competency = Competency.objects.create(code="k-siber", name="Keamanan siber", kind=Competency.Kind.TEKNIS)
+    image = get_image_model().objects.create(title="Sampul", file=get_test_image_file("sampul.png"))
+    course.prerequisites.add(basics)
+    course.competencies.add(CourseCompetency(competency=competency, target_level=3))
+    course.cover_image = image
+    course.save_revision().publish()
+    html = page(client, course.url)
+    assert "Prasyarat" in html and "Dasar TIK" in html
+    assert "Keamanan siber" in html and 'class="cover"' in html
+    assert "Selesaikan dulu kursus prasyarat" in html
+
+    competency.name = "Keamanan informasi"
+    competency.save()
+    assert "Keamanan informasi" in page(client, course.url)
+
+    basics.unpublish()  # no longer listed among the course's facts, still required
+    html = page(client, course.url)
+    assert "Prasyarat:" not in html and "Selesaikan dulu kursus prasyarat" in html
+
+
+def test_completing_a_prerequisite_opens_the_course_at_once(client, pegawai):
+    basics = make_course("Dasar TIK")
+    course = make_course("Keamanan Digital")
+    course.prerequisites.add(basics)
+    course.save_revision().publish()
+    client.force_login(pegawai)
+    assert "Selesaikan dulu kursus prasyarat" in page(client, course.url)
+
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=basics)
+    reading, quiz = [lesson.specific for lesson in LessonPage.objects.child_of(basics).order_by("path")]
+    services.lesson_mark_done(enrollment=enrollment, lesson=reading)
+    services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
+    assert "Selesaikan dulu kursus prasyarat" not in page(client, course.url)
+    assert "Sertifikat" in page(client, basics.url) or "sertifikat" in page(client, basics.url)
+
+
+def test_the_kept_catalog_follows_every_publish_at_once(client, pegawai, django_assert_max_num_queries):
+    make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    page(client, "/kursus/?q=keamanan")
+    with django_assert_max_num_queries(2):  # the user (and the session, when not kept)
+        assert "Keamanan Digital" in page(client, "/kursus/?q=keamanan")
+
+    added = make_course("Keamanan Jaringan")
+    assert "Keamanan Jaringan" in page(client, "/kursus/?q=keamanan")
+    assert "Keamanan Jaringan" in page(client, "/kursus/")
+    added.unpublish()
+    assert "Keamanan Jaringan" not in page(client, "/kursus/?q=keamanan")
+    assert "Keamanan Jaringan" not in page(client, "/kursus/")
+    assert "Keamanan Digital" in page(client, "/kursus/?halaman=99")  # the last page, as before
