@@ -24,7 +24,7 @@ from wagtail.views import serve
 
 from .page_cache import VERSION_KEY
 
-SECONDS = 300
+SECONDS = 120
 
 
 def _key(request: HttpRequest, path: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.core.cache import cache
 from django.db import transaction
 
-SECONDS = 10 * 60
+SECONDS = 120
 
 
 def _version_key(user_id: int) -> str:

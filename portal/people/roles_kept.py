@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "kompeten:roles:version"
-SECONDS = 10 * 60
+SECONDS = 120
 
 
 def roles_kept(user_id: int, read) -> frozenset[str]:
