@@ -5,6 +5,7 @@ Each returns in a fixed number of queries, whatever the number of courses, lesso
 
 import datetime
 import hashlib
+import uuid
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -37,7 +38,7 @@ def catalog_context(*, params) -> dict:
     number = str(params.get("halaman") or "")[:10]
     asked = "|".join((category, jp_range, competency[:100], query, number))
     kept = content_kept(
-        "kompeten:catalog:" + hashlib.sha256(asked.encode()).hexdigest(),
+        "kompeten:catalog-page:" + hashlib.sha256(asked.encode()).hexdigest(),
         lambda: _catalog_read(category=category, jp_range=jp_range, competency=competency, query=query, number=number),
     )
     page = PaginatorPage(kept["courses"], kept["number"], Paginator(range(kept["count"]), CATALOG_PAGE_SIZE))
@@ -50,6 +51,7 @@ def catalog_context(*, params) -> dict:
         "competency": competency,
         "competencies": kept["competencies"],
         "jp_ranges": list(JP_RANGES),
+        "results_key": kept["key"],
     }
 
 
@@ -67,6 +69,7 @@ def _catalog_read(*, category: str, jp_range: str, competency: str, query: str, 
     results = _search(courses, query) if query else courses.order_by("title")
     page = Paginator(results, CATALOG_PAGE_SIZE).get_page(number)
     return {
+        "key": uuid.uuid4().hex,  # new with every reading: names the rendered results (the template's cache)
         "courses": list(page.object_list),
         "number": page.number,
         "count": page.paginator.count,

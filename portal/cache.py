@@ -13,7 +13,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -64,10 +64,27 @@ def _tolerant(name: str):
     return method
 
 
+class _ReusedClient(RedisCacheClient):
+    """Django's client builds a new redis.Redis object for every call (a third of a millisecond,
+    and a page makes ten); one per connection pool serves them all (it is thread-safe)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class TolerantRedisCache(RedisCache):
     """Django's RedisCache, answering as an empty cache while Redis cannot be reached."""
 
     locals().update({name: _tolerant(name) for name in FALLBACKS})
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedClient
 
 
 class ShortLivedRedisCache(TolerantRedisCache):

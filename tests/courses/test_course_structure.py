@@ -113,3 +113,13 @@ def test_the_kept_catalog_follows_every_publish_at_once(client, pegawai, django_
     assert "Keamanan Jaringan" not in page(client, "/kursus/?q=keamanan")
     assert "Keamanan Jaringan" not in page(client, "/kursus/")
     assert "Keamanan Digital" in page(client, "/kursus/?halaman=99")  # the last page, as before
+
+
+def test_the_rendered_results_are_kept_per_language(client, pegawai):
+    make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    assert "1 kursus" in page(client, "/kursus/")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/kursus/"})
+    html = page(client, "/kursus/")
+    assert "1 course" in html and "1 kursus" not in html
+    assert "No matching courses" in page(client, "/kursus/?q=tidak-ada-yang-cocok")
