@@ -190,6 +190,7 @@ def course_context(*, course: CoursePage, user, preview: bool = False) -> dict:
         "missing_prerequisites": [p for p in prerequisites if p.pk not in completed] if employee else [],
         "certificate": _certificate_of(enrollment),
         "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
+        "structure_key": structure["key"],
     }
 
 
@@ -212,6 +213,7 @@ def _course_preview_context(course: CoursePage) -> dict:
     states = [{"lesson": lesson, "state": "locked"} for lesson in _lessons_as_they_will_be(course)]
     return {
         "preview": True,
+        "structure_key": uuid.uuid4().hex,  # a draft: nothing rendered from it is reused
         "enrollment": None,
         "lesson_states": states,
         "progress": 0,
@@ -233,6 +235,7 @@ def lesson_preview_context(*, lesson: LessonPage, course: CoursePage) -> dict:
     limit = course.max_quiz_attempts
     return {
         "preview": True,
+        "structure_key": uuid.uuid4().hex,  # a draft: nothing rendered from it is reused
         "course": course,
         "enrollment": None,
         "lesson_states": states,
@@ -278,12 +281,14 @@ def quiz_questions(lesson: LessonPage, attempt: QuizAttempt | None = None) -> li
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
-    states = lesson_states(lessons=course_structure(course)["lessons"], enrollment=enrollment)
+    structure = course_structure(course)
+    states = lesson_states(lessons=structure["lessons"], enrollment=enrollment)
     index = next(i for i, s in enumerate(states) if s["lesson"].pk == lesson.pk)
     attempts = list(QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).order_by("number"))
     last = attempts[-1] if attempts else None
     limit = course.max_quiz_attempts
     return {
+        "structure_key": structure["key"],
         "course": course,
         "enrollment": enrollment,
         "lesson_states": states,

@@ -6,6 +6,8 @@ published, unpublished, moved or deleted bumps (a lesson, the course, a prerequi
 a change to a competency or an image: a published change shows at once. Two minutes bound the rest.
 """
 
+import uuid
+
 from portal.page_cache import content_kept
 
 from .models import CoursePage, LessonPage
@@ -25,11 +27,12 @@ def lessons_of(course: CoursePage) -> list[LessonPage]:
 
 def course_structure(course: CoursePage) -> dict:
     """`lessons`, `prerequisites` (every one, by title, with `live`), `competencies` (with their
-    competency) and `cover` (the image or None) of a published course: from the cache, or read (four
-    queries at most) and kept."""
+    competency), `cover` (the image or None) and a `key` of this reading, of a published course:
+    from the cache, or read (four queries at most) and kept."""
     return content_kept(
-        f"kompeten:course-structure:{course.pk}",
+        f"kompeten:course:{course.pk}",
         lambda: {
+            "key": uuid.uuid4().hex,  # new with every reading: names what the templates render from it
             "lessons": lessons_of(course),
             "prerequisites": list(course.prerequisites.order_by("title")),
             "competencies": list(course.competencies.select_related("competency").order_by("sort_order")),

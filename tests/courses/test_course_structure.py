@@ -123,3 +123,21 @@ def test_the_rendered_results_are_kept_per_language(client, pegawai):
     html = page(client, "/kursus/")
     assert "1 course" in html and "1 kursus" not in html
     assert "No matching courses" in page(client, "/kursus/?q=tidak-ada-yang-cocok")
+
+
+def test_a_published_body_shows_at_once_on_the_course_and_the_lesson(client, pegawai):
+    course = make_course()
+    reading = LessonPage.objects.child_of(course).order_by("path").first().specific
+    services.enrollment_create(employee=pegawai.employee, course=course)
+    client.force_login(pegawai)
+    assert "kata sandi yang kuat" in page(client, reading.url)
+    page(client, course.url)
+
+    reading.body = [{"type": "paragraph", "value": "<p>Pakai pengelola kata sandi.</p>"}]
+    reading.save_revision().publish()
+    html = page(client, reading.url)
+    assert "Pakai pengelola kata sandi." in html and "kata sandi yang kuat" not in html
+
+    course.body = [{"type": "paragraph", "value": "<p>Tentang kursus ini.</p>"}]
+    course.save_revision().publish()
+    assert "Tentang kursus ini." in page(client, course.url)
