@@ -111,7 +111,7 @@ def employee_detail(*, employee: Employee) -> dict:
     gaps = open_gaps(employee=employee)
     year = timezone.localdate().year
     courses = course_selectors.my_courses(employee=employee)
-    certificates = {c.enrollment_id: c for c in course_selectors.certificates_of(employee=employee)}
+    certificates = {c.enrollment_id: c for c in course_selectors.certificates_among(courses)}
     for enrollment in courses:
         enrollment.certificate_issued = certificates.get(enrollment.pk)
     ledger = jp_of(employee=employee, year=year)

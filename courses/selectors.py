@@ -304,33 +304,32 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
     }
 
 
-def live_lesson_counts(courses) -> dict[int, int]:
-    """Live lessons per course, in one query. Literal path prefixes (not a correlated subquery)
-    let PostgreSQL use the page-path index however many pages the site has."""
-    courses = list(courses)
-    if not courses:
-        return {}
-    prefixes = Q()
-    for course in courses:
-        prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
-    by_path = {course.path: course.pk for course in courses}
-    counts = dict.fromkeys(by_path.values(), 0)
-    for path in Page.objects.filter(prefixes, live=True).values_list("path", flat=True):
-        course_id = by_path.get(path[: -Page.steplen])
-        if course_id is not None:
-            counts[course_id] += 1
-    return counts
+def live_lesson_counts_kept() -> dict[int, int]:
+    """Live lessons per course, of every course: kept until the content changes (two queries when
+    read, none when kept)."""
+
+    def read() -> dict[int, int]:
+        courses = dict(CoursePage.objects.values_list("path", "pk"))
+        counts: dict[int, int] = {}
+        for path in LessonPage.objects.filter(live=True).values_list("path", flat=True):
+            course_id = courses.get(path[: -Page.steplen])
+            if course_id is not None:
+                counts[course_id] = counts.get(course_id, 0) + 1
+        return counts
+
+    return content_kept("kompeten:live-lesson-counts", read)
 
 
 def my_courses(*, employee) -> list[Enrollment]:
-    """The employee's enrolments with lesson totals and done counts, for the dashboard (2 queries)."""
+    """The employee's enrolments with lesson totals and done counts, and each one's certificate
+    (see `certificates_among`), for the dashboard: one query, the lesson totals being kept."""
     result = list(
         Enrollment.objects.filter(employee=employee)
-        .select_related("course")
+        .select_related("course", "certificate")
         .annotate(lessons_done=Count("progress", distinct=True))
         .order_by("completed_at", "due_at", "-enrolled_at")
     )
-    totals = live_lesson_counts(enrollment.course for enrollment in result)
+    totals = live_lesson_counts_kept()
     for enrollment in result:
         total = totals.get(enrollment.course_id, 0)
         enrollment.lessons_total = total
@@ -340,8 +339,10 @@ def my_courses(*, employee) -> list[Enrollment]:
     return result
 
 
-def certificates_of(*, employee) -> list[Certificate]:
-    return list(Certificate.objects.filter(enrollment__employee=employee).order_by("-issued_at"))
+def certificates_among(enrollments: list[Enrollment]) -> list[Certificate]:
+    """The certificates of `my_courses`' enrolments, newest first, without a query."""
+    found = [certificate for e in enrollments if (certificate := _certificate_of(e)) is not None]
+    return sorted(found, key=lambda certificate: certificate.issued_at, reverse=True)
 
 
 def certificates_pending(enrollments: list[Enrollment], certificates: list[Certificate]) -> list[Enrollment]:

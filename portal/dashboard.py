@@ -25,7 +25,7 @@ def dashboard_context(*, user) -> dict:
         courses = course_selectors.my_courses(employee=employee)
         ledger = jp_of(employee=employee, year=year)
         plan = plan_of(employee=employee, year=year)
-        certificates = course_selectors.certificates_of(employee=employee)
+        certificates = course_selectors.certificates_among(courses)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
         must_reads = change_selectors.must_read_items_for_dashboard(employee=employee)

@@ -52,6 +52,14 @@ class _Accounts:
 _employees, _hr = _Accounts(PLAN["employees"]), _Accounts(PLAN["hr"])
 
 
+def _unanswered(response) -> bool:
+    """No answer at all (connection refused or reset, a timeout): a failure, counted as such."""
+    if response.raw is not None:
+        return False
+    response.failure(f"no answer: {response.error!r}")
+    return True
+
+
 class _Person(HttpUser):
     """A logged-in visitor behind the TLS proxy, with their own cookies."""
 
@@ -67,6 +75,8 @@ class _Person(HttpUser):
         """GET without following a redirect; anything but `expect` (a redirect to the login, say) fails."""
         headers = {"X-Forwarded-Proto": "https", "Cookie": self.cookies.header()}
         with self.client.get(url, name=name, headers=headers, allow_redirects=False, catch_response=True) as response:
+            if _unanswered(response):
+                return response
             self.cookies.update(response.raw.headers.getlist("Set-Cookie"))
             location = response.headers.get("Location", "")
             if response.status_code not in expect or "/accounts/login/" in location:
@@ -84,6 +94,8 @@ class _Person(HttpUser):
         with self.client.post(
             url, data=data, name=name, headers=headers, allow_redirects=False, catch_response=True
         ) as response:
+            if _unanswered(response):
+                return response
             self.cookies.update(response.raw.headers.getlist("Set-Cookie"))
             if response.status_code != 302:
                 response.failure(f"{response.status_code} instead of a redirect")

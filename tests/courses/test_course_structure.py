@@ -141,3 +141,21 @@ def test_a_published_body_shows_at_once_on_the_course_and_the_lesson(client, peg
     course.body = [{"type": "paragraph", "value": "<p>Tentang kursus ini.</p>"}]
     course.save_revision().publish()
     assert "Tentang kursus ini." in page(client, course.url)
+
+
+def test_the_dashboard_counts_a_published_lesson_and_a_new_certificate_at_once(client, pegawai):
+    course = make_course()
+    reading, quiz = [lesson.specific for lesson in LessonPage.objects.child_of(course).order_by("path")]
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    services.lesson_mark_done(enrollment=enrollment, lesson=reading)
+    client.force_login(pegawai)
+    assert "50%" in page(client, "/dasbor/")
+
+    extra = course.add_child(instance=LessonPage(title="Tambahan", body=READING, live=False))
+    extra.save_revision().publish()
+    assert "33%" in page(client, "/dasbor/")
+
+    LessonPage.objects.get(pk=extra.pk).unpublish()
+    services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
+    html = page(client, "/dasbor/")
+    assert "Belum ada sertifikat" not in html and "selesai" in html

@@ -95,7 +95,7 @@ def test_settings_are_indonesian_first():
 # (its "Tim" and "Kelola (admin)" links) come from the cache.
 HOME_QUERIES = 1
 # Warm: the user, the user's employee (with unit, position, supervisor), and the
-# courses part: enrolments with progress, JP this year, certificates; open gaps and assignments;
+# courses part: enrolments with progress and certificates, JP this year; open gaps and assignments;
 # the change hub's part: must-reads, upcoming sosialisasi events and open pulse surveys;
 # the year's development plan (three more once one exists: its items, and what completed them).
-DASHBOARD_QUERIES = 11
+DASHBOARD_QUERIES = 10
