@@ -7,13 +7,18 @@ cached before it may outlive a change made during it until its timeout (every ca
 has one). Sessions are kept in the database and read from it while Redis is down; a session
 ended during the outage may come back from its cached copy for at most two minutes after it.
 
+It also holds the two helpers of every value kept under a version (the public pages' content, the
+roles): `kept_under` reads one, `version_bump` makes them all old.
+
 Core: every app may import it; it imports no app."""
 
 import logging
 import time
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -94,3 +99,30 @@ class ShortLivedRedisCache(TolerantRedisCache):
     def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
         asked = super().get_backend_timeout(timeout)
         return self.default_timeout if asked is None else min(asked, self.default_timeout)
+
+
+def kept_under(version_key: str, key: str, read, seconds: int):
+    """The value kept at `key` if it was read under the version now at `version_key`; else `read()`,
+    kept with that version for `seconds` at most. One round trip to Redis when kept."""
+    found = cache.get_many([version_key, key])
+    version, kept = found.get(version_key, 0), found.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = read()
+    cache.set(key, (version, value), seconds)
+    return value
+
+
+def version_bump(version_key: str) -> None:
+    """Make every value kept under `version_key` old: now (for the current transaction's own reads)
+    and again when it commits (a request that read between the two kept its value under the version
+    it saw, which is then old too)."""
+    _bump(version_key)
+    transaction.on_commit(lambda: _bump(version_key))
+
+
+def _bump(version_key: str) -> None:
+    try:
+        cache.incr(version_key)
+    except ValueError:
+        cache.set(version_key, 1, None)

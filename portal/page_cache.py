@@ -21,10 +21,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+
+from .cache import kept_under, version_bump
 
 VERSION_KEY = "kompeten:public-pages:version"
 SECONDS = 60
@@ -100,13 +101,7 @@ def content_kept(key: str, read: Callable[[], object], seconds: int = 120):
     """A value that depends only on the published content (pages, images, documents, competencies,
     the site and its settings): from the cache while no such change happened since it was read,
     else `read()` and kept, for `seconds` at most."""
-    found = cache.get_many([VERSION_KEY, key])
-    version, kept = found.get(VERSION_KEY, 0), found.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    value = read()
-    cache.set(key, (version, value), seconds)
-    return value
+    return kept_under(VERSION_KEY, key, read, seconds)
 
 
 def _rebuilt(kept: tuple) -> HttpResponse:
@@ -122,15 +117,7 @@ def public_pages_changed(**kwargs) -> None:
     """Receiver of every change that may show on a public page: the kept pages (and routes) are all
     dropped, now and again when the transaction commits (a request that read in between kept the
     old content under the new version)."""
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    version_bump(VERSION_KEY)
 
 
 def connect() -> None:

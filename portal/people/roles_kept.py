@@ -7,8 +7,7 @@ commits; a kept set of roles is used only under the version it was read with. A 
 from the next request, as before, whatever the interleaving. `SECONDS` bounds a change made in SQL.
 """
 
-from django.core.cache import cache
-from django.db import transaction
+from portal.cache import kept_under, version_bump
 
 VERSION_KEY = "kompeten:roles:version"
 SECONDS = 120
@@ -16,28 +15,13 @@ SECONDS = 120
 
 def roles_kept(user_id: int, read) -> frozenset[str]:
     """The user's roles, from the cache or from `read()` (then kept)."""
-    key = f"kompeten:roles:{user_id}"
-    found = cache.get_many([VERSION_KEY, key])
-    version, kept = found.get(VERSION_KEY, 0), found.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    names = frozenset(read())
-    cache.set(key, (version, names), SECONDS)
-    return names
+    return kept_under(VERSION_KEY, f"kompeten:roles:{user_id}", lambda: frozenset(read()), SECONDS)
 
 
 def roles_changed(**kwargs) -> None:
     """Receiver of every change of membership or of a group: every kept set is old, now (for this
     transaction's own reads) and again after commit (a request that read in between kept the old)."""
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    version_bump(VERSION_KEY)
 
 
 def connect() -> None:
