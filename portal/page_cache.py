@@ -8,10 +8,12 @@ the next ones are answered from it without routing, queries or templates. Kept o
 it belongs to one visitor: a 200 HTML response that sets no cookie (a page with a CSRF token sets
 one, and is never kept) and whose view set no Cache-Control of its own.
 
-Never stale after an edit: every published, unpublished, moved or deleted page, and every change to
-an image, a document, the site, the portal's settings, the competency dictionary or a service point
-of the public survey (the parts of a public page that are not the page itself), bumps a version that
-the kept copies are checked against. Anything else a public page shows (an event's date passing, an
+Never stale after an edit: every published, unpublished, moved, saved or deleted page, and every
+change to a view restriction, an image, a document, the site, the portal's settings, the competency
+dictionary or a service point of the public survey (the parts of a public page that are not the page
+itself), bumps a version that the kept copies are checked against. The same version guards what is
+kept for logged-in people and is the same for all of them (`content_kept`: the routing, a course's
+structure, the catalog). Anything else a public page shows (an event's date passing, an
 event's seats) is at most `SECONDS` old; a view whose answer must be fresh at once (a certificate's
 verification) sets its own Cache-Control and is never kept.
 """
