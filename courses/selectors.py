@@ -113,13 +113,6 @@ def with_live_lessons(courses):
     return courses.filter(path__in=parents)
 
 
-def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
-    employee = employee_for(user)
-    if employee is None:
-        return None
-    return Enrollment.objects.filter(employee=employee, course=course).first()
-
-
 def lesson_states(*, lessons: list[LessonPage], enrollment: Enrollment | None) -> list[dict]:
     """Each lesson with done/open/locked: lessons are studied in order."""
     done = set()
