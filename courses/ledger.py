@@ -35,14 +35,24 @@ def jp_of(*, employee, year: int) -> YearJP:
     row = (
         type(employee)
         .objects.filter(pk=employee.pk)
-        .annotate(
-            courses=_sum(Enrollment.objects.filter(jp_year=year), "jp_awarded"),
-            outside=_sum(_verified_in(year), "jp"),
-        )
-        .values("courses", "outside")
+        .annotate(**jp_annotations(year))
+        .values("jp_courses", "jp_outside")
         .first()
     )
-    return YearJP(courses=row["courses"], outside=row["outside"]) if row else YearJP(0, 0)
+    return YearJP(courses=row["jp_courses"], outside=row["jp_outside"]) if row else YearJP(0, 0)
+
+
+def jp_annotations(year: int) -> dict:
+    """Annotations giving an Employee queryset the year's JP by source, for `jp_annotated`."""
+    return {
+        "jp_courses": _sum(Enrollment.objects.filter(jp_year=year), "jp_awarded"),
+        "jp_outside": _sum(_verified_in(year), "jp"),
+    }
+
+
+def jp_annotated(employee) -> YearJP:
+    """The JP of an employee read with `jp_annotations`."""
+    return YearJP(courses=employee.jp_courses, outside=employee.jp_outside)
 
 
 def jp_for_year(*, employee, year: int) -> int:

@@ -101,15 +101,17 @@ class ShortLivedRedisCache(TolerantRedisCache):
         return self.default_timeout if asked is None else min(asked, self.default_timeout)
 
 
-def kept_under(version_key: str, key: str, read, seconds: int):
-    """The value kept at `key` if it was read under the version now at `version_key`; else `read()`,
-    kept with that version for `seconds` at most. One round trip to Redis when kept."""
-    found = cache.get_many([version_key, key])
-    version, kept = found.get(version_key, 0), found.get(key)
+def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
+    """The value kept at `key` if it was read under the version now at `version_key` (or under the
+    versions at each of several keys); else `read()`, kept with that version for `seconds` at most
+    (a number, or a function of the value read). One round trip to Redis when kept."""
+    version_keys = (version_key,) if isinstance(version_key, str) else version_key
+    found = cache.get_many([*version_keys, key])
+    version, kept = tuple(found.get(name, 0) for name in version_keys), found.get(key)
     if kept is not None and kept[0] == version:
         return kept[1]
     value = read()
-    cache.set(key, (version, value), seconds)
+    cache.set(key, (version, value), seconds(value) if callable(seconds) else seconds)
     return value
 
 

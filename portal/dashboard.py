@@ -5,32 +5,29 @@ from django.utils import timezone
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
 from courses.development.selectors import plan_of
-from courses.ledger import jp_of
+from courses.ledger import jp_annotated, jp_annotations
 from portal import rules
-from portal.change.selectors import hub as change_selectors
-from portal.change.selectors import surveys as survey_selectors
-from portal.people import selectors as people_selectors
-from portal.people.access import has_role
+from portal.change.kept import dashboard_part as change_part
+from portal.people.access import employee_read, has_role
 from portal.people.roles import ATASAN
 
 
 def dashboard_context(*, user) -> dict:
     """Everything the dashboard template needs, in a fixed number of queries."""
-    employee = people_selectors.employee_for(user)
     year = timezone.localdate().year
+    employee = employee_read(user, **jp_annotations(year))
     target = rules.jp_target()
     courses, ledger, certificates, gaps, assignments = [], None, [], [], []
     must_reads, events, open_surveys, plan = None, [], [], None
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
-        ledger = jp_of(employee=employee, year=year)
+        ledger = jp_annotated(employee)
         plan = plan_of(employee=employee, year=year)
         certificates = course_selectors.certificates_among(courses)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
-        must_reads = change_selectors.must_read_items_for_dashboard(employee=employee)
-        events = change_selectors.upcoming_events_for(employee=employee)
-        open_surveys = survey_selectors.open_surveys_for(employee=employee)
+        hub = change_part(employee=employee)
+        must_reads, events, open_surveys = hub["must_reads"], hub["events"], hub["surveys"]
     return {
         "employee": employee,
         "year": year,

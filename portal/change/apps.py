@@ -12,7 +12,9 @@ class ChangeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import kept
         from .handlers import must_read_published
         from .models import ChangeArticlePage
 
         page_published.connect(must_read_published, sender=ChangeArticlePage, dispatch_uid="change_must_read_published")
+        kept.connect()

@@ -65,9 +65,16 @@ def employee_for(user) -> Employee | None:
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, "_kompeten_employee"):
-        user._kompeten_employee = (
-            Employee.objects.select_related("unit", "position", "supervisor").filter(user=user).first()
-        )
+        employee_read(user)
+    return user._kompeten_employee
+
+
+def employee_read(user, **annotations) -> Employee | None:
+    """The employee record of the user, read now with `annotations` (e.g. the year's JP, to save a
+    page a query) and kept on the user for `employee_for`."""
+    user._kompeten_employee = (
+        Employee.objects.select_related("unit", "position", "supervisor").filter(user=user).annotate(**annotations)
+    ).first()
     return user._kompeten_employee
 
 
