@@ -120,6 +120,9 @@ def public_pages_changed(**kwargs) -> None:
     dropped, now and again when the transaction commits (a request that read in between kept the
     old content under the new version)."""
     version_bump(VERSION_KEY)
+    from .page_routing import root_paths_changed
+
+    root_paths_changed()
 
 
 def connect() -> None:

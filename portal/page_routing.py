@@ -15,10 +15,12 @@ is still decided on each request from the kept restrictions (Wagtail's `check_vi
 only routes without arguments (every page type here) are kept.
 """
 
+from contextvars import ContextVar
+
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
@@ -53,8 +55,9 @@ def _remember(request: HttpRequest, path: str, key: str, version: int) -> None:
     cache.set(key, (version, request._wagtail_site, route.page, restrictions), SECONDS)
 
 
-class KeptRestrictionsMixin:
-    """For every page type: the view restrictions kept with the route, when serving from it."""
+class KeptRoutingMixin:
+    """For every page type: the view restrictions kept with the route, when serving from it; and
+    the sites' root paths read once per request for every page's `url` (see `_request_root_paths`)."""
 
     kept_view_restrictions = None
 
@@ -62,3 +65,42 @@ class KeptRestrictionsMixin:
         if self.kept_view_restrictions is not None:
             return self.kept_view_restrictions
         return super().get_view_restrictions()
+
+    def _get_site_root_paths(self, request=None):
+        if request is None:
+            holder = _request_root_paths.get()
+            if holder is not None:
+                if "paths" not in holder:
+                    holder["paths"] = Site.get_site_root_paths()
+                return holder["paths"]
+        return super()._get_site_root_paths(request)
+
+
+# Wagtail reads the sites' root paths from the cache for each page whose `url` a template asks for
+# without the request (a page's `.url`): a round trip to Redis per link, twenty on the dashboard.
+# During a request they are read once and shared by every page of that request; outside a request
+# (a task, a command) nothing is shared. Any page or site change in the request reads them again.
+_request_root_paths: ContextVar[dict | None] = ContextVar("kompeten_request_root_paths", default=None)
+
+
+def _request_started(**kwargs) -> None:
+    _request_root_paths.set({})
+
+
+def _request_finished(**kwargs) -> None:
+    _request_root_paths.set(None)
+
+
+def root_paths_changed() -> None:
+    """A page or a site changed in this request: the next `url` reads the root paths again."""
+    holder = _request_root_paths.get()
+    if holder is not None:
+        holder.clear()
+
+
+def connect() -> None:
+    """From PortalConfig.ready."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(_request_started, dispatch_uid="kompeten-request-root-paths-start")
+    request_finished.connect(_request_finished, dispatch_uid="kompeten-request-root-paths-end")

@@ -9,13 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.page_routing import KeptRestrictionsMixin
+from portal.page_routing import KeptRoutingMixin
 from portal.pages.blocks import BaseStreamBlock
 
 from ..blocks import LessonStreamBlock, questions_of
 
 
-class CourseIndexPage(KeptRestrictionsMixin, Page):
+class CourseIndexPage(KeptRoutingMixin, Page):
     """The catalog at /kursus/: every published course, searchable and filterable."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=600)
@@ -36,7 +36,7 @@ class CourseIndexPage(KeptRestrictionsMixin, Page):
         return context
 
 
-class CoursePage(KeptRestrictionsMixin, Page):
+class CoursePage(KeptRoutingMixin, Page):
     """A course: its lessons are its child pages, in tree order."""
 
     class Category(models.TextChoices):
@@ -164,7 +164,7 @@ class CourseCompetency(Orderable):
         return f"{self.competency_id} → {self.target_level}"
 
 
-class LessonPage(KeptRestrictionsMixin, Page):
+class LessonPage(KeptRoutingMixin, Page):
     """One lesson of a course: content blocks and, optionally, quiz questions."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=400)

@@ -10,12 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import rules
-from portal.page_routing import KeptRestrictionsMixin
+from portal.page_routing import KeptRoutingMixin
 
 from .blocks import BaseStreamBlock
 
 
-class HomePage(KeptRestrictionsMixin, Page):
+class HomePage(KeptRoutingMixin, Page):
     """The front door: what Kompeten is, and the way to log in, learn and read about the reform."""
 
     hero_title = models.CharField(_("judul utama"), max_length=120)
@@ -34,7 +34,7 @@ class HomePage(KeptRestrictionsMixin, Page):
         verbose_name = _("beranda")
 
 
-class StandardPage(KeptRestrictionsMixin, Page):
+class StandardPage(KeptRoutingMixin, Page):
     """A plain content page (about, privacy, help), written in the admin."""
 
     introduction = models.TextField(_("pengantar"), max_length=600, blank=True)

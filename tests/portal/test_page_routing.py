@@ -99,3 +99,40 @@ def test_a_restricted_page_kept_for_one_person_is_still_refused_to_another(clien
 def test_an_unknown_path_is_still_404(client):
     assert client.get("/kursus/tidak-ada/").status_code == 404
     assert client.get("/kursus/tidak-ada/").status_code == 404
+
+
+def test_a_request_reads_the_sites_root_paths_once_for_all_its_links(client, pegawai, monkeypatch):
+    """Every course on the dashboard links to its page (`course.url`); Wagtail would read the sites'
+    root paths from the cache for each one. A request reads them once."""
+    from wagtail.models import Site
+
+    for number in range(4):
+        services.enrollment_create(employee=pegawai.employee, course=make_course(f"Kursus {number}"))
+    client.force_login(pegawai)
+    client.get("/dasbor/")
+    reads = []
+    original = Site.get_site_root_paths
+
+    def counted():
+        reads.append(1)
+        return original()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    html = client.get("/dasbor/").content.decode()
+    assert all(f"Kursus {number}" in html for number in range(4))
+    assert len(reads) == 1
+
+
+def test_outside_a_request_a_site_change_shows_in_the_next_url(client, pegawai):
+    """What a request shares ends with it: a task that builds a link after the site moved to another
+    host uses the new host."""
+    from wagtail.models import Site
+
+    course = make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    assert client.get(course.url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "kompeten.contoh.go.id", 443
+    site.save()
+    fresh = type(course).objects.get(pk=course.pk)
+    assert fresh.full_url.startswith("https://kompeten.contoh.go.id/")

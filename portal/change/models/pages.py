@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.page_routing import KeptRestrictionsMixin
+from portal.page_routing import KeptRoutingMixin
 from portal.pages.blocks import BaseStreamBlock
 
 from ..blocks import FAQStreamBlock
@@ -27,7 +27,7 @@ HUB_CHILDREN = [
 ]
 
 
-class ChangeHubPage(KeptRestrictionsMixin, Page):
+class ChangeHubPage(KeptRoutingMixin, Page):
     """The hub at /perubahan/: each employee sees what is meant for them first."""
 
     intro = models.TextField(_("pengantar"), max_length=800, blank=True)
@@ -64,7 +64,7 @@ class ChangeHubPage(KeptRestrictionsMixin, Page):
         return context
 
 
-class TargetedPage(KeptRestrictionsMixin, Page):
+class TargetedPage(KeptRoutingMixin, Page):
     """A hub page that may be aimed at some units and positions (none chosen: everyone)."""
 
     target_units = ParentalManyToManyField("people.Unit", verbose_name=_("unit sasaran"), blank=True, related_name="+")
