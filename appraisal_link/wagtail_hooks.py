@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from portal.audit.models import AuditAction
 from portal.audit.rules import AuditRule, from_model
 from portal.people.admin_access import HRMenuItem
+from portal.people.models import Employee
 
 from .models import Appraisal
 from .viewsets import AppraisalViewSetGroup
@@ -23,6 +24,9 @@ def register_hr_reports_menu():
             HRMenuItem(_("Peta kesenjangan"), reverse("appraisal_heatmap"), icon_name="table", order=10),
             HRMenuItem(_("Kepatuhan JP"), reverse("appraisal_jp"), icon_name="time", order=20),
             HRMenuItem(_("Penutupan kesenjangan"), reverse("appraisal_closure"), icon_name="success", order=30),
+            HRMenuItem(
+                _("Riwayat diklat (SIASN)"), reverse("appraisal_training_history"), icon_name="doc-full", order=35
+            ),
             HRMenuItem(_("Tugaskan pelatihan"), reverse("appraisal_assign"), icon_name="date", order=40),
             HRMenuItem(_("Daftar penugasan"), reverse("appraisal_assignments"), icon_name="list-ul", order=45),
         ]
@@ -59,6 +63,11 @@ def audited_views():
         return {"rows": data.get("jumlah"), "dry_run": data.get("uji_coba")}
 
     appraisal = from_model(Appraisal.objects.all(), kwarg="pk")
+
+    def history_subject(request, kwargs):
+        nip = request.GET.get("nip", "").replace(" ", "")
+        return Employee.objects.filter(nip=nip).values("pk")[:1] if nip else None
+
     return [
         AuditRule("team", what="tim.daftar", label=_("Daftar tim")),
         AuditRule("team_member", what="tim.anggota", label=_("Kesenjangan anggota tim"), subject="employee_id"),
@@ -72,6 +81,12 @@ def audited_views():
         ),
         AuditRule("appraisal_jp", what="laporan.jp", label=_("Laporan kepatuhan JP")),
         AuditRule("appraisal_closure", what="laporan.penutupan", label=_("Laporan penutupan kesenjangan")),
+        AuditRule(
+            "appraisal_training_history",
+            what="laporan.riwayat_diklat",
+            label=_("Riwayat diklat untuk SIASN"),
+            subject=history_subject,
+        ),
         AuditRule("appraisal_assign", what="penugasan", label=_("Penugasan pelatihan")),
         AuditRule("appraisal_assignments", what="penugasan.daftar", label=_("Daftar penugasan pelatihan")),
         AuditRule("penilaian-skp:index", what="penilaian.daftar", label=_("Daftar penilaian SKP")),

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .. import assign_views
-from . import views
+from . import history_views, views
 
 urlpatterns = [
     path("laporan/kesenjangan/", views.heatmap_view, name="appraisal_heatmap"),
@@ -12,5 +12,6 @@ urlpatterns = [
     ),
     path("laporan/jp/", views.jp_view, name="appraisal_jp"),
     path("laporan/penutupan/", views.closure_view, name="appraisal_closure"),
+    path("laporan/riwayat-diklat/", history_views.training_history_view, name="appraisal_training_history"),
     path("penugasan/", assign_views.assign_view, name="appraisal_assign"),
 ]

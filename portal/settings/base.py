@@ -209,6 +209,8 @@ ACCOUNT_RATE_LIMITS = {
     # carrier NAT and office Wi-Fi.
     "skm": "120/h/ip,10/h/key",
 }
+# The organiser named for the portal's own courses in the training history exported for SIASN.
+KOMPETEN_TRAINING_ORGANISER = env("TRAINING_ORGANISER", "BKPSDM Kota Pangkalpinang")
 # A one-time activation code HR issues for a sign-up without the register's e-mail address.
 KOMPETEN_ACTIVATION_CODE_DAYS = int(env("ACTIVATION_CODE_DAYS", "14"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

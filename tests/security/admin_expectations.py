@@ -88,6 +88,7 @@ ADMIN = {
         Case(u("appraisal_heatmap_cell", "unit_a", "competency"), admin(), public="a unit's cell of HR's report")
     ],
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
+    "appraisal_training_history": [Case(u("appraisal_training_history"), admin())],
     # HR's chooser of employees (officer codes): every view behind HR's door.
     "pilih-pegawai:choose": [Case(u("pilih-pegawai:choose"), admin())],
     "pilih-pegawai:choose_results": [Case(u("pilih-pegawai:choose_results"), admin())],
