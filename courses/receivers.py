@@ -1,11 +1,14 @@
 """Signal receivers of the courses app, connected in CoursesConfig.ready()."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from .models import CoursePage
+from portal.cache import version_bump
+
+from .models import Certificate, CoursePage
 from .services import course_publish_lessons, course_trainer_add_author
+from .services.certificates import certificate_version_key
 
 
 @receiver(post_save, sender=CoursePage, dispatch_uid="courses_author_is_first_trainer")
@@ -19,3 +22,11 @@ def author_is_first_trainer(sender, instance: CoursePage, created: bool, raw: bo
 def lessons_go_live_with_course(sender, instance: CoursePage, **kwargs) -> None:
     """However a course is published (workflow approval, direct, scheduled), its lesson drafts follow."""
     course_publish_lessons(course=instance)
+
+
+@receiver(post_save, sender=Certificate, dispatch_uid="courses_certificate_saved_page_renewed")
+@receiver(post_delete, sender=Certificate, dispatch_uid="courses_certificate_deleted_page_renewed")
+def certificate_changed(sender, instance: Certificate, **kwargs) -> None:
+    """A visitor's kept verification page of this certificate (portal.page_cache) is old: a
+    revocation shows at the next request."""
+    version_bump(certificate_version_key(instance.code))

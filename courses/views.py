@@ -10,12 +10,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.page_cache import versions_now
 from portal.people.access import employee_for
 from portal.private_files import private_file_response
 
 from . import selectors, services
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
 from .reports import can_see_course_report
+from .services.certificates import certificate_version_key
 
 
 def _employee_or_message(request):
@@ -177,8 +179,12 @@ def _public_facts(certificate: Certificate) -> dict:
 
 @require_GET
 def certificate_verify_view(request, code: str):
-    """The public verification page (/sertifikat/<code>/), kept out of search engines."""
-    certificate = Certificate.objects.filter(code=code.strip().upper()[:16]).first()
+    """The public verification page (/sertifikat/<code>/), kept out of search engines. A visitor's
+    copy is kept (portal.page_cache) under the certificate's own version, read before the
+    certificate: a revocation shows at the next request."""
+    normalised = code.strip().upper()[:16]
+    versions = versions_now(certificate_version_key(normalised))
+    certificate = Certificate.objects.filter(code=normalised).first()
     response = TemplateResponse(
         request,
         "courses/certificate_verify.html",
@@ -186,6 +192,7 @@ def certificate_verify_view(request, code: str):
         status=200 if certificate else 404,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
-    # A revocation must show at once: asked again each time, never kept (portal.page_cache).
-    response["Cache-Control"] = "no-cache"
+    if certificate is None:
+        response["Cache-Control"] = "no-cache"
+    response.kept_under = versions
     return response

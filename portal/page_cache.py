@@ -14,8 +14,10 @@ dictionary or a service point of the public survey (the parts of a public page t
 itself), bumps a version that the kept copies are checked against. The same version guards what is
 kept for logged-in people and is the same for all of them (`content_kept`: the routing, a course's
 structure, the catalog). Anything else a public page shows (an event's date passing, an
-event's seats) is at most `SECONDS` old; a view whose answer must be fresh at once (a certificate's
-verification) sets its own Cache-Control and is never kept.
+event's seats) is at most `SECONDS` old. A view whose answer must be fresh at once after a change
+of its own data names that data's versions (`versions_now`, e.g. a certificate's verification,
+whose version every save of the certificate bumps); a view that sets its own Cache-Control is never
+kept.
 """
 
 import hashlib
@@ -88,15 +90,28 @@ class PublicPageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY, 0)
         kept = found.get(key)
-        if kept is not None and kept[0] == version:
+        if kept is not None and len(kept) == 5 and kept[0] == version and _still(kept[4]):
             return _rebuilt(kept)
         response = self.get_response(request)
         if _keepable(response):
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, public=True, no_cache=True)
-            cache.set(key, (version, response.status_code, list(response.items()), response.content), SECONDS)
+            also = getattr(response, "kept_under", {})
+            cache.set(key, (version, response.status_code, list(response.items()), response.content, also), SECONDS)
             response[HEADER] = "miss"
         return response
+
+
+def versions_now(*keys: str) -> dict[str, object]:
+    """The versions at `keys` now. A view whose page depends on more than the published content (a
+    certificate's revocation) reads them before it reads its data and puts them on its response as
+    `kept_under`; its kept copy is then served only while each is unchanged."""
+    found = cache.get_many(list(keys))
+    return {key: found.get(key, 0) for key in keys}
+
+
+def _still(versions: dict[str, object]) -> bool:
+    return not versions or versions_now(*versions) == versions
 
 
 def content_kept(key: str, read: Callable[[], object], seconds: int = 120):
@@ -107,7 +122,7 @@ def content_kept(key: str, read: Callable[[], object], seconds: int = 120):
 
 
 def _rebuilt(kept: tuple) -> HttpResponse:
-    _version, status, headers, content = kept
+    _version, status, headers, content, _also = kept
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

@@ -27,6 +27,12 @@ def certificate_code_new() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def certificate_version_key(code: str) -> str:
+    """The cache key of the version a kept verification page of `code` is checked against; every
+    save of the certificate (issue, revocation) bumps it (courses.receivers)."""
+    return f"kompeten:certificate:{code}:version"
+
+
 def certificate_verify_url(code: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certificate_verify", args=[code])
 

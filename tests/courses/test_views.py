@@ -103,11 +103,17 @@ def test_verification_of_unknown_and_revoked_certificates(client, pegawai, cours
     services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=1)
     certificate = services.certificate_issue(enrollment_id=enrollment.pk)
     valid = client.get(reverse("certificate_verify", args=[certificate.code]))
-    assert "DICABUT" not in valid.content.decode() and valid["Cache-Control"] == "no-cache"
+    assert "DICABUT" not in valid.content.decode() and "no-cache" in valid["Cache-Control"]
+    # A visitor's copy is kept (a proxy must ask again each time) ...
+    kept = client.get(reverse("certificate_verify", args=[certificate.code]))
+    assert kept["X-Kompeten-Cache"] == "hit" and "DICABUT" not in kept.content.decode()
     services.certificate_revoke(certificate=certificate, reason="Data keliru: pegawai dijatuhi hukuman disiplin")
-    # At once: the public page cache never keeps a verification.
-    html = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+    # ... under the certificate's own version: the revocation shows at once.
+    revoked = client.get(reverse("certificate_verify", args=[certificate.code]))
+    assert revoked["X-Kompeten-Cache"] == "miss"
+    html = revoked.content.decode()
     assert "DICABUT" in html
+    assert client.get(reverse("certificate_verify", args=[certificate.code]))["X-Kompeten-Cache"] == "hit"
     html = client.get(reverse("certificate_verify", args=[certificate.code.lower()])).content.decode()
     assert "DICABUT" in html and "tidak berlaku lagi" in html
     assert "Data keliru" not in html and "hukuman" not in html  # HR's note about a person stays with HR
