@@ -8,12 +8,14 @@ has one). Sessions are kept in the database and read from it while Redis is down
 ended during the outage may come back from its cached copy for at most two minutes after it.
 
 It also holds the two helpers of every value kept under a version (the public pages' content, the
-roles): `kept_under` reads one, `version_bump` makes them all old.
+roles): `kept_under` reads one, `version_bump` makes them all old, `versions_renew` renews
+per-person versions.
 
 Core: every app may import it; it imports no app."""
 
 import logging
 import time
+import uuid
 
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -121,6 +123,19 @@ def version_bump(version_key: str) -> None:
     it saw, which is then old too)."""
     _bump(version_key)
     transaction.on_commit(lambda: _bump(version_key))
+
+
+def versions_renew(version_keys) -> None:
+    """Give each of `version_keys` a new random version (one per person, renewed together: a bulk
+    write touches many): now, and again when the transaction commits, as `version_bump` does."""
+    keys = set(version_keys)
+    if keys:
+        _renew(keys)
+        transaction.on_commit(lambda: _renew(keys))
+
+
+def _renew(keys: set[str]) -> None:
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
 def _bump(version_key: str) -> None:

@@ -16,13 +16,10 @@ survey opens, and never more than `SECONDS`.
 """
 
 import datetime
-import uuid
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
-from portal.cache import kept_under, version_bump
+from portal.cache import kept_under, version_bump, versions_renew
 from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
 
 SECONDS = 120
@@ -77,14 +74,7 @@ def _seconds(part: dict) -> int:
 def employee_changed(employee_ids) -> None:
     """These employees' parts are read again: at once and again after commit (a page that read in
     between kept its part under the version it saw, which is then old)."""
-    ids = set(employee_ids)
-    if ids:
-        _renew(ids)
-        transaction.on_commit(lambda: _renew(ids))
-
-
-def _renew(ids: set[int]) -> None:
-    cache.set_many({_employee_version_key(pk): uuid.uuid4().hex for pk in ids}, None)
+    versions_renew(_employee_version_key(pk) for pk in employee_ids)
 
 
 def _answer_changed(sender, instance, **kwargs) -> None:

@@ -8,11 +8,11 @@ the old version, which no one reads any more: a count is never stale after the w
 it, whatever the interleaving. `SECONDS` bounds a count whose write escaped these calls.
 """
 
-import uuid
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db import transaction
+
+from portal.cache import versions_renew
 
 SECONDS = 120
 
@@ -35,11 +35,4 @@ def unread_kept(user_id: int, count) -> int:
 def unread_changed(user_ids: Iterable[int]) -> None:
     """These users' counts are recounted: at once (for this transaction's own reads) and again after
     it commits (a page that counted in between kept the old count)."""
-    ids = set(user_ids)
-    if ids:
-        _renew(ids)
-        transaction.on_commit(lambda: _renew(ids))
-
-
-def _renew(ids: set[int]) -> None:
-    cache.set_many({_version_key(pk): uuid.uuid4().hex for pk in ids}, None)
+    versions_renew(_version_key(pk) for pk in user_ids)
