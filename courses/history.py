@@ -123,6 +123,8 @@ def _outside(*, start, end, scope: Scope) -> Iterator[TrainingRecord]:
             "starts_on",
             "ends_on",
             "jp",
+            "certificate_number",
+            "certificate_date",
             "employee__nip",
             "employee__name",
             "employee__unit__name",
@@ -141,6 +143,6 @@ def _outside(*, start, end, scope: Scope) -> Iterator[TrainingRecord]:
             starts_on=activity.starts_on,
             ends_on=activity.ends_on,
             jp=activity.jp,
-            certificate_number="",
-            certificate_date=None,
+            certificate_number=activity.certificate_number,
+            certificate_date=activity.certificate_date,
         )

@@ -1,7 +1,7 @@
 """Anonymising a person who has left: the development part.
 
 Activities and plans stay (JP and the agency's needs count them); the proofs (certificates that name
-the person) are deleted, and the free text written about or by the person is cleared: a rejection's
+the person) are deleted with their numbers, and the free text written about or by the person is cleared: a rejection's
 reason, the supervisor's note, a plan item's own goal."""
 
 from django.db import transaction
@@ -20,7 +20,7 @@ def development_records_anonymise(*, employee: Employee) -> int:
         # After commit: a rolled-back anonymisation must not have lost the files.
         transaction.on_commit(lambda proof=activity.proof: proof.delete(save=False))
     records = ExternalActivity.objects.filter(employee=employee)
-    records.update(proof="")
+    records.update(proof="", certificate_number="")  # a certificate's number leads to the person's name
     # A rejection keeps having a reason (a database rule), but no longer the words written about them.
     records.exclude(rejection_reason="").update(rejection_reason=REMOVED)
     DevelopmentPlan.objects.filter(employee=employee).update(supervisor_note="")

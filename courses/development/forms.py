@@ -91,6 +91,15 @@ class ActivityForm(forms.Form):
         help_text=_("Bila kegiatan ini ada di rencana Anda, pilih agar kemajuannya tercatat."),
     )
     proof = forms.FileField(label=_("Sertifikat atau bukti"), help_text=_("PDF, JPG atau PNG, paling besar 5 MB."))
+    certificate_number = forms.CharField(
+        label=_("Nomor sertifikat"),
+        max_length=100,
+        required=False,
+        help_text=_("Bila ada, seperti tertulis di sertifikat: BKPSDM mencatatnya di SIASN."),
+    )
+    certificate_date = forms.DateField(
+        label=_("Tanggal sertifikat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, competencies=None, plan_items=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,6 +41,8 @@ class ExternalActivity(models.Model):
         "competency.Competency", verbose_name=_("kompetensi yang dikembangkan"), blank=True, related_name="+"
     )
     proof = models.FileField(_("sertifikat atau bukti"), storage=private_storage, upload_to="pengembangan/", blank=True)
+    certificate_number = models.CharField(_("nomor sertifikat"), max_length=100, blank=True)
+    certificate_date = models.DateField(_("tanggal sertifikat"), null=True, blank=True)
     source = models.CharField(_("asal"), max_length=10, choices=Source.choices, default=Source.EMPLOYEE)
     status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(

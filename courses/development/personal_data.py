@@ -37,6 +37,8 @@ def personal_data_for(*, employee: Employee) -> dict:
                 "starts_on": _iso(row.starts_on),
                 "ends_on": _iso(row.ends_on),
                 "jp": row.jp,
+                "certificate_number": row.certificate_number,
+                "certificate_date": _iso(row.certificate_date),
                 "competencies": [c.name for c in row.competencies.all()],
                 "source": str(row.get_source_display()),
                 "status": str(row.get_status_display()),

@@ -64,6 +64,8 @@ def activity_new_view(request):
                 competency_ids=[c.pk for c in data["competencies"]],
                 proof=data["proof"],
                 plan_item=data.get("plan_item"),
+                certificate_number=data["certificate_number"],
+                certificate_date=data["certificate_date"],
             )
         except ValidationError as error:
             form.add_error(None, error)

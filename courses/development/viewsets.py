@@ -38,6 +38,8 @@ class ExternalActivityViewSet(ModelViewSet):
         "ends_on",
         "jp",
         "minutes",
+        "certificate_number",
+        "certificate_date",
         "status",
         "source",
         "decided_by",

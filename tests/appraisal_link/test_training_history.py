@@ -63,6 +63,7 @@ def outside(employee, title, *, by, verified=True, ends_on=None, **fields):
         ends_on=ends_on,
         jp=fields.pop("jp", 16),
         proof=pdf(),
+        **fields,
     )
     if verified:
         activity_verify(activity=activity, by=by)
@@ -115,7 +116,22 @@ def test_the_export_has_sia_sn_columns_and_every_finished_training(client, hr_wi
     bimtek = by_title["Bimtek Keamanan Siber"]
     assert bimtek[4:6] == ["Bimbingan teknis (bimtek)", "BSSN"]
     assert bimtek[6] == (today - datetime.timedelta(days=2)).strftime("%d-%m-%Y")
-    assert bimtek[9:] == ["16", "", ""]
+    assert bimtek[9:] == ["16", "", ""]  # no number given when it was recorded
+
+
+def test_an_outside_certificate_number_given_by_the_employee_is_exported(client, hr_with_mfa, pegawai, atasan):
+    issued = timezone.localdate()
+    outside(
+        pegawai.employee,
+        "Diklat Teknis Jaringan",
+        by=atasan,
+        certificate_number="445/77/BPSDM",
+        certificate_date=issued,
+    )
+    client.force_login(hr_with_mfa)
+    [row] = csv_rows(client, period(nip=pegawai.employee.nip))[1:]
+    assert row[3] == "Diklat Teknis Jaringan"
+    assert row[10:] == ["445/77/BPSDM", issued.strftime("%d-%m-%Y")]
 
 
 def test_a_unit_takes_its_sub_units_and_everyone_takes_all(client, hr_with_mfa, pegawai, unit, history):

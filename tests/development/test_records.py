@@ -42,6 +42,28 @@ def test_the_employee_records_an_activity_and_the_supervisor_is_told_once(client
     assert "Bimtek Keamanan Siber" in page and "Menunggu verifikasi" in page
 
 
+def test_the_certificate_number_and_date_are_kept_for_siasn(client, pegawai, atasan_with_mfa, form_data):
+    client.force_login(pegawai)
+    number, issued = "  800/123/BSSN/2026 ", TODAY.isoformat()
+    client.post(reverse("external_new"), form_data | {"certificate_number": number, "certificate_date": issued})
+    activity = ExternalActivity.objects.get()
+    assert (activity.certificate_number, activity.certificate_date) == ("800/123/BSSN/2026", TODAY)
+    assert "sertifikat 800/123/BSSN/2026" in client.get(reverse("external_list")).content.decode()
+    client.force_login(atasan_with_mfa)
+    assert "800/123/BSSN/2026" in client.get(reverse("external_verify_list")).content.decode()
+
+
+def test_a_certificate_dated_before_the_activity_is_refused(client, pegawai, form_data, settings):
+    client.force_login(pegawai)
+    before = (TODAY - datetime.timedelta(days=3)).isoformat()
+    response = client.post(
+        reverse("external_new"), form_data | {"certificate_number": "1/2026", "certificate_date": before}
+    )
+    assert response.status_code == 400
+    assert "Tanggal sertifikat harus di antara tanggal mulai kegiatan dan hari ini." in response.content.decode()
+    assert not ExternalActivity.objects.exists() and not private_files(settings)
+
+
 def test_hours_become_jp_at_45_minutes_each(client, pegawai, form_data):
     client.force_login(pegawai)
     client.post(reverse("external_new"), form_data | {"jp": "", "hours": "8"})

@@ -1,6 +1,6 @@
 """Learning outside the portal in the browser: an employee records a bimtek with its certificate on a
 phone, the supervisor verifies it from the notification, the JP move on the employee's dashboard and
-in HR's JP compliance report."""
+in HR's JP compliance report, and HR finds it with its certificate number in the history for SIASN."""
 
 import datetime
 import re
@@ -41,6 +41,8 @@ def test_a_bimtek_recorded_verified_and_counted(new_context, live_server, pegawa
     page.get_by_label("Jumlah JP").fill("16")
     page.get_by_role("group", name="Kompetensi yang dikembangkan").get_by_label("Mengelola Perubahan").check()
     page.get_by_label("Sertifikat atau bukti").set_input_files(str(certificate))
+    page.get_by_label("Nomor sertifikat").fill("800/45/BPSDM/2026")
+    page.get_by_label("Tanggal sertifikat").fill(today.isoformat())
     page.get_by_role("button", name="Kirim untuk verifikasi").click()
     expect(page.get_by_text(re.compile("tercatat dan menunggu verifikasi"))).to_be_visible()
     expect(page.get_by_test_id("outside-activities")).to_contain_text("Menunggu verifikasi")
@@ -54,6 +56,7 @@ def test_a_bimtek_recorded_verified_and_counted(new_context, live_server, pegawa
     boss.get_by_role("button", name=recorded).click()
     pending = boss.get_by_test_id("pending-activity")
     expect(pending).to_contain_text("BPSDM Provinsi Kepulauan Bangka Belitung")
+    expect(pending).to_contain_text("800/45/BPSDM/2026")
     with boss.expect_popup() as proof:
         pending.get_by_role("link", name=re.compile("Buka bukti")).click()
     assert proof.value.url.endswith("/bukti/")
@@ -74,3 +77,13 @@ def test_a_bimtek_recorded_verified_and_counted(new_context, live_server, pegawa
     staff.get_by_role("link", name="Kepatuhan JP").click()
     expect(staff.get_by_role("row", name=re.compile(pegawai.employee.nip))).to_contain_text("16")
     screenshot(staff, "external-hr-jp-report")
+
+    # The same record, ready for SIASN, with the number the employee gave.
+    staff.get_by_role("button", name="Laporan SDM").click()
+    staff.get_by_role("link", name="Riwayat diklat (SIASN)").click()
+    staff.get_by_label("NIP seorang pegawai").fill(pegawai.employee.nip)
+    staff.get_by_role("button", name="Tampilkan").click()
+    row = staff.get_by_test_id("training-history").get_by_role("row", name=re.compile("Bimtek Manajemen Perubahan"))
+    expect(row).to_contain_text("800/45/BPSDM/2026")
+    expect(row).to_contain_text(today.strftime("%d-%m-%Y"))
+    screenshot(staff, "external-hr-siasn-history")

@@ -88,6 +88,7 @@ def records_of(media_root):
             jp=16,
             title_key=f"bimtek {course_title}".casefold(),
             organiser_key="bssn",
+            certificate_number=f"445/{employee.nip}/BSSN",  # some organisers number by NIP
             status=ExternalActivity.Status.REJECTED,
             rejection_reason=f"Sertifikat {employee.name} tidak terbaca.",
         )

@@ -78,11 +78,17 @@ def activity_record(
     competency_ids: Iterable[int] = (),
     proof=None,
     plan_item=None,
+    certificate_number: str = "",
+    certificate_date: datetime.date | None = None,
     today=None,
 ) -> ExternalActivity:
     """An employee's record of an activity, waiting for their supervisor (told once) or HR."""
     today = today or timezone.localdate()
     _check(kind=kind, starts_on=starts_on, ends_on=ends_on, today=today)
+    if certificate_date is not None and not starts_on <= certificate_date <= today:
+        raise ValidationError(
+            _("Tanggal sertifikat harus di antara tanggal mulai kegiatan dan hari ini."), code="certificate_date"
+        )
     if plan_item is not None and plan_item.plan.employee_id != employee.pk:
         raise ValidationError(_("Kegiatan rencana ini bukan milik Anda."), code="plan_item")
     activity = ExternalActivity(
@@ -97,6 +103,8 @@ def activity_record(
         title_key=folded(title),
         organiser_key=folded(organiser),
         plan_item=plan_item,
+        certificate_number=certificate_number.strip(),
+        certificate_date=certificate_date,
     )
     if duplicate_of(employee_id=employee.pk, title=title, organiser=organiser, starts_on=starts_on, ends_on=ends_on):
         raise ValidationError(
