@@ -33,7 +33,10 @@ def _own_enrollment(request, course) -> Enrollment | None:
     employee = employee_for(request.user)
     if employee is None:
         return None
-    return Enrollment.objects.select_related("course").filter(employee=employee, course=course).first()
+    enrollment = Enrollment.objects.filter(employee=employee, course=course).first()
+    if enrollment is not None:
+        enrollment.course = course  # the page already read, rather than a join on every page row
+    return enrollment
 
 
 @login_required
