@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API keeps an event loop running in the main thread; Django would
 # otherwise refuse the ORM calls the fixtures make there.
@@ -111,3 +112,13 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def autosave_settled(page):
+    """Pause as a person does before a footer action, until Wagtail's autosave is not saving.
+
+    Wagtail looks for changes every 500 ms and autosaves about 530 ms after it saw one. On a new page,
+    an action sent while the first autosave is on its way is a second POST to the add view, refused
+    because the autosave has taken the slug by then, and it starts no workflow."""
+    page.wait_for_timeout(1500)
+    expect(page.locator("#w-autosave-indicator")).not_to_have_attribute("data-w-autosave-state-value", "saving")

@@ -17,7 +17,7 @@ from portal.change.models import Acknowledgement, ChangeArticlePage, ChangeHubPa
 
 from ..change.conftest import make_change_article, make_hub_page
 from ..change.test_hub import FAQ_BODY
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, autosave_settled, screenshot
 from .test_courses import log_in, no_sideways_scroll, settled_popups, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -85,6 +85,7 @@ def test_hr_publishes_a_must_read_and_the_employee_confirms_it(new_context, live
     else:
         editor.check(f"input[name=target_units][value='{unit.pk}']")
     screenshot(editor, "change-admin-article-settings")
+    autosave_settled(editor)
     publish(editor)
     screenshot(editor, "change-admin-article-published")
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..courses.conftest import make_course
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, autosave_settled, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -118,6 +118,7 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     page.select_option("select[name=category]", "sosial_kultural")
     page.fill("input[name=jp]", "6")
     screenshot(page, "admin-trainer-course-form")
+    autosave_settled(page)
     with page.expect_navigation():
         page.locator("footer button.action-save").click()
     course = CoursePage.objects.get(title="Etika Pelayanan Publik")
@@ -175,6 +176,7 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     screenshot(page, "admin-trainer-lesson-preview")
     page.locator("[data-side-panel-toggle=preview]").click()
 
+    autosave_settled(page)
     submit_for_moderation(page)
     lesson = LessonPage.objects.get(title="Melayani dengan ramah")
     screenshot(page, "admin-trainer-lesson-submitted")

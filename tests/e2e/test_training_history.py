@@ -68,4 +68,3 @@ def test_hr_exports_an_employees_training_history_for_siasn(new_context, live_se
     expect(phone.get_by_role("link", name="Unduh CSV")).to_be_visible()
     expect(phone.get_by_test_id("training-history")).to_contain_text("Keamanan Digital")
     screenshot(phone, "siasn-history-phone")
-
