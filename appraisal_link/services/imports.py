@@ -20,6 +20,8 @@ from django.utils.translation import gettext_noop
 
 from competency.models import Gap
 from portal import stored_text
+from portal.bulk_copy import copy_create
+from portal.search_bulk import index_bulk
 from portal.people.models import Employee
 
 from ..importing.columns import APPRAISAL_FIELDS, COLUMNS, normalise_header
@@ -210,17 +212,14 @@ def _create_employees(plan: Plan) -> None:
         Employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id, email=n.email)
         for n in plan.new_employees
     ]
-    Employee.objects.bulk_create(employees, batch_size=WRITE_BATCH)
+    copy_create(Employee, employees)
     if any(e.pk is None for e in employees):  # a database that cannot return the new keys
         ids = dict(Employee.objects.filter(nip__in=[e.nip for e in employees]).values_list("nip", "pk"))
         for employee in employees:
             employee.pk = ids[employee.nip]
     plan.employee_ids.update((e.nip, e.pk) for e in employees)
     # bulk_create sends no post_save, so the search index (the admin's search by name) is told here.
-    from wagtail.search.backends import get_search_backends
-
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Employee, employees)
+    index_bulk(Employee, employees)
 
 
 def _update_emails(plan: Plan) -> None:
@@ -288,7 +287,7 @@ def _create_appraisals(plan: Plan, *, source: str, created: list[int]) -> list[i
     )
     for batch in _chunks(plan.creates, WRITE_BATCH):
         appraisals = [_new_appraisal(employee_id=ids[r.nip], record=r, source=source) for r in batch]
-        Appraisal.objects.bulk_create(appraisals)
+        copy_create(Appraisal, appraisals)
         if any(a.pk is None for a in appraisals):  # a database that cannot return the new keys
             _fill_ids(appraisals)
         created += [a.pk for a in appraisals]

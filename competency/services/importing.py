@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.search_bulk import index_bulk
+
 from ..importing import UNSET, Existing, FileRefused, PlannedRow, RowError, parse, read_table, validate
 from ..models import Competency
 from ..relations import CompetencyRelation
@@ -57,11 +59,7 @@ def _values(planned: PlannedRow, parent_id) -> dict:
 
 def _reindex(objects: list[Competency]) -> None:
     """Bulk writes bypass the save signals that keep the admin's search index current."""
-    from wagtail.search.backends import get_search_backends
-
-    if objects:
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Competency, objects)
+    index_bulk(Competency, objects)
 
 
 def _create(new_rows: list[PlannedRow], by_code: dict[str, Competency]) -> list[Competency]:

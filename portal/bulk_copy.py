@@ -1,0 +1,41 @@
+"""Inserting many rows with PostgreSQL's COPY instead of bulk_create's INSERT.
+
+bulk_create compiles a placeholder and an adapted value per field and row (about 0.1 ms a row of a
+dozen fields here); COPY sends the rows as a stream. The new keys come first from the table's own
+sequence (one `nextval` over a series), so each object has its pk afterwards, as after bulk_create.
+Like bulk_create, it sends no signals and sets auto_now/auto_now_add fields; elsewhere (SQLite) it is
+bulk_create.
+"""
+
+from collections.abc import Sequence
+
+from django.db import connections, router
+
+BATCH = 2000
+
+
+def copy_create(model, objects: Sequence) -> Sequence:
+    """Insert `objects` (new instances of `model`, pks unset) and give each its pk."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not objects:
+        return model.objects.bulk_create(objects, batch_size=BATCH)
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if f is not opts.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [opts.db_table, opts.pk.column, len(objects)],
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        columns = ", ".join(connection.ops.quote_name(c) for c in [opts.pk.column, *(f.column for f in fields)])
+        table = connection.ops.quote_name(opts.db_table)
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row(
+                    [obj.pk, *(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)]
+                )
+    for obj in objects:
+        obj._state.adding, obj._state.db = False, using
+    return objects
