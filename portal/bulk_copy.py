@@ -9,9 +9,35 @@ bulk_create.
 
 from collections.abc import Sequence
 
-from django.db import connections, router
+from django.db import connections, models, router
 
 BATCH = 2000
+# Fields whose stored value is the attribute itself (psycopg adapts it): no per-value preparation.
+_AS_IS = (
+    models.CharField,
+    models.TextField,
+    models.SlugField,
+    models.EmailField,
+    models.BooleanField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+    models.ForeignKey,
+    models.OneToOneField,
+)
+
+
+def _value_getters(fields: list, connection) -> list:
+    getters = []
+    for field in fields:
+        if type(field) in _AS_IS:
+            getters.append(lambda obj, name=field.attname: getattr(obj, name))
+        else:
+            getters.append(lambda obj, f=field: f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
+    return getters
 
 
 def copy_create(model, objects: Sequence) -> Sequence:
@@ -31,11 +57,10 @@ def copy_create(model, objects: Sequence) -> Sequence:
             obj.pk = pk
         columns = ", ".join(connection.ops.quote_name(c) for c in [opts.pk.column, *(f.column for f in fields)])
         table = connection.ops.quote_name(opts.db_table)
+        getters = _value_getters(fields, connection)
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for obj in objects:
-                copy.write_row(
-                    [obj.pk, *(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)]
-                )
+                copy.write_row([obj.pk, *(get(obj) for get in getters)])
     for obj in objects:
         obj._state.adding, obj._state.db = False, using
     return objects

@@ -1,8 +1,9 @@
 """A CSV or XLSX file as a stream of rows, numbered as a person counts them in a spreadsheet (header = 1).
 
-Nothing is loaded whole: a CSV is decoded and split as it is read; an XLSX is opened by openpyxl in
-read-only mode, which streams the sheet's XML. A file that cannot be read at all (empty, not CSV or
-XLSX, corrupt, not UTF-8, without the required columns) raises FileRejected with the reason.
+A CSV is decoded and split as it is read, never loaded whole; an XLSX's first sheet is read by calamine
+into a compact table of cells (its unpacked size is capped first) and handed out row by row. A file that
+cannot be read at all (empty, not CSV or XLSX, corrupt, not UTF-8, without the required columns) raises
+FileRejected with the reason.
 """
 
 import csv
@@ -225,8 +226,20 @@ def _not_utf8(row: int) -> Source:
 
 
 # --- XLSX ------------------------------------------------------------------------------------
+def _cell(value):
+    """A cell as openpyxl gave it, which the cleaners and their messages expect: calamine gives every
+    number as a float and an empty cell as ""; a whole number that a double holds exactly is an int, as
+    Excel wrote it (a mangled 18-digit NIP stays a float)."""
+    if value.__class__ is float:
+        return int(value) if value.is_integer() and -1e15 < value < 1e15 else value
+    return None if value == "" else value
+
+
 def _open_xlsx(file) -> Table:
-    from openpyxl import load_workbook
+    """The first sheet, read by calamine (Rust; about 20 times faster than openpyxl's read-only parser
+    on 100,000 rows). Its rows start at the first used cell: a sheet whose row 1 is empty has no header
+    there."""
+    from python_calamine import CalamineWorkbook
 
     try:
         with zipfile.ZipFile(file) as archive:
@@ -234,18 +247,19 @@ def _open_xlsx(file) -> Table:
         file.seek(0)
         if unpacked > MAX_XLSX_UNPACKED_BYTES:
             raise FileRejected(source(gettext_noop("Isi berkas XLSX terlalu besar untuk diimpor.")), code="too_large")
-        workbook = load_workbook(file, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(min_row=1, values_only=True)
-        header = next(rows, None)
+        workbook = CalamineWorkbook.from_filelike(file)
+        sheet = workbook.get_sheet_by_index(0)
+        first_row = sheet.start[0] if sheet.start else 0
+        rows = iter(sheet.iter_rows())
+        header = next(rows, None) if first_row == 0 else None
     except FileRejected:
         raise
-    except Exception:  # openpyxl raises many kinds (zip, XML, key, value errors) for a corrupt file
+    except Exception:  # calamine raises its own errors (zip, XML, sheet) and others for a corrupt file
         raise FileRejected(
             source(gettext_noop("Berkas XLSX rusak atau tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx.")),
             code="xlsx_corrupt",
         ) from None
-    if header is None or not any(cell is not None for cell in header):
+    if header is None or not any(cell is not None and str(cell).strip() for cell in header):
         workbook.close()
         raise FileRejected(
             source(gettext_noop("Berkas kosong: baris 1 lembar pertama harus berisi nama kolom.")),
@@ -258,14 +272,15 @@ def _open_xlsx(file) -> Table:
         try:
             for values in rows:
                 number += 1
-                yield number, values
+                yield number, [_cell(value) for value in values]
         except Exception:
             message = source(gettext_noop("Berkas XLSX rusak mulai baris %(row)s."), row=number + 1)
             raise FileRejected(message, row=number + 1, code="xlsx_corrupt") from None
 
-    estimated = sheet.max_row - 1 if isinstance(sheet.max_row, int) else 0
     try:
-        return Table(header=list(header), raw_rows=raw_rows(), estimated_rows=max(estimated, 0), close=workbook.close)
+        return Table(
+            header=list(header), raw_rows=raw_rows(), estimated_rows=max(sheet.height - 1, 0), close=workbook.close
+        )
     except FileRejected:
         workbook.close()
         raise

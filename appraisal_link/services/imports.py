@@ -21,8 +21,8 @@ from django.utils.translation import gettext_noop
 from competency.models import Gap
 from portal import stored_text
 from portal.bulk_copy import copy_create
-from portal.search_bulk import index_bulk
 from portal.people.models import Employee
+from portal.search_bulk import index_bulk
 
 from ..importing.columns import APPRAISAL_FIELDS, COLUMNS, normalise_header
 from ..importing.lookalikes import CHECK, CONFIRMED, REFUSE

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from appraisal_link.importing.columns import COLUMNS
+from appraisal_link.importing.readers import FileRejected
 from appraisal_link.models import Appraisal
 from appraisal_link.services.imports import appraisals_import_file
 
@@ -53,3 +54,20 @@ def test_formatted_empty_cells_below_the_data_are_not_rows(registered):
     result = run(excel_workbook([list(COLUMNS), row, [Formatted()] * 4, [None, Formatted()]]))
     assert result.ok and result.created == 1
     assert run(workbook([record()])).unchanged == 1
+
+
+def test_a_sheet_whose_row_1_is_empty_has_no_header():
+    """The reader starts at the sheet's first used cell; a header on row 2 is still no header on row 1."""
+    row = [str(record().get(column, "")) for column in COLUMNS]
+    with pytest.raises(FileRejected) as refused:
+        run(excel_workbook([[None] * len(COLUMNS), list(COLUMNS), row]))
+    assert refused.value.code == "no_header" and refused.value.row == 1
+
+
+def test_a_table_that_starts_in_column_b_is_read_and_rows_keep_their_numbers(registered):
+    bad = record(periode="I")
+    bad["tahun"] = "dua ribu"
+    rows = [[None, *COLUMNS], [None, *(str(record().get(c, "")) for c in COLUMNS)]]
+    rows.append([None, *(str(bad.get(c, "")) for c in COLUMNS)])
+    result = run(excel_workbook(rows))
+    assert [(p["row"], p["column"]) for p in errors(result)] == [(3, "tahun")]
