@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
-from courses.development.selectors import plan_of
+from courses.development.selectors import plan_summary
 from courses.ledger import jp_annotated, jp_annotations
 from portal import rules
 from portal.change.kept import dashboard_part as change_part
@@ -22,7 +22,7 @@ def dashboard_context(*, user) -> dict:
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         ledger = jp_annotated(employee)
-        plan = plan_of(employee=employee, year=year)
+        plan = plan_summary(employee=employee, year=year)
         certificates = course_selectors.certificates_among(courses)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.storage import private_storage
 
 from . import kinds
+from .folding import folded
 
 
 class ExternalActivity(models.Model):
@@ -174,6 +175,8 @@ class PlanItem(models.Model):
     )
     activity_kind = models.CharField(_("bentuk kegiatan"), max_length=20, choices=kinds.CHOICES, blank=True)
     activity_title = models.CharField(_("kegiatan di luar portal"), max_length=200, blank=True)
+    # The title as a verified activity's title_key matches it (folding.folded), set on every save.
+    activity_title_key = models.CharField(max_length=200, blank=True, default="", editable=False)
     quarter = models.PositiveSmallIntegerField(_("triwulan"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     jp = models.PositiveSmallIntegerField(_("JP"), validators=[MinValueValidator(1), MaxValueValidator(500)])
 
@@ -192,6 +195,19 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return self.activity_title or (self.course.title if self.course_id else self.goal)
+
+    def save(self, *args, **kwargs):
+        self.activity_title_key = folded(self.activity_title)
+        if kwargs.get("update_fields") is not None and "activity_title" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "activity_title_key"}
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def keyed(cls, items: list) -> list:
+        """`items` with their title keys set, for bulk_create (which calls no save)."""
+        for item in items:
+            item.activity_title_key = folded(item.activity_title)
+        return items
 
     @property
     def is_course(self) -> bool:

@@ -62,7 +62,7 @@ def seed_plans(today: datetime.date | None = None) -> dict:
                 jp=8,
             ),
         ]
-        PlanItem.objects.bulk_create(items)
+        PlanItem.objects.bulk_create(PlanItem.keyed(items))
     colleague = Employee.objects.filter(supervisor=pegawai.supervisor).exclude(pk=pegawai.pk).order_by("nip").first()
     if colleague is not None and courses:
         waiting, created = DevelopmentPlan.objects.get_or_create(
@@ -72,16 +72,18 @@ def seed_plans(today: datetime.date | None = None) -> dict:
         )
         if created:
             PlanItem.objects.bulk_create(
-                [
-                    PlanItem(plan=waiting, course=courses[0], goal="Kursus portal", quarter=1, jp=courses[0].jp),
-                    PlanItem(
-                        plan=waiting,
-                        goal="Kearsipan digital",
-                        activity_kind="kursus",
-                        activity_title="Kursus Arsip Elektronik ANRI",
-                        quarter=2,
-                        jp=20,
-                    ),
-                ]
+                PlanItem.keyed(
+                    [
+                        PlanItem(plan=waiting, course=courses[0], goal="Kursus portal", quarter=1, jp=courses[0].jp),
+                        PlanItem(
+                            plan=waiting,
+                            goal="Kearsipan digital",
+                            activity_kind="kursus",
+                            activity_title="Kursus Arsip Elektronik ANRI",
+                            quarter=2,
+                            jp=20,
+                        ),
+                    ]
+                )
             )
     return {"development_plans": DevelopmentPlan.objects.count()}

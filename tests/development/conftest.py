@@ -4,7 +4,10 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from courses.development.services import activity_record
+from competency.models import Gap
+from courses.development.services import activity_record, plan_for, plan_item_add
+
+from ..courses.conftest import make_course
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -53,3 +56,24 @@ def form_data():
         "jp": "16",
         "proof": pdf(),
     }
+
+
+@pytest.fixture
+def gap(pegawai):
+    from appraisal_link.models import Rating
+
+    from ..appraisal_link.test_gaps_and_assignments import appraise
+
+    appraise(pegawai.employee, year=datetime.date.today().year, adaptif=Rating.BELOW)
+    return Gap.objects.filter(employee=pegawai.employee, status=Gap.Status.OPEN).first()
+
+
+@pytest.fixture
+def plan(pegawai, gap):
+    """A draft of 4 (course) + 16 (bimtek) = 20 JP."""
+    plan = plan_for(employee=pegawai.employee, year=datetime.date.today().year)
+    plan_item_add(plan=plan, quarter=1, gap=gap, course=make_course("Literasi Perubahan", jp=4))
+    plan_item_add(
+        plan=plan, quarter=2, gap=gap, activity_kind="bimtek", activity_title="Bimtek Manajemen Perubahan", jp=16
+    )
+    return plan

@@ -40,27 +40,6 @@ def complete(employee, course):
     course_services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
 
 
-@pytest.fixture
-def gap(pegawai):
-    from appraisal_link.models import Rating
-
-    from ..appraisal_link.test_gaps_and_assignments import appraise
-
-    appraise(pegawai.employee, year=YEAR, adaptif=Rating.BELOW)
-    return Gap.objects.filter(employee=pegawai.employee, status=Gap.Status.OPEN).first()
-
-
-@pytest.fixture
-def plan(pegawai, gap):
-    """A draft of 4 (course) + 16 (bimtek) = 20 JP."""
-    plan = plan_for(employee=pegawai.employee, year=YEAR)
-    plan_item_add(plan=plan, quarter=1, gap=gap, course=make_course("Literasi Perubahan", jp=4))
-    plan_item_add(
-        plan=plan, quarter=2, gap=gap, activity_kind="bimtek", activity_title="Bimtek Manajemen Perubahan", jp=16
-    )
-    return plan
-
-
 def test_from_draft_to_approved_each_step_told_once(plan, pegawai, atasan):
     plan_submit(plan=plan)
     told = Notification.objects.filter(kind=Kind.PLAN_SUBMITTED)

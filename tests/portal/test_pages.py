@@ -96,6 +96,6 @@ def test_settings_are_indonesian_first():
 HOME_QUERIES = 1
 # Warm: the user, the user's employee (with unit, position, supervisor and JP this year), and the
 # courses part: enrolments with progress and certificates; open gaps and assignments; the year's
-# development plan (three more once one exists: its items, and what completed them). The change
+# development plan with its progress (one query, plan or not). The change
 # hub's part (must-reads, upcoming sosialisasi events, open pulse surveys) is kept per employee.
 DASHBOARD_QUERIES = 6

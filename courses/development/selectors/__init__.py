@@ -7,6 +7,7 @@ from .plans import (
     plan_items_to_link,
     plan_needs,
     plan_of,
+    plan_summary,
     plans_progress,
     team_plans,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "pending_for",
     "plan_needs",
     "plan_of",
+    "plan_summary",
     "plans_progress",
     "team_plans",
 ]

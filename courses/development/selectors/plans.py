@@ -5,7 +5,8 @@ view of their reports' plans, and HR's consolidated needs per competency and uni
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from portal.people.access import employee_for, is_hr, is_supervisor
@@ -13,7 +14,6 @@ from portal.people.models import Employee
 
 from ...models import Enrollment
 from ..models import DevelopmentPlan, ExternalActivity, PlanItem
-from ..services.activities import folded
 
 
 def plans_progress(plans: list[DevelopmentPlan]) -> list[DevelopmentPlan]:
@@ -44,11 +44,38 @@ def plans_progress(plans: list[DevelopmentPlan]) -> list[DevelopmentPlan]:
             if item.course_id:
                 item.done = (plan.employee_id, item.course_id, plan.year) in completed
             else:
-                item.done = item.pk in linked or (plan.employee_id, folded(item.activity_title), plan.year) in titled
+                item.done = item.pk in linked or (plan.employee_id, item.activity_title_key, plan.year) in titled
         plan.planned_jp = sum(item.jp for item in plan.rows)
         plan.done_jp = sum(item.jp for item in plan.rows if item.done)
         plan.done_count = sum(1 for item in plan.rows if item.done)
     return plans
+
+
+def plan_summary(*, employee, year: int) -> DevelopmentPlan | None:
+    """The employee's plan for the year with `.planned_jp`, `.done_jp`, `.done_count` and `.item_count`
+    (the numbers plans_progress gives, without the rows), in one query."""
+    verified = ExternalActivity.objects.filter(status=ExternalActivity.Status.VERIFIED, ends_on__year=year)
+    completed = Enrollment.objects.filter(employee_id=employee.pk, course_id=OuterRef("course_id"), jp_year=year)
+    done = Q(course__isnull=False) & Q(Exists(completed)) | Q(course__isnull=True) & (
+        Q(Exists(verified.filter(plan_item_id=OuterRef("pk"))))
+        | Q(Exists(verified.filter(employee_id=employee.pk, title_key=OuterRef("activity_title_key"))))
+    )
+    items = PlanItem.objects.filter(plan=OuterRef("pk"))
+
+    def total(queryset, expression):
+        value = queryset.order_by().values("plan").annotate(value=expression).values("value")
+        return Coalesce(Subquery(value, output_field=IntegerField()), Value(0))
+
+    return (
+        DevelopmentPlan.objects.filter(employee=employee, year=year)
+        .annotate(
+            item_count=total(items, Count("pk")),
+            planned_jp=total(items, Sum("jp")),
+            done_count=total(items.filter(done), Count("pk")),
+            done_jp=total(items.filter(done), Sum("jp")),
+        )
+        .first()
+    )
 
 
 def plan_of(*, employee, year: int) -> DevelopmentPlan | None:

@@ -20,14 +20,10 @@ from portal.notifications.models import Kind
 from portal.notifications.services import Draft, notify_many
 
 from .. import kinds
+from ..folding import folded
 from ..models import ExternalActivity
 
 MAX_JP = 500
-
-
-def folded(text: str) -> str:
-    """A title or organiser as the duplicate check compares it: case and spacing ignored."""
-    return " ".join(text.casefold().split())
 
 
 def _jp(*, jp: int | None, minutes: int | None) -> int:
