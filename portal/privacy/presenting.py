@@ -18,6 +18,7 @@ SECTIONS = [
     ("competency", gettext_lazy("Kompetensi")),
     ("courses", gettext_lazy("Pembelajaran")),
     ("development", gettext_lazy("Pengembangan di luar portal dan rencana pengembangan")),
+    ("xapi", gettext_lazy("Catatan belajar yang dikirim ke LRS (xAPI)")),
     ("appraisals", gettext_lazy("Penilaian SKP dan penugasan")),
     ("change", gettext_lazy("Perubahan: bacaan wajib, sosialisasi, survei")),
     ("notifications", gettext_lazy("Notifikasi")),
@@ -36,6 +37,12 @@ LABELS = {
     "goal": gettext_lazy("Tujuan"),
     "items": gettext_lazy("Kegiatan rencana"),
     "competencies": gettext_lazy("Kompetensi"),
+    # xapi
+    "lrs_statements": gettext_lazy("Pernyataan xAPI"),
+    "verb": gettext_lazy("Kata kerja"),
+    "object": gettext_lazy("Objek"),
+    "sent_at": gettext_lazy("Dikirim"),
+    "statement_id": gettext_lazy("ID pernyataan"),
     # account and employee
     "username": gettext_lazy("Nama pengguna"),
     "first_name": gettext_lazy("Nama depan"),

@@ -80,6 +80,7 @@ LOCAL_APPS = [
     "competency",
     "courses",
     "courses.development",
+    "courses.xapi",
     "appraisal_link",
     "appraisal_link.feedback",
 ]
@@ -211,6 +212,13 @@ ACCOUNT_RATE_LIMITS = {
 }
 # The organiser named for the portal's own courses in the training history exported for SIASN.
 KOMPETEN_TRAINING_ORGANISER = env("TRAINING_ORGANISER", "BKPSDM Kota Pangkalpinang")
+# The Learning Record Store that receives xAPI statements (courses.xapi); none when the endpoint is empty.
+XAPI_LRS_ENDPOINT = env("XAPI_LRS_ENDPOINT", "").rstrip("/")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", "")
+XAPI_TIMEOUT_SECONDS = float(env("XAPI_TIMEOUT_SECONDS", "10"))
+# The first wait before trying an LRS that could not take a statement again (doubled each time, at most an hour).
+XAPI_RETRY_SECONDS = int(env("XAPI_RETRY_SECONDS", "30"))
 # A one-time activation code HR issues for a sign-up without the register's e-mail address.
 KOMPETEN_ACTIVATION_CODE_DAYS = int(env("ACTIVATION_CODE_DAYS", "14"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -235,8 +243,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 KOMPETEN_PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
-        "magnetometer", "microphone", "midi", "payment", "usb",
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
     )
 }
 # Content-Security-Policy (django-csp 4): scripts and styles only from the portal's own static
@@ -252,7 +268,9 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'", *media_origins()],
         "frame-src": [
             "'self'",
-            *env_list("CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"),
+            *env_list(
+                "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+            ),
         ],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

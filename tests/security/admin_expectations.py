@@ -89,6 +89,9 @@ ADMIN = {
     ],
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
     "appraisal_training_history": [Case(u("appraisal_training_history"), admin())],
+    # The xAPI statement log (courses.xapi) and its "send the failed ones again".
+    "xapi_log": [Case(u("xapi_log"), admin())],
+    "xapi_resend": [Case(u("xapi_resend"), admin(staff="302"), method="POST")],
     # HR's chooser of employees (officer codes): every view behind HR's door.
     "pilih-pegawai:choose": [Case(u("pilih-pegawai:choose"), admin())],
     "pilih-pegawai:choose_results": [Case(u("pilih-pegawai:choose_results"), admin())],
