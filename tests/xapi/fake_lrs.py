@@ -1,12 +1,16 @@
 """A Learning Record Store for the tests: a real HTTP server on a free local port that takes
 PUT /statements?statementId= as xAPI 1.0.3 says (Basic auth, the version header, 204 for a new or an
-identical statement, 409 for another statement with the same id), and can be told to fail."""
+identical statement, 409 for another statement with the same id), and can be told to fail. Each
+statement is parsed by Rustici's xAPI library (TinCanPython), as an LRS would check it: an unknown
+property or a value of the wrong kind is refused with 400."""
 
 import base64
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+import tincan
 
 USERNAME, PASSWORD = "kompeten", "rahasia-lrs"
 
@@ -48,6 +52,12 @@ class FakeLRS:
         if headers.get("X-Experience-API-Version") != "1.0.3" or url.path != "/xapi/statements":
             return 400
         statement_id = parse_qs(url.query).get("statementId", [""])[0]
+        try:
+            parsed = tincan.Statement.from_json(body.decode())
+        except (ValueError, TypeError, AttributeError):
+            return 400
+        if str(parsed.id) != statement_id or parsed.actor.account is None:
+            return 400
         statement = json.loads(body)
         if statement.get("id") != statement_id:
             return 400

@@ -176,3 +176,16 @@ def test_the_employee_sees_in_my_data_what_was_sent_about_them(
         "completed",
         "completed",
     ]
+
+
+def test_the_lrs_checks_each_statement_and_refuses_a_malformed_one(
+    lrs, pegawai, course, lessons, django_capture_on_commit_callbacks
+):
+    learn(pegawai.employee, course, lessons, django_capture_on_commit_callbacks)
+    assert len(lrs.statements) == 5  # every statement the portal built passed the LRS's parser
+    row = Statement.objects.order_by("created_at").first()
+    broken = {**row.body, "result": {"score": {"scaled": "seratus"}}}
+    Statement.objects.filter(pk=row.pk).update(body=broken, status=Statement.Status.WAITING)
+    assert statement_send(statement_id=str(row.pk)) == "failed"
+    row.refresh_from_db()
+    assert row.status == Statement.Status.FAILED and row.last_error.startswith("LRS menjawab 400")
