@@ -81,6 +81,7 @@ LOCAL_APPS = [
     "courses",
     "courses.development",
     "courses.xapi",
+    "courses.scorm",
     "appraisal_link",
     "appraisal_link.feedback",
 ]

@@ -89,6 +89,10 @@ ADMIN = {
     ],
     "appraisal_jp": [Case(u("appraisal_jp"), admin())],
     "appraisal_training_history": [Case(u("appraisal_training_history"), admin())],
+    # SCORM packages: trainers and HR upload and list them (courses.scorm).
+    "scorm_packages": [
+        Case(u("scorm_packages"), admin(trainers="200"), public="the packages are course material, not anyone's record")
+    ],
     # The xAPI statement log (courses.xapi) and its "send the failed ones again".
     "xapi_log": [Case(u("xapi_log"), admin())],
     "xapi_resend": [Case(u("xapi_resend"), admin(staff="302"), method="POST")],
