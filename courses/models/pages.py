@@ -171,7 +171,23 @@ class LessonPage(KeptRoutingMixin, Page):
     minutes = models.PositiveSmallIntegerField(_("perkiraan waktu (menit)"), default=15)
     body = StreamField(LessonStreamBlock(), verbose_name=_("isi pelajaran"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("minutes"), FieldPanel("body")]
+    scorm_package = models.ForeignKey(
+        "scorm.ScormPackage",
+        verbose_name=_("paket SCORM"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Paket yang diunggah di Paket SCORM; diputar di pelajaran ini, di bawah isinya."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("minutes"),
+        FieldPanel("body"),
+        FieldPanel("scorm_package"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["courses.CoursePage"]

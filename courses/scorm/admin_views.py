@@ -11,18 +11,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.people.access import has_role, is_hr
-from portal.people.roles import PELATIH
-
+from .access import may_manage
 from .models import ScormPackage
 from .packages import MAX_ARCHIVE_BYTES, PackageRejected
 from .services import package_create
 
 PER_PAGE = 50
-
-
-def may_manage(user) -> bool:
-    return is_hr(user) or has_role(user, PELATIH)
 
 
 def trainers_and_hr(view):

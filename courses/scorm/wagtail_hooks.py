@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import may_manage
+from .access import may_manage
 
 
 class TrainersAndHRMenuItem(MenuItem):

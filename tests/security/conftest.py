@@ -133,6 +133,19 @@ def _records(employee, course, *, key: str):
     }
 
 
+def _scorm_lesson(lesson, by):
+    from courses.scorm.services import package_create
+
+    from ..scorm.test_packages import minimal, package
+
+    kept = package_create(
+        file=package({"imsmanifest.xml": minimal("mulai.html"), "mulai.html": "<p>"}), name="m.zip", by=by
+    )
+    lesson.scorm_package = kept
+    lesson.save_revision().publish()
+    return kept
+
+
 def build_world() -> World:
     from wagtail.documents.models import Document
 
@@ -181,6 +194,8 @@ def build_world() -> World:
     # Y) and for T2 (who trains C2, where no one is enrolled).
     vars(objects).update(_records(objects.q, c1, key="q"))
     objects.c2_lessons = list(LessonPage.objects.child_of(c2).order_by("path"))
+    # C1's first lesson plays a SCORM package: P and Q (enrolled) may play it, as trainers and HR may.
+    objects.scorm_package = _scorm_lesson(LessonPage.objects.child_of(c1).order_by("path").first(), users[HR_TOTP])
 
     objects.article = make_change_article("Mengapa SKP berubah? (matriks)", must_read=True)
     objects.event = make_change_event("Sosialisasi SKP (matriks)")

@@ -116,6 +116,22 @@ SITE = {
             others=urls(u("certificate_download", "q_certificate")),
         )
     ],
+    # A SCORM package's files: whoever may play it (enrolled in its course; trainers and HR with TOTP).
+    "scorm_file": [
+        Case(
+            lambda w: reverse("scorm_file", args=[w.scorm_package.pk, "mulai.html"]),
+            members(
+                "404",
+                pegawai_p="200",
+                pegawai_q="200",
+                pelatih_t1="200",
+                pelatih_t2="200",
+                hr_totp="200",
+                superuser="200",
+            ),
+            others=lambda w: [reverse("scorm_file", args=[w.scorm_package.pk, "../../m.zip"])],
+        )
+    ],
     "certificate_verify": [
         Case(
             lambda w: reverse("certificate_verify", args=[w.p_certificate.code]),

@@ -1,0 +1,93 @@
+"""A package's files, from the portal's own origin under /kursus/scorm/<package>/, to whoever may play
+it: a learner enrolled in a course with a live lesson that plays it, or a trainer or HR. Each file
+goes out with its own content type, nosniff, never cached by anyone else, and a policy of its own:
+the package's scripts (inline ones too) run in a sandboxed frame of the portal's pages only."""
+
+import mimetypes
+import posixpath
+
+from csp.decorators import csp_replace
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from portal.private_files import private_file_response
+from portal.storage import private_storage
+
+from .access import may_play
+from .models import ScormPackage
+
+# What browsers need to hear for the types packages carry (mimetypes does not know them all).
+TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".eot": "application/vnd.ms-fontobject",
+    ".vtt": "text/vtt",
+    ".webp": "image/webp",
+    ".mp4": "video/mp4",
+    ".m4a": "audio/mp4",
+    ".webm": "video/webm",
+    ".swf": "application/x-shockwave-flash",
+}
+PACKAGE_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "sandbox": ["allow-scripts", "allow-same-origin", "allow-forms", "allow-popups", "allow-downloads"],
+}
+
+
+class _Stored:
+    """A file of the private storage, as private_file_response reads a FieldFile."""
+
+    def __init__(self, name: str):
+        self.storage, self.name = private_storage(), name
+
+    def __bool__(self):
+        return True
+
+    def open(self, mode="rb"):
+        return self.storage.open(self.name, mode)
+
+
+def content_type(path: str) -> str:
+    extension = posixpath.splitext(path)[1].lower()
+    return TYPES.get(extension) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+@login_required
+@xframe_options_sameorigin
+@csp_replace(PACKAGE_POLICY)
+def package_file_view(request, package_id, path: str):
+    clean = posixpath.normpath(path)
+    if clean.startswith(("/", "..")) or "\\" in path:
+        raise Http404
+    # A package is many files: who may play it is decided once a minute per person (a yes only, so
+    # that someone who just enrolled is not turned away).
+    key = f"scorm:play:{request.user.pk}:{package_id}"
+    if not cache.get(key):
+        package = ScormPackage.objects.filter(pk=package_id).first()
+        if package is None or not may_play(request.user, package):
+            raise Http404
+        cache.set(key, True, 60)
+    response = private_file_response(
+        _Stored(f"scorm/{package_id}/{clean}"),
+        filename=posixpath.basename(clean),
+        as_attachment=False,
+        content_type=content_type(clean),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
