@@ -70,6 +70,10 @@ def lesson_serve(request, lesson: LessonPage, *args, **kwargs):
         messages.info(request, _("Selesaikan pelajaran sebelumnya terlebih dahulu."))
         return redirect(course.url)
     context.update({"page": lesson, "self": lesson, "request": request})
+    if lesson.scorm_package_id:
+        from .scorm.views import runtime_config
+
+        context["scorm_config"] = runtime_config(request=request, enrollment=enrollment, lesson=lesson)
     return TemplateResponse(request, lesson.get_template(request), context)
 
 

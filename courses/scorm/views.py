@@ -3,14 +3,17 @@ it: a learner enrolled in a course with a live lesson that plays it, or a traine
 goes out with its own content type, nosniff, never cached by anyone else, and a policy of its own:
 the package's scripts (inline ones too) run in a sandboxed frame of the portal's pages only."""
 
+import json
 import mimetypes
 import posixpath
 
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
 
 from portal.private_files import private_file_response
 from portal.storage import private_storage
@@ -91,3 +94,56 @@ def package_file_view(request, package_id, path: str):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+MAX_COMMIT_BYTES = 128 * 1024
+
+
+def runtime_config(*, request, enrollment, lesson) -> dict:
+    """What the lesson page gives its runtime (static/js/scorm-runtime.js), as JSON."""
+    from django.middleware.csrf import get_token
+    from django.urls import reverse
+
+    from .runtime import scorm_state
+
+    package = lesson.scorm_package
+    return {
+        "version": package.version,
+        "learnerId": str(enrollment.employee_id),
+        "learnerName": enrollment.employee.name,
+        "masteryScore": package.mastery_score,
+        "commitUrl": reverse("scorm_commit", args=[lesson.pk]),
+        "csrfToken": get_token(request),
+        "state": scorm_state(enrollment=enrollment, lesson=lesson),
+        "messages": {
+            "saved": _("Kemajuan di materi ini tersimpan."),
+            "completed": _("Pelajaran ini selesai."),
+            "failed": _("Kemajuan belum tersimpan:"),
+        },
+    }
+
+
+@login_required
+@require_POST
+def scorm_commit_view(request, lesson_id: int):
+    """The runtime's commit: JSON of the portal's CMI keys (see runtime.scorm_commit)."""
+    from courses.views import _lesson_and_enrollment
+
+    from .runtime import CommitRefused, scorm_commit
+
+    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    if not lesson.scorm_package_id:
+        raise Http404
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_COMMIT_BYTES:
+        return JsonResponse({"ok": False, "error": _("Data terlalu besar.")}, status=413)
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        return JsonResponse({"ok": False, "error": _("Data bukan objek JSON.")}, status=400)
+    try:
+        committed = scorm_commit(enrollment=enrollment, lesson=lesson, data=data)
+    except CommitRefused as refused:
+        return JsonResponse({"ok": False, "error": refused.message}, status=400)
+    return JsonResponse({"ok": True, "completed": committed.attempt.completed_at is not None})

@@ -81,6 +81,10 @@ def lesson_mark_done(*, enrollment: Enrollment, lesson: LessonPage) -> LessonPro
     _check_lesson_open(enrollment=enrollment, lesson=lesson)
     if lesson.has_quiz:
         raise ValidationError(_("Pelajaran ini selesai setelah kuisnya lulus."), code="quiz_required")
+    if lesson.scorm_package_id:
+        raise ValidationError(
+            _("Pelajaran ini selesai saat materi SCORM-nya menyatakan selesai."), code="scorm_required"
+        )
     progress, _created = LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
     enrollment_complete_if_done(enrollment=enrollment)
     return progress

@@ -132,6 +132,17 @@ SITE = {
             others=lambda w: [reverse("scorm_file", args=[w.scorm_package.pk, "../../m.zip"])],
         )
     ],
+    # The SCORM runtime's commit: for the learner enrolled in the lesson's course, of their own attempt.
+    "scorm_commit": [
+        Case(
+            lambda w: reverse("scorm_commit", args=[w.p_lessons[0].pk]),
+            # P and Q reach it; the matrix posts a form, not the runtime's JSON: refused with a 400.
+            members("404", pegawai_p="400", pegawai_q="400"),
+            method="POST",
+            unchanged=count_of("scorm.ScormAttempt"),
+            others=lambda w: [reverse("scorm_commit", args=[w.c2_lessons[0].pk])],
+        )
+    ],
     "certificate_verify": [
         Case(
             lambda w: reverse("certificate_verify", args=[w.p_certificate.code]),
