@@ -114,11 +114,15 @@ def course_report_page(request, course, *, assign_form, trainer_form=None, statu
     """The report page: numbers, hardest questions, a page of learners, trainers and HR's forms."""
     hr = is_hr(request.user)
     learners = reports.course_learners(course=course)
-    lesson_total = len(lessons_of(course))
+    lessons = lessons_of(course)
+    lesson_total = len(lessons)
     page = Paginator(learners, 50).get_page(request.GET.get("p"))
     page.object_list = reports.with_final_scores(page.object_list)
+    has_scorm = any(lesson.scorm_package_id for lesson in lessons)
+    scorm = reports.scorm_results(page.object_list) if has_scorm else {}
     for enrollment in page:
         enrollment.progress_percent = _percent(enrollment, lesson_total)
+        enrollment.scorm_results = scorm.get(enrollment.pk, [])
     if hr and trainer_form is None:
         trainer_form = TrainerForm(course=course)
     return TemplateResponse(
@@ -130,6 +134,7 @@ def course_report_page(request, course, *, assign_form, trainer_form=None, statu
             "hardest": reports.hardest_questions(course=course),
             "learners": page,
             "lesson_total": lesson_total,
+            "has_scorm": has_scorm,
             "trainers": reports.trainers_of(course=course),
             "assign_form": assign_form,
             "trainer_form": trainer_form if hr else None,
@@ -141,9 +146,12 @@ def course_report_page(request, course, *, assign_form, trainer_form=None, statu
 
 def _export(course, file_format: str):
     """The course's learners as CSV or XLSX (formulas neutralised by table_response)."""
-    learners = reports.course_learners(course=course)
+    learners = list(reports.course_learners(course=course))
     scores = reports.final_scores(course=course)
-    lesson_total = len(lessons_of(course))
+    lessons = lessons_of(course)
+    lesson_total = len(lessons)
+    has_scorm = any(lesson.scorm_package_id for lesson in lessons)
+    scorm = reports.scorm_results(learners) if has_scorm else {}
     header = [
         _("NIP"),
         _("Nama"),
@@ -155,6 +163,7 @@ def _export(course, file_format: str):
         _("Jumlah percobaan kuis"),
         _("Selesai"),
         _("Sertifikat"),
+        *([_("SCORM (pelajaran: status, nilai)")] if has_scorm else []),
     ]
     rows = (
         [
@@ -168,10 +177,17 @@ def _export(course, file_format: str):
             e.attempt_count,
             timezone.localtime(e.completed_at).strftime("%Y-%m-%d") if e.completed_at else "",
             getattr(getattr(e, "certificate", None), "code", ""),
+            *([_scorm_text(scorm.get(e.pk, []))] if has_scorm else []),
         ]
         for e in learners
     )
     return table_response(filename=f"peserta-{course.slug}", header=header, rows=rows, file_format=file_format)
+
+
+def _scorm_text(results: list[dict]) -> str:
+    return "; ".join(
+        f"{r['lesson']}: {r['status']}" + (f", {r['score']}" if r["score"] is not None else "") for r in results
+    )
 
 
 def _percent(enrollment: Enrollment, lesson_total: int) -> int:

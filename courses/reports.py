@@ -111,6 +111,33 @@ def with_final_scores(enrollments) -> list[Enrollment]:
     return enrollments
 
 
+def scorm_results(enrollments) -> dict[int, list[dict]]:
+    """Enrolment id -> its learner's SCORM results in the course (lesson, status, score), one query."""
+    from .scorm.models import ScormAttempt
+
+    found: dict[int, list[dict]] = {}
+    attempts = (
+        ScormAttempt.objects.filter(enrollment__in=[e.pk for e in enrollments])
+        .select_related("lesson")
+        .order_by("lesson__path")
+    )
+    for attempt in attempts:
+        if attempt.completion_status or attempt.success_status:
+            status = " / ".join(s for s in (attempt.completion_status, attempt.success_status) if s)
+        else:
+            status = attempt.lesson_status
+        if attempt.score_raw is not None:
+            score = round(attempt.score_raw)
+        elif attempt.score_scaled is not None:
+            score = round(100 * attempt.score_scaled)
+        else:
+            score = None
+        found.setdefault(attempt.enrollment_id, []).append(
+            {"lesson": attempt.lesson.title, "status": status or "—", "score": score}
+        )
+    return found
+
+
 def course_learners(*, course: CoursePage) -> QuerySet[Enrollment]:
     """The learners of a course with their progress, number of quiz attempts and certificate
     (their final scores: with_final_scores)."""

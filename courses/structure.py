@@ -21,7 +21,7 @@ def lessons_of(course: CoursePage) -> list[LessonPage]:
         LessonPage.objects.child_of(course)
         .live()
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "minutes")
+        .only("id", "title", "slug", "url_path", "path", "depth", "minutes", "scorm_package_id")
     )
 
 

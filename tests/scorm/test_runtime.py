@@ -177,3 +177,25 @@ def test_the_learner_cannot_mark_it_done_by_hand(client, learner, hr):
     response = client.post(reverse("lesson_done", args=[lesson.pk]), follow=True)
     assert "Pelajaran ini selesai saat materi SCORM-nya menyatakan selesai." in response.content.decode()
     assert not LessonProgress.objects.filter(enrollment=enrollment).exists()
+
+
+def test_hr_and_the_courses_trainer_see_each_learners_scorm_status_and_score(
+    client, learner, hr, hr_with_mfa, pelatih_with_mfa
+):
+    from courses.models import CourseTrainer
+
+    course, lesson = scorm_course(hr)
+    services.enrollment_create(employee=learner.employee, course=course)
+    commit(client, lesson, {"lesson_status": "passed", "score_raw": "88"})
+    CourseTrainer.objects.get_or_create(course=course, user=pelatih_with_mfa)
+    for staff in (hr_with_mfa, pelatih_with_mfa):
+        client.force_login(staff)
+        page = client.get(reverse("course_report", args=[course.pk])).content.decode()
+        assert "Kata sandi: passed, 88" in page
+    export = client.get(reverse("course_report", args=[course.pk]) + "?format=csv")
+    text = (
+        b"".join(export.streaming_content).decode("utf-8-sig")
+        if export.streaming
+        else export.content.decode("utf-8-sig")
+    )
+    assert "SCORM (pelajaran: status, nilai)" in text and "Kata sandi: passed, 88" in text
