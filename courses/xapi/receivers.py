@@ -10,52 +10,37 @@ from . import statements
 from .services import lrs_configured, statement_record
 
 
-def _pages(row):
-    lesson = row.lesson.specific if hasattr(row, "lesson") else None
-    course = row.enrollment.course
-    return lesson, course
+def _record(body: dict, *, event: str, employee_id: int, object_name: str) -> None:
+    verb = body["verb"]["display"]["en-US"]
+    statement_record(body=body, event=event, employee_id=employee_id, verb=verb, object_name=object_name)
+
+
+def _learning(row, build, event: str, suffix: str = "") -> None:
+    """A lesson's event (a lesson done, a quiz attempt): its statement, with the course as parent."""
+    lesson, course = row.lesson.specific, row.enrollment.course
+    body = build(row, lesson=lesson, course=course)
+    _record(body, event=f"{event}:{row.pk}", employee_id=row.enrollment.employee_id, object_name=lesson.title + suffix)
 
 
 @receiver(post_save, sender=LessonProgress, dispatch_uid="xapi_lesson_completed")
 def lesson_completed(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or not lrs_configured():
-        return
-    lesson, course = _pages(instance)
-    body = statements.lesson_completed(instance, lesson=lesson, course=course)
-    statement_record(
-        body=body,
-        event=f"lesson:{instance.pk}",
-        employee_id=instance.enrollment.employee_id,
-        verb="completed",
-        object_name=lesson.title,
-    )
+    if created and not raw and lrs_configured():
+        _learning(instance, statements.lesson_completed, "lesson")
 
 
 @receiver(post_save, sender=QuizAttempt, dispatch_uid="xapi_quiz_attempted")
 def quiz_attempted(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or not lrs_configured():
-        return
-    lesson, course = _pages(instance)
-    body = statements.quiz_attempted(instance, lesson=lesson, course=course)
-    statement_record(
-        body=body,
-        event=f"quiz:{instance.pk}",
-        employee_id=instance.enrollment.employee_id,
-        verb=body["verb"]["display"]["en-US"],
-        object_name=f"{lesson.title} (kuis)",
-    )
+    if created and not raw and lrs_configured():
+        _learning(instance, statements.quiz_attempted, "quiz", " (kuis)")
 
 
 @receiver(enrollment_completed, dispatch_uid="xapi_course_completed")
 def course_completed(sender, enrollment, **kwargs):
-    if not lrs_configured():
-        return
-    course = enrollment.course
-    body = statements.course_completed(enrollment, course=course)
-    statement_record(
-        body=body,
-        event=f"course:{enrollment.pk}",
-        employee_id=enrollment.employee_id,
-        verb="completed",
-        object_name=course.title,
-    )
+    if lrs_configured():
+        body = statements.course_completed(enrollment, course=enrollment.course)
+        _record(
+            body,
+            event=f"course:{enrollment.pk}",
+            employee_id=enrollment.employee_id,
+            object_name=enrollment.course.title,
+        )
