@@ -15,6 +15,7 @@ from appraisal_link.anonymising import appraisal_records_anonymise
 from competency.anonymising import competency_records_anonymise
 from courses.anonymising import certificates_anonymise
 from courses.development.anonymising import development_records_anonymise
+from courses.scorm.anonymising import scorm_records_anonymise
 from portal.notifications.retention import notifications_delete_for
 from portal.people.anonymising import employee_record_anonymise
 from portal.people.models import Employee
@@ -31,6 +32,7 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
     competency_records_anonymise(employee=employee)
     certificates_anonymise(employee=employee)
     development_records_anonymise(employee=employee)
+    scorm_records_anonymise(employee=employee)
     appraisal_records_anonymise(employee=employee, words=words)
     if employee.user_id is not None:
         notifications_delete_for(user=employee.user)

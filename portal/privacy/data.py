@@ -10,6 +10,7 @@ from appraisal_link import personal_data as appraisal_data
 from competency import personal_data as competency_data
 from courses import personal_data as course_data
 from courses.development import personal_data as development_data
+from courses.scorm import personal_data as scorm_data
 from courses.xapi import personal_data as xapi_data
 from portal.change import personal_data as change_data
 from portal.notifications import personal_data as notification_data
@@ -22,6 +23,7 @@ EMPLOYEE_PARTS = [
     ("competency", competency_data.personal_data_for),
     ("courses", course_data.personal_data_for),
     ("development", development_data.personal_data_for),
+    ("scorm", scorm_data.personal_data_for),
     ("xapi", xapi_data.personal_data_for),
     ("appraisals", appraisal_data.personal_data_for),
     ("change", change_data.personal_data_for),

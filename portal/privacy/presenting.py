@@ -18,6 +18,7 @@ SECTIONS = [
     ("competency", gettext_lazy("Kompetensi")),
     ("courses", gettext_lazy("Pembelajaran")),
     ("development", gettext_lazy("Pengembangan di luar portal dan rencana pengembangan")),
+    ("scorm", gettext_lazy("Materi SCORM")),
     ("xapi", gettext_lazy("Catatan belajar yang dikirim ke LRS (xAPI)")),
     ("appraisals", gettext_lazy("Penilaian SKP dan penugasan")),
     ("change", gettext_lazy("Perubahan: bacaan wajib, sosialisasi, survei")),
@@ -37,6 +38,14 @@ LABELS = {
     "goal": gettext_lazy("Tujuan"),
     "items": gettext_lazy("Kegiatan rencana"),
     "competencies": gettext_lazy("Kompetensi"),
+    # scorm
+    "scorm_attempts": gettext_lazy("Materi SCORM yang Anda putar"),
+    "lesson_status": gettext_lazy("Status"),
+    "completion_status": gettext_lazy("Status penyelesaian"),
+    "success_status": gettext_lazy("Status kelulusan"),
+    "total_seconds": gettext_lazy("Total waktu (detik)"),
+    "location": gettext_lazy("Posisi terakhir"),
+    "suspend_data": gettext_lazy("Data yang disimpan materi"),
     # xapi
     "lrs_statements": gettext_lazy("Pernyataan xAPI"),
     "verb": gettext_lazy("Kata kerja"),

@@ -199,3 +199,17 @@ def test_hr_and_the_courses_trainer_see_each_learners_scorm_status_and_score(
         else export.content.decode("utf-8-sig")
     )
     assert "SCORM (pelajaran: status, nilai)" in text and "Kata sandi: passed, 88" in text
+
+
+def test_my_data_shows_the_attempts_and_anonymising_clears_what_the_package_kept(client, learner, hr, hr_with_mfa):
+    from courses.scorm.anonymising import scorm_records_anonymise
+
+    course, lesson = scorm_course(hr)
+    services.enrollment_create(employee=learner.employee, course=course)
+    commit(client, lesson, {"lesson_status": "incomplete", "location": "slide-7", "suspend_data": "jawaban=Bapak Budi"})
+    page = client.get(reverse("my_data")).content.decode()
+    assert "Materi SCORM yang Anda putar" in page and "jawaban=Bapak Budi" in page and "slide-7" in page
+
+    assert scorm_records_anonymise(employee=learner.employee) == 1
+    attempt = ScormAttempt.objects.get()
+    assert (attempt.suspend_data, attempt.location, attempt.lesson_status) == ("", "", "incomplete")
