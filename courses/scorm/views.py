@@ -119,6 +119,7 @@ def runtime_config(*, request, enrollment, lesson) -> dict:
             "saved": _("Kemajuan di materi ini tersimpan."),
             "completed": _("Pelajaran ini selesai."),
             "failed": _("Kemajuan belum tersimpan:"),
+            "next": _("Lanjut"),
         },
     }
 
@@ -146,4 +147,17 @@ def scorm_commit_view(request, lesson_id: int):
         committed = scorm_commit(enrollment=enrollment, lesson=lesson, data=data)
     except CommitRefused as refused:
         return JsonResponse({"ok": False, "error": refused.message}, status=400)
-    return JsonResponse({"ok": True, "completed": committed.attempt.completed_at is not None})
+    completed = committed.attempt.completed_at is not None
+    return JsonResponse({"ok": True, "completed": completed, "next_url": _next_url(lesson) if completed else None})
+
+
+def _next_url(lesson) -> str:
+    """Where the learner goes once the package is done: the course's next live lesson, or the course."""
+    from courses.structure import lessons_of
+
+    course = lesson.get_parent().specific
+    lessons = lessons_of(course)
+    index = next((n for n, each in enumerate(lessons) if each.pk == lesson.pk), None)
+    if index is not None and index + 1 < len(lessons):
+        return lessons[index + 1].url
+    return course.url

@@ -130,6 +130,20 @@
     }
   }
 
+  // Once the package is done, the note under it becomes the way on (the next lesson, or the course).
+  function showNext(url) {
+    var pending = document.querySelector("[data-testid=scorm-pending]");
+    if (!pending || !url) {
+      return;
+    }
+    var link = document.createElement("a");
+    link.className = "button";
+    link.href = url;
+    link.textContent = config.messages.next;
+    pending.textContent = "";
+    pending.appendChild(link);
+  }
+
   function send(keepalive) {
     var keys = Object.keys(changed);
     if (!keys.length) {
@@ -154,7 +168,7 @@
           }
           say(answer.completed ? config.messages.completed : config.messages.saved);
           if (answer.completed) {
-            document.dispatchEvent(new CustomEvent("scorm:completed"));
+            showNext(answer.next_url);
           }
         });
       })

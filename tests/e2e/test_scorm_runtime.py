@@ -105,6 +105,9 @@ def test_a_scorm_12_package_is_tracked_resumed_and_completes_the_lesson(
     sco.get_by_role("button", name="Selesaikan").click()
     expect(sco.locator("#hasil")).to_have_text("finish true")
     expect(small.locator("[data-scorm-status]")).to_have_text("Pelajaran ini selesai.")
+    expect(small.get_by_role("link", name="Lanjut")).to_have_attribute(
+        "href", lesson.get_next_siblings().live().first().url
+    )
     screenshot(small, "scorm-runtime-completed-phone")
     small.reload()
     expect(small.get_by_text("Pelajaran ini sudah selesai.")).to_be_visible()

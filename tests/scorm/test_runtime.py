@@ -74,7 +74,7 @@ def test_scorm_12_status_score_and_resume(client, learner, hr):
             "session_time": "0000:05:30.00",
         },
     )
-    assert answer.json() == {"ok": True, "completed": False}
+    assert answer.json() == {"ok": True, "completed": False, "next_url": None}
     state = config_of(client, lesson)["state"]
     assert (state["entry"], state["location"], state["suspend_data"], state["total_seconds"]) == (
         "resume",
@@ -88,7 +88,8 @@ def test_scorm_12_status_score_and_resume(client, learner, hr):
     assert ScormAttempt.objects.get().total_seconds == 330 + 3600
 
     answer = commit(client, lesson, {"lesson_status": "completed", "score_raw": "85", "score_max": "100"})
-    assert answer.json() == {"ok": True, "completed": True}
+    quiz = LessonPage.objects.child_of(course).order_by("path").last()
+    assert answer.json() == {"ok": True, "completed": True, "next_url": quiz.url}
     commit(client, lesson, {"lesson_status": "completed"})  # again: still one completion
     assert LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).count() == 1
     attempt = ScormAttempt.objects.get()
