@@ -1,37 +1,14 @@
 """Settings shared by every environment; each value is read from the environment."""
 
-import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .storage import media_origins, storages
+from .environment import env, env_bool, env_list, env_required  # noqa: F401 (the other settings import them here)
+from .storage import storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
-
-def env_required(name: str) -> str:
-    value = env(name)
-    if not value:
-        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
-    return value
 
 
 # --- Core ----------------------------------------------------------------------------------
@@ -232,63 +209,8 @@ KOMPETEN_STAFF_IDLE_MINUTES = int(env("STAFF_IDLE_MINUTES", "30"))
 # Roles that see other people's personal data: TOTP first (superusers too, always).
 KOMPETEN_MFA_REQUIRED_ROLES = ["pelatih", "atasan", "hr", "komunikasi"]
 
-# --- Client address and security headers ------------------------------------------------
-# Proxies in front of the portal that append to X-Forwarded-For (the README's TLS proxy is one).
-# The client address is the entry that many from the right: entries further left are whatever the
-# client sent, so an attacker cannot choose the key of a per-IP rate limit. 0: REMOTE_ADDR.
-KOMPETEN_TRUSTED_PROXY_COUNT = int(env("KOMPETEN_TRUSTED_PROXY_COUNT", "0"))
-ALLAUTH_TRUSTED_PROXY_COUNT = KOMPETEN_TRUSTED_PROXY_COUNT
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Browser features no page of the portal uses (portal.security.headers).
-KOMPETEN_PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-    )
-}
-# Content-Security-Policy (django-csp 4): scripts and styles only from the portal's own static
-# files, nothing inline. Lesson videos may be embedded from the hosts in CSP_FRAME_SRC.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *media_origins()],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'", *media_origins()],
-        "frame-src": [
-            "'self'",
-            *env_list(
-                "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
-            ),
-        ],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
-# Wagtail's own admin still has inline scripts (panels, date pickers) and inline styles, and shows
-# page previews in a frame: under this prefix alone these directives replace the ones above
-# (portal.security.csp). The project's own admin templates need none of it: they load their
-# scripts and styles from static/.
-KOMPETEN_CSP_ADMIN_PREFIX = "/admin/"
-KOMPETEN_CSP_ADMIN_DIRECTIVES = {
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "frame-ancestors": ["'self'"],
-}
+# --- Client address and security headers: portal/settings/security.py ---------------------
+from .security import *  # noqa: E402, F403
 
 # seed_demo (accounts with a public password) may run only where this is True: dev and test.
 KOMPETEN_DEMO_DATA_ALLOWED = False
