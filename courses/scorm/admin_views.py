@@ -23,7 +23,7 @@ def trainers_and_hr(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not may_manage(request.user):
-            return TemplateResponse(request, "scorm/admin/trainers_only.html", status=403)
+            return TemplateResponse(request, "people/admin/hr_only.html", {"for_trainers": True}, status=403)
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -48,3 +48,14 @@ def test_the_list_costs_the_same_queries_with_more_packages(client, hr_with_mfa)
     with CaptureQueriesContext(connection) as after:
         page = client.get(reverse("scorm_packages")).content.decode()
     assert len(after) == len(before) and page.count("<td><code>") == 3
+
+
+def test_another_admin_role_is_told_whose_screen_it_is(client, make_person, with_totp):
+    from portal.people import roles
+
+    officer = make_person(roles.KOMUNIKASI)
+    with_totp(officer)
+    client.force_login(officer)
+    response = client.get(reverse("scorm_packages"))
+    assert response.status_code == 403
+    assert "khusus untuk pelatih dan BKPSDM (SDM)" in response.content.decode()
