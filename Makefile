@@ -56,6 +56,7 @@ deploy-check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	MFA_ENCRYPTION_KEY="$$($(BIN)/python -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')" \
+	OPENBADGES_SIGNING_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')" \
 	ALLOWED_HOSTS=kompeten.example CACHE_URL=redis://127.0.0.1:6379/15 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 

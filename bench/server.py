@@ -31,6 +31,7 @@ def server_env(url: str, media: Path, *, cache_url: str = CACHE_URL) -> dict:
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+            "OPENBADGES_SIGNING_KEY": secrets.token_hex(32),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": url,
             "DATABASE_CONN_MAX_AGE": "60",

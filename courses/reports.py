@@ -14,7 +14,7 @@ from django.http import Http404
 from portal.people import roles
 from portal.people.access import has_role, is_hr, mfa_setup_pending
 
-from .models import CoursePage, CourseTrainer, Enrollment, LessonPage, QuizAttempt
+from .models import Certificate, CoursePage, CourseTrainer, Enrollment, LessonPage, QuizAttempt
 
 
 def trained_course_ids(user) -> frozenset[int]:
@@ -34,6 +34,19 @@ def trained_course_ids(user) -> frozenset[int]:
 
 def can_see_course_report(user, course_id: int) -> bool:
     return is_hr(user) or course_id in trained_course_ids(user)
+
+
+def certificate_for_viewer_or_404(user, certificate_id: int) -> Certificate:
+    """The certificate, for its holder, HR and the course's trainers; anyone else a 404 (not a 403),
+    so that another person's certificate id discloses nothing."""
+    certificate = Certificate.objects.select_related("enrollment__employee").filter(pk=certificate_id).first()
+    if certificate is None:
+        raise Http404
+    enrollment = certificate.enrollment
+    holder = enrollment.employee.user_id is not None and enrollment.employee.user_id == user.pk
+    if not holder and not can_see_course_report(user, enrollment.course_id):
+        raise Http404
+    return certificate
 
 
 def course_for_report_or_404(user, page_id) -> CoursePage:

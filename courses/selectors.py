@@ -367,3 +367,28 @@ def course_stats(*, course: CoursePage) -> dict:
     counts["in_progress"] = counts["started"]
     counts["not_started"] = counts["enrolled"] - counts["completed"] - counts["started"]
     return counts
+
+
+def nip_masked(nip: str) -> str:
+    """The NIP with its middle hidden (1992********2011): enough to tell two namesakes apart on the
+    public page, too little to give away a birth date or to pose as the holder."""
+    if len(nip) <= 8:
+        return "*" * len(nip)
+    return nip[:4] + "*" * (len(nip) - 8) + nip[-4:]
+
+
+def certificate_public_facts(certificate: Certificate) -> dict:
+    """What verifying a certificate needs, and nothing else: no full NIP, no score, no reason for a
+    revocation (HR's note about a person). The template gets this dict, never the model."""
+    return {
+        "code": certificate.code,
+        "holder_name": certificate.holder_name,
+        "holder_nip": nip_masked(certificate.holder_nip),
+        "course_title": certificate.course_title,
+        "jp": certificate.jp,
+        "completed_on": certificate.completed_on,
+        "issued_at": certificate.issued_at,
+        "is_revoked": certificate.is_revoked,
+        "revoked_on": certificate.revoked_at,
+        "sha256": certificate.sha256,
+    }

@@ -16,7 +16,7 @@ from portal.private_files import private_file_response
 
 from . import selectors, services
 from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
-from .reports import can_see_course_report
+from .reports import can_see_course_report, certificate_for_viewer_or_404
 from .services.certificates import certificate_version_key
 
 
@@ -147,41 +147,11 @@ def attempt_detail_view(request, attempt_id: int):
 @login_required
 @require_GET
 def certificate_download_view(request, certificate_id: int):
-    """The PDF, from private storage, for its holder, HR and the course's trainers; anyone else a 404
-    (not a 403), so that another person's certificate id discloses nothing."""
-    certificate = get_object_or_404(Certificate.objects.select_related("enrollment__employee"), pk=certificate_id)
-    enrollment = certificate.enrollment
-    holder = enrollment.employee.user_id is not None and enrollment.employee.user_id == request.user.pk
-    if not holder and not can_see_course_report(request.user, enrollment.course_id):
-        raise Http404
+    """The PDF, from private storage, for its holder, HR and the course's trainers."""
+    certificate = certificate_for_viewer_or_404(request.user, certificate_id)
     return private_file_response(
         certificate.pdf, filename=f"sertifikat-{certificate.code}.pdf", content_type="application/pdf"
     )
-
-
-def nip_masked(nip: str) -> str:
-    """The NIP with its middle hidden (1992********2011): enough to tell two namesakes apart on the
-    public page, too little to give away a birth date or to pose as the holder."""
-    if len(nip) <= 8:
-        return "*" * len(nip)
-    return nip[:4] + "*" * (len(nip) - 8) + nip[-4:]
-
-
-def _public_facts(certificate: Certificate) -> dict:
-    """What verifying a certificate needs, and nothing else: no full NIP, no score, no reason for a
-    revocation (HR's note about a person). The template gets this dict, never the model."""
-    return {
-        "code": certificate.code,
-        "holder_name": certificate.holder_name,
-        "holder_nip": nip_masked(certificate.holder_nip),
-        "course_title": certificate.course_title,
-        "jp": certificate.jp,
-        "completed_on": certificate.completed_on,
-        "issued_at": certificate.issued_at,
-        "is_revoked": certificate.is_revoked,
-        "revoked_on": certificate.revoked_at,
-        "sha256": certificate.sha256,
-    }
 
 
 @require_GET
@@ -195,7 +165,7 @@ def certificate_verify_view(request, code: str):
     response = TemplateResponse(
         request,
         "courses/certificate_verify.html",
-        {"certificate": _public_facts(certificate) if certificate else None, "code": code[:32]},
+        {"certificate": selectors.certificate_public_facts(certificate) if certificate else None, "code": code[:32]},
         status=200 if certificate else 404,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("courses.scorm.site_urls")),
+    path("", include("courses.openbadges.urls")),
     path("", include("courses.development.urls")),
     path("", include("appraisal_link.urls")),
     path("", include("appraisal_link.feedback.urls")),

@@ -190,6 +190,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 # The organiser named for the portal's own courses in the training history exported for SIASN.
 KOMPETEN_TRAINING_ORGANISER = env("TRAINING_ORGANISER", "BKPSDM Kota Pangkalpinang")
+# Open Badges 3.0 (courses.openbadges): the Ed25519 seed, hex; production requires it, dev/test derive one.
+OPENBADGES_SIGNING_KEY = env("OPENBADGES_SIGNING_KEY", "")
 # The Learning Record Store that receives xAPI statements (courses.xapi); none when the endpoint is empty.
 XAPI_LRS_ENDPOINT = env("XAPI_LRS_ENDPOINT", "").rstrip("/")
 XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", "")

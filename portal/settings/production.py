@@ -1,5 +1,7 @@
 """Production: PostgreSQL, Redis, SMTP, HTTPS. Refuses to start without its secrets."""
 
+import re
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -9,6 +11,13 @@ from .storage import storages
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 MFA_ENCRYPTION_KEY = env_required("MFA_ENCRYPTION_KEY")  # a Fernet key: TOTP secrets are encrypted with it
+# The Ed25519 key that signs Open Badges 3.0 credentials: its 32-byte seed in hexadecimal.
+OPENBADGES_SIGNING_KEY = env_required("OPENBADGES_SIGNING_KEY")
+if not re.fullmatch(r"[0-9a-fA-F]{64}", OPENBADGES_SIGNING_KEY):
+    raise ImproperlyConfigured(
+        "OPENBADGES_SIGNING_KEY must be 64 hexadecimal characters "
+        "(python -c 'import secrets; print(secrets.token_hex(32))')."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must be set.")

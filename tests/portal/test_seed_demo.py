@@ -76,6 +76,7 @@ def test_production_settings_never_allow_demo_data_whatever_the_environment():
         "ALLOWED_HOSTS": "kompeten.example",
         "CACHE_URL": "redis://127.0.0.1:6379/15",
         "MFA_ENCRYPTION_KEY": "mK0l3Zb6c1bVq4x2J8wZ0t4qL5y9R2dN7fG3hJ6kP1s=",
+        "OPENBADGES_SIGNING_KEY": "5e" * 32,
         "DEBUG": "1",
         "KOMPETEN_DEMO_DATA_ALLOWED": "1",
         "DATABASE_URL": "sqlite:///:memory:",

@@ -17,6 +17,7 @@ PROD_ENV = {
     "ALLOWED_HOSTS": "kompeten.pangkalpinangkota.go.id",
     "CACHE_URL": "redis://127.0.0.1:6379/15",
     "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+    "OPENBADGES_SIGNING_KEY": os.urandom(32).hex(),
 }
 
 
@@ -29,6 +30,7 @@ def manage(*args, env):
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "CACHE_URL",
         "MFA_ENCRYPTION_KEY",
+        "OPENBADGES_SIGNING_KEY",
         "KOMPETEN_TRUSTED_PROXY_COUNT",
     )
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
@@ -60,6 +62,16 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+@pytest.mark.parametrize("key", [None, "", "zz" * 32, "ab" * 31])
+def test_production_refuses_to_start_without_a_well_formed_open_badges_key(key):
+    env = {k: v for k, v in PROD_ENV.items() if k != "OPENBADGES_SIGNING_KEY"}
+    if key is not None:
+        env["OPENBADGES_SIGNING_KEY"] = key
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "OPENBADGES_SIGNING_KEY" in result.stderr
 
 
 @pytest.mark.parametrize("cache_url", [None, "", "locmem://"])

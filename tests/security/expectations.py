@@ -116,6 +116,21 @@ SITE = {
             others=urls(u("certificate_download", "q_certificate")),
         )
     ],
+    # The certificate as an Open Badges 3.0 credential: whoever may download its PDF.
+    "openbadge_download": [
+        Case(
+            u("openbadge_download", "p_certificate"),
+            LEARNER_RECORD,
+            others=urls(u("openbadge_download", "q_certificate")),
+        )
+    ],
+    # The issuer's public key and the public check of a credential: for verifiers, no login.
+    "openbadge_issuer": [Case(u("openbadge_issuer"), everyone("200"))],
+    "openbadge_verify": [
+        Case(u("openbadge_verify"), everyone("200")),
+        # Nothing sent: refused with the reason, for anyone.
+        Case(u("openbadge_verify"), everyone("400"), method="POST", get="200"),
+    ],
     # A SCORM package's files: whoever may play it (enrolled in its course; trainers and HR with TOTP).
     "scorm_file": [
         Case(
