@@ -1,0 +1,62 @@
+"""Querysets compiled to SQL once per process, then run with each request's values.
+
+Core: every app may import it; it imports no app.
+
+Building a complex queryset (subqueries, Exists, Coalesce) costs the ORM several milliseconds of
+Python on every call, far more than PostgreSQL takes to run it: the dashboard's plan summary spent
+8.8 ms compiling a query that runs in 1.2 ms. `Prepared` builds the queryset once, with a stand-in
+value for each parameter, and keeps its SQL; each call puts the real values where the stand-ins were.
+
+For plain querysets only (no select_related or prefetch_related: rows come back through
+`Model.objects.raw`, annotations as attributes). Stand-ins must be values the query cannot otherwise
+contain; compiling refuses one that does not appear exactly where it is expected.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from django.db.models import QuerySet
+
+_KINDS = (bool, datetime.datetime, datetime.date, str, int, float)
+
+
+def _kind(value) -> type:
+    return next((kind for kind in _KINDS if isinstance(value, kind)), type(value))
+
+
+def _same(value, stand_in) -> bool:
+    """The parameter is the stand-in: equal, and of the same kind (True is not 1, a date not a time)."""
+    return _kind(value) is _kind(stand_in) and value == stand_in
+
+
+class Prepared:
+    """`Prepared(build, employee_id=-7_000_001, ...)`: `build(**values)` returns the queryset;
+    `prepared.rows(employee_id=5, ...)` its rows, the SQL compiled once per database."""
+
+    def __init__(self, build: Callable[..., QuerySet], **stand_ins):
+        self.build = build
+        self.stand_ins = stand_ins
+        self._compiled: dict[str, tuple] = {}
+
+    def compiled(self, alias: str = "default") -> tuple:
+        """(model, sql, slots): each slot the name of a value, or a constant of the query."""
+        found = self._compiled.get(alias)
+        if found is None:
+            queryset = self.build(**self.stand_ins)
+            sql, params = queryset.query.get_compiler(using=alias).as_sql()
+            slots = []
+            for param in params:
+                names = [name for name, stand_in in self.stand_ins.items() if _same(param, stand_in)]
+                if len(names) > 1:
+                    raise ValueError(f"Stand-ins {names} share a value")
+                slots.append(("value", names[0]) if names else ("constant", param))
+            missing = set(self.stand_ins) - {slot[1] for slot in slots if slot[0] == "value"}
+            if missing:
+                raise ValueError(f"Stand-ins not found in the query: {sorted(missing)}")
+            found = self._compiled[alias] = (queryset.model, sql, slots)
+        return found
+
+    def rows(self, alias: str = "default", **values) -> list:
+        model, sql, slots = self.compiled(alias)
+        params = [values[slot[1]] if slot[0] == "value" else slot[1] for slot in slots]
+        return list(model.objects.db_manager(alias).raw(sql, params))

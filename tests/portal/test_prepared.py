@@ -1,0 +1,54 @@
+"""Prepared queries: compiled once, run with each call's values, the same rows as the ORM gives."""
+
+import datetime
+
+import pytest
+from django.db.models import BooleanField, Count, Q, Value
+
+from portal.people.models import Employee
+from portal.prepared import Prepared
+
+pytestmark = pytest.mark.django_db
+MOMENT = datetime.datetime(1901, 1, 2, tzinfo=datetime.UTC)
+
+
+def test_the_rows_are_the_orms_for_every_value_and_the_sql_is_built_once(make_person, unit, other_unit):
+    people = [make_person(unit=unit).employee for _ in range(3)] + [make_person(unit=other_unit).employee]
+    builds = []
+
+    def build(*, unit_id, name):
+        builds.append(unit_id)
+        return (
+            Employee.objects.filter(Q(unit_id=unit_id) | Q(name=name), is_active=True)
+            .annotate(reports=Count("subordinates"))
+            .order_by("pk")
+        )
+
+    prepared = Prepared(build, unit_id=-7_000_001, name="\0nama")
+    for unit_id, name in [(unit.pk, ""), (other_unit.pk, people[0].name), (-1, "tidak ada")]:
+        expected = [(e.pk, e.reports) for e in build(unit_id=unit_id, name=name)]
+        assert [(e.pk, e.reports) for e in prepared.rows(unit_id=unit_id, name=name)] == expected
+    assert builds.count(-7_000_001) == 1
+
+
+def test_a_stand_in_the_query_does_not_hold_is_refused():
+    def build(*, unit_id, year):
+        return Employee.objects.filter(unit_id=unit_id)
+
+    prepared = Prepared(build, unit_id=-7_000_001, year=1901)
+    with pytest.raises(ValueError, match="year"):
+        prepared.compiled()
+
+
+def test_a_stand_in_is_told_apart_from_a_constant_of_another_kind():
+    """True is not 1 and a date is not a time: only a parameter of the stand-in's kind is replaced."""
+    prepared = Prepared(
+        lambda *, one, day: Employee.objects.filter(pk__gte=one, user__date_joined__date__gte=day).annotate(
+            flag=Value(True, output_field=BooleanField()), moment=Value(MOMENT)
+        ),
+        one=1,
+        day=datetime.date(1901, 1, 2),
+    )
+    _model, _sql, slots = prepared.compiled()
+    assert ("value", "one") in slots and ("value", "day") in slots
+    assert ("constant", True) in slots and ("constant", MOMENT) in slots
