@@ -10,6 +10,11 @@ def may_manage(user) -> bool:
     return is_hr(user) or (has_role(user, PELATIH) and not mfa_setup_pending(user))
 
 
+def may_delete(user, package) -> bool:
+    """HR, and the trainer who uploaded the package."""
+    return is_hr(user) or (may_manage(user) and package.uploaded_by_id == user.pk)
+
+
 def may_play(user, package) -> bool:
     if may_manage(user):
         return True

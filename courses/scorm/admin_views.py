@@ -6,15 +6,17 @@ from functools import wraps
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .access import may_manage
+from portal.people.access import is_hr
+
+from .access import may_delete, may_manage
 from .models import ScormPackage
 from .packages import MAX_ARCHIVE_BYTES, PackageRejected
-from .services import package_create
+from .services import PackageInUse, package_create, package_delete, package_uses
 
 PER_PAGE = 50
 
@@ -66,4 +68,24 @@ def package_list_view(request):
                 return redirect("scorm_packages")
         status = 400
     page = Paginator(ScormPackage.objects.select_related("uploaded_by"), PER_PAGE).get_page(request.GET.get("p"))
-    return TemplateResponse(request, "scorm/admin/packages.html", {"form": form, "page": page}, status=status)
+    context = {"form": form, "page": page, "is_hr": is_hr(request.user)}
+    return TemplateResponse(request, "scorm/admin/packages.html", context, status=status)
+
+
+@trainers_and_hr
+def package_delete_view(request, package_id):
+    """Confirm, then delete a package no lesson and no attempt needs (HR, or the trainer who uploaded it)."""
+    package = get_object_or_404(ScormPackage, pk=package_id)
+    if not may_delete(request.user, package):
+        return TemplateResponse(request, "people/admin/hr_only.html", {"for_trainers": True}, status=403)
+    problem, status = None, 200
+    if request.method == "POST":
+        try:
+            package_delete(package=package)
+        except PackageInUse as refused:
+            problem, status = refused.message, 400
+        else:
+            messages.success(request, _("Paket %(title)s dihapus beserta berkasnya.") % {"title": package.title})
+            return redirect("scorm_packages")
+    context = {"package": package, "uses": package_uses(package), "problem": problem}
+    return TemplateResponse(request, "scorm/admin/package_delete.html", context, status=status)

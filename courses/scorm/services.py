@@ -78,3 +78,64 @@ def _remove(names: list[str]) -> None:
     storage = private_storage()
     for name in names:
         storage.delete(name)
+
+
+class PackageInUse(Exception):
+    """The package cannot be deleted; `message` says where it is used."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def package_uses(package: ScormPackage) -> list[str]:
+    """Why the package must stay: the lessons that play it (or did in a revision: reverting would
+    bring it back) and its learners' attempts, whose status and score the reports show."""
+    from wagtail.models import Revision
+
+    from courses.models import LessonPage
+
+    lessons = set(LessonPage.objects.filter(scorm_package=package).values_list("title", flat=True))
+    revised = Revision.objects.filter(
+        content_type__app_label="courses", content_type__model="lessonpage", content__scorm_package=str(package.pk)
+    ).values_list("object_id", flat=True)
+    page_ids = {int(object_id) for object_id in revised}
+    lessons |= set(LessonPage.objects.filter(pk__in=page_ids).values_list("title", flat=True))
+    reasons = []
+    if lessons:
+        named = sorted(lessons)
+        titles = ", ".join(named[:5])
+        if len(named) > 5:
+            titles += _(" dan %(count)s lainnya") % {"count": len(named) - 5}
+        reasons.append(_("dipakai pelajaran %(titles)s (terbit, draf atau revisi lamanya)") % {"titles": titles})
+    attempts = package.attempts.count()
+    if attempts:
+        reasons.append(
+            _("sudah diputar dalam %(count)s percobaan peserta, yang status dan nilainya tetap dilaporkan")
+            % {"count": attempts}
+        )
+    return reasons
+
+
+def _folder_files(folder: str) -> list[str]:
+    storage, found, pending = private_storage(), [], [folder]
+    while pending:
+        current = pending.pop()
+        if not storage.exists(current):
+            continue
+        directories, files = storage.listdir(current)
+        found += [f"{current}/{name}" for name in files]
+        pending += [f"{current}/{name}" for name in directories]
+    return found
+
+
+def package_delete(*, package: ScormPackage) -> None:
+    """Delete a package no lesson or attempt needs, and then its files; PackageInUse otherwise."""
+    with transaction.atomic():
+        package = ScormPackage.objects.select_for_update().get(pk=package.pk)
+        reasons = package_uses(package)
+        if reasons:
+            raise PackageInUse(_("Paket tidak dapat dihapus: %(reasons)s.") % {"reasons": "; ".join(reasons)})
+        folder = package.folder
+        package.delete()
+        transaction.on_commit(lambda: _remove(_folder_files(folder)))

@@ -4,4 +4,7 @@ from django.urls import path
 
 from . import admin_views
 
-urlpatterns = [path("", admin_views.package_list_view, name="scorm_packages")]
+urlpatterns = [
+    path("", admin_views.package_list_view, name="scorm_packages"),
+    path("<uuid:package_id>/hapus/", admin_views.package_delete_view, name="scorm_package_delete"),
+]

@@ -396,7 +396,7 @@ def test_learner_completes_a_course_and_verifies_the_certificate(
     expect(entry.get_by_role("progressbar")).to_have_attribute("value", "100")
     expect(page.locator("section[aria-labelledby=jp-title] .big-number")).to_contain_text("4")
     certificates = page.locator("section[aria-labelledby=certs-title]")
-    expect(certificates.get_by_role("link", name="Keamanan Digital")).to_be_visible()
+    expect(certificates.get_by_role("link", name="Keamanan Digital", exact=True)).to_be_visible()
     screenshot(page, "dashboard-after-course")
 
     assert phone_overflow <= 0, f"the quiz lesson scrolls sideways by {phone_overflow}px on a phone"

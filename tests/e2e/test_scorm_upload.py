@@ -37,6 +37,15 @@ def test_a_trainer_uploads_a_scorm_package(new_context, live_server, pelatih, pa
     expect(page.get_by_test_id("scorm-packages")).to_contain_text("index_lms.html")
     screenshot(page, "scorm-packages")
 
+    # Uploaded by mistake: the trainer deletes it, after a confirmation, and its files go too.
+    page.get_by_role("link", name="Hapus 5-Why Problem Solving").click()
+    expect(page.get_by_text("tindakan ini tidak dapat dibatalkan")).to_be_visible()
+    screenshot(page, "scorm-package-delete")
+    page.get_by_role("button", name="Hapus paket").click()
+    expect(page.get_by_text("Paket 5-Why Problem Solving dihapus beserta berkasnya.")).to_be_visible()
+    expect(page.get_by_test_id("scorm-packages")).to_contain_text("Belum ada paket.")
+    assert not ScormPackage.objects.exists()
+
 
 @pytest.mark.e2e
 def test_a_trainer_puts_a_package_in_a_lesson_and_a_learner_plays_it(
@@ -79,6 +88,14 @@ def test_a_trainer_puts_a_package_in_a_lesson_and_a_learner_plays_it(
     revision = lesson.get_latest_revision()
     assert revision.as_object().scorm_package.title == "Etika ASN"
     revision.publish()  # HR's approval, walked through in tests/e2e/test_courses.py
+
+    # Played by a lesson, the package cannot be deleted: the trainer is told why.
+    staff.goto(f"{live_server.url}/admin/")
+    staff.get_by_role("link", name="Paket SCORM").click()
+    staff.get_by_role("link", name="Hapus Etika ASN").click()
+    expect(staff.get_by_text("dipakai pelajaran Kata sandi")).to_be_visible()
+    expect(staff.get_by_role("button", name="Hapus paket")).to_have_count(0)
+    screenshot(staff, "scorm-package-in-use")
 
     # The learner opens the lesson: the package plays in its frame, on a phone too.
     services.enrollment_create(employee=pegawai.employee, course=course)

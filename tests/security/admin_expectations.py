@@ -93,6 +93,24 @@ ADMIN = {
     "scorm_packages": [
         Case(u("scorm_packages"), admin(trainers="200"), public="the packages are course material, not anyone's record")
     ],
+    # Deleting one: HR, or the trainer who uploaded it (the world's was uploaded by HR). The world's
+    # package plays in a lesson, so even HR is told why it stays (400) and it stays.
+    "scorm_package_delete": [
+        Case(
+            lambda w: reverse("scorm_package_delete", args=[w.scorm_package.pk]),
+            admin(trainers="403"),
+            public="the packages are course material, not anyone's record",
+        ),
+        Case(
+            lambda w: reverse("scorm_package_delete", args=[w.scorm_package.pk]),
+            admin(staff="400", trainers="403"),
+            label="POST",
+            method="POST",
+            get="200",
+            unchanged=count_of("scorm.ScormPackage"),
+            public="the packages are course material, not anyone's record",
+        ),
+    ],
     # The xAPI statement log (courses.xapi) and its "send the failed ones again".
     "xapi_log": [Case(u("xapi_log"), admin())],
     "xapi_resend": [Case(u("xapi_resend"), admin(staff="302"), method="POST")],
