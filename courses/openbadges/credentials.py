@@ -52,7 +52,6 @@ def credential_unsigned(certificate: Certificate) -> dict:
                     "identityHash": certificate.holder_name,
                 }
             ],
-            "activityEndDate": certificate.completed_on.isoformat(),
             "achievement": {
                 "id": achievement_id(certificate.enrollment.course_id),
                 "type": ["Achievement"],

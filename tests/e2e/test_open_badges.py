@@ -64,7 +64,7 @@ def test_a_badge_is_downloaded_checked_and_revoked(new_context, live_server, peg
     screenshot(visitor, "open-badge-genuine")
 
     forged = tmp_path / "palsu.json"
-    credential["credentialSubject"]["activityEndDate"] = "2020-01-01"
+    credential["credentialSubject"]["achievement"]["name"] = "Kepemimpinan Strategis"
     forged.write_text(json.dumps(credential))
     checked(visitor, forged)
     expect(status).to_contain_text("isi kredensial ini telah diubah")

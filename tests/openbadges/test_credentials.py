@@ -27,7 +27,8 @@ def test_the_credential_states_the_certificate_and_is_signed_by_the_portal(certi
     subject = credential["credentialSubject"]
     assert subject["identifier"][0]["identityHash"] == certificate.holder_name
     assert subject["achievement"]["name"] == certificate.course_title == credential["name"]
-    assert subject["activityEndDate"] == certificate.completed_on.isoformat()
+    # No activityEndDate: the 3.0.3 context types it xsd:date where OB's JSON schema asks a date-time.
+    assert "activityEndDate" not in subject
     # No NIP, no e-mail, no score in what the holder hands around.
     text = json.dumps(credential)
     assert certificate.holder_nip not in text and "@" not in text.replace('"@context"', "")
