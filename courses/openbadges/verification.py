@@ -18,6 +18,7 @@ MAX_BYTES = 64 * 1024
 # an array, and no blank node identifiers.
 MAX_OBJECTS = 24
 MAX_OBJECTS_PER_ARRAY = 2
+MAX_DEPTH = 12
 
 
 class CredentialRefused(ValueError):
@@ -38,7 +39,7 @@ def credential_parse(raw: bytes) -> dict:
         raise CredentialRefused(_("Berkas terlalu besar: kredensial Open Badges paling besar 64 KB."))
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise CredentialRefused(
             _("Isi berkas bukan JSON yang sah. Unggah berkas .json kredensial apa adanya.")
         ) from None
@@ -47,16 +48,18 @@ def credential_parse(raw: bytes) -> dict:
     return document
 
 
-def _too_complex(value, counted: list[int]) -> bool:
+def _too_complex(value, counted: list[int], depth: int = 0) -> bool:
+    if depth > MAX_DEPTH:
+        return True
     if isinstance(value, dict):
         counted[0] += 1
         if counted[0] > MAX_OBJECTS:
             return True
-        return any(_too_complex(item, counted) for item in value.values())
+        return any(_too_complex(item, counted, depth + 1) for item in value.values())
     if isinstance(value, list):
         if sum(isinstance(item, dict) for item in value) > MAX_OBJECTS_PER_ARRAY:
             return True
-        return any(_too_complex(item, counted) for item in value)
+        return any(_too_complex(item, counted, depth + 1) for item in value)
     return isinstance(value, str) and value.startswith("_:")
 
 

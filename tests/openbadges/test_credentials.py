@@ -112,6 +112,16 @@ def test_a_document_built_to_exhaust_canonicalisation_is_refused_at_once(certifi
     assert not verdict.genuine and time.monotonic() - started < 1
 
 
+def test_a_deeply_nested_credential_is_refused_not_crashed_on(certificate):
+    credential = copy.deepcopy(credential_signed(certificate))
+    nested = "x"
+    for _ in range(500):
+        nested = [nested]
+    credential["credentialSubject"]["achievement"]["criteria"]["narrative"] = nested
+    verdict = credential_check(credential)
+    assert not verdict.genuine and "tidak berbentuk" in verdict.message
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
@@ -119,6 +129,7 @@ def test_a_document_built_to_exhaust_canonicalisation_is_refused_at_once(certifi
         (b"\xff\xfe", "bukan JSON"),
         (b"[1, 2]", "berupa objek"),
         (b" " * (64 * 1024 + 1), "terlalu besar"),
+        (b"[" * 30000 + b"]" * 30000, "bukan JSON"),
     ],
 )
 def test_what_is_not_a_credential_is_refused_in_indonesian(raw, message):
