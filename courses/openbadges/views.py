@@ -2,6 +2,7 @@
 
 import json
 
+from allauth.core import ratelimit
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -75,6 +76,8 @@ def openbadge_verify_view(request):
     """Anyone checks a credential handed to them: signature, issuer, and whether it was revoked."""
     context, status = {"issuer_url": reverse("openbadge_issuer")}, 200
     if request.method == "POST":
+        if not ratelimit.consume(request, action="openbadge_check"):
+            return TemplateResponse(request, "429.html", status=429)
         try:
             context["verdict"] = credential_check(credential_parse(_sent_credential(request)))
         except CredentialRefused as refusal:

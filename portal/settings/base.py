@@ -187,6 +187,8 @@ ACCOUNT_RATE_LIMITS = {
     # The public satisfaction survey (key: the device's cookie). Generous per address: citizens share
     # carrier NAT and office Wi-Fi.
     "skm": "120/h/ip,10/h/key",
+    # The public check of an Open Badges credential (each costs a canonicalisation).
+    "openbadge_check": "30/m/ip",
 }
 # The organiser named for the portal's own courses in the training history exported for SIASN.
 KOMPETEN_TRAINING_ORGANISER = env("TRAINING_ORGANISER", "BKPSDM Kota Pangkalpinang")

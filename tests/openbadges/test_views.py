@@ -105,6 +105,11 @@ def test_bad_input_is_a_400_with_the_reason(client, data, message):
     assert message in response.content.decode()
 
 
+def test_the_check_is_rate_limited_per_address(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "openbadge_check": "2/m/ip"}
+    assert [check(client, kredensial="{}").status_code for _ in range(3)] == [200, 200, 429]
+
+
 def test_the_check_is_protected_against_cross_site_posts(certificate):
     from django.test import Client
 
