@@ -11,6 +11,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, When
 from django.db.models.functions import Left, Length
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
@@ -392,3 +393,24 @@ def certificate_public_facts(certificate: Certificate) -> dict:
         "revoked_on": certificate.revoked_at,
         "sha256": certificate.sha256,
     }
+
+
+def own_enrollment(user, course: CoursePage) -> Enrollment | None:
+    """The user's enrolment in `course` (the page already read is set on it, rather than joined)."""
+    employee = employee_for(user)
+    if employee is None:
+        return None
+    enrollment = Enrollment.objects.filter(employee=employee, course=course).first()
+    if enrollment is not None:
+        enrollment.course = course
+    return enrollment
+
+
+def lesson_and_enrollment_or_404(user, lesson_id: int) -> tuple[LessonPage, Enrollment]:
+    """A live lesson and the user's enrolment in its course (set on `enrollment.course`), for the
+    learner's actions on it; 404 for a lesson not live or a course the user is not enrolled in."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    enrollment = own_enrollment(user, lesson.get_parent().specific) if lesson is not None else None
+    if enrollment is None:
+        raise Http404
+    return lesson, enrollment

@@ -15,7 +15,7 @@ from portal.people.access import employee_for
 from portal.private_files import private_file_response
 
 from . import selectors, services
-from .models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
+from .models import Certificate, CoursePage, LessonPage, QuizAttempt
 from .reports import can_see_course_report, certificate_for_viewer_or_404
 from .services.certificates import certificate_version_key
 
@@ -27,16 +27,6 @@ def _employee_or_message(request):
             request, _("Akun Anda belum terhubung dengan data pegawai, sehingga belum dapat mengikuti kursus.")
         )
     return employee
-
-
-def _own_enrollment(request, course) -> Enrollment | None:
-    employee = employee_for(request.user)
-    if employee is None:
-        return None
-    enrollment = Enrollment.objects.filter(employee=employee, course=course).first()
-    if enrollment is not None:
-        enrollment.course = course  # the page already read, rather than a join on every page row
-    return enrollment
 
 
 @login_required
@@ -61,7 +51,7 @@ def lesson_serve(request, lesson: LessonPage, *args, **kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = lesson.get_parent().specific
-    enrollment = _own_enrollment(request, course)
+    enrollment = selectors.own_enrollment(request.user, course)
     if enrollment is None:
         messages.info(request, _("Daftar di kursus ini terlebih dahulu untuk membuka pelajarannya."))
         return redirect(course.url)
@@ -77,19 +67,10 @@ def lesson_serve(request, lesson: LessonPage, *args, **kwargs):
     return TemplateResponse(request, lesson.get_template(request), context)
 
 
-def _lesson_and_enrollment(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = lesson.get_parent().specific
-    enrollment = _own_enrollment(request, course)
-    if enrollment is None:
-        raise Http404
-    return lesson, enrollment
-
-
 @login_required
 @require_POST
 def lesson_done_view(request, lesson_id: int):
-    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    lesson, enrollment = selectors.lesson_and_enrollment_or_404(request.user, lesson_id)
     try:
         services.lesson_mark_done(enrollment=enrollment, lesson=lesson)
     except ValidationError as error:
@@ -101,7 +82,7 @@ def lesson_done_view(request, lesson_id: int):
 @login_required
 @require_POST
 def quiz_submit_view(request, lesson_id: int):
-    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    lesson, enrollment = selectors.lesson_and_enrollment_or_404(request.user, lesson_id)
     answers = {child.id: request.POST.getlist(f"q-{child.id}") for child in lesson.questions}
     forged = {key[2:] for key in request.POST if key.startswith("q-")} - set(answers)
     answers.update({key: ["0"] for key in forged})  # unknown questions make the service refuse it

@@ -128,11 +128,11 @@ def runtime_config(*, request, enrollment, lesson) -> dict:
 @require_POST
 def scorm_commit_view(request, lesson_id: int):
     """The runtime's commit: JSON of the portal's CMI keys (see runtime.scorm_commit)."""
-    from courses.views import _lesson_and_enrollment
+    from courses.selectors import lesson_and_enrollment_or_404
 
     from .runtime import CommitRefused, scorm_commit
 
-    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    lesson, enrollment = lesson_and_enrollment_or_404(request.user, lesson_id)
     if not lesson.scorm_package_id:
         raise Http404
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_COMMIT_BYTES:
@@ -148,14 +148,14 @@ def scorm_commit_view(request, lesson_id: int):
     except CommitRefused as refused:
         return JsonResponse({"ok": False, "error": refused.message}, status=400)
     completed = committed.attempt.completed_at is not None
-    return JsonResponse({"ok": True, "completed": completed, "next_url": _next_url(lesson) if completed else None})
+    next_url = _next_url(lesson, enrollment.course) if completed else None
+    return JsonResponse({"ok": True, "completed": completed, "next_url": next_url})
 
 
-def _next_url(lesson) -> str:
+def _next_url(lesson, course) -> str:
     """Where the learner goes once the package is done: the course's next live lesson, or the course."""
     from courses.structure import lessons_of
 
-    course = lesson.get_parent().specific
     lessons = lessons_of(course)
     index = next((n for n, each in enumerate(lessons) if each.pk == lesson.pk), None)
     if index is not None and index + 1 < len(lessons):
