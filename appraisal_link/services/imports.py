@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 from competency.models import Gap
 from portal import stored_text
 from portal.bulk_copy import copy_create
+from portal.people.employee_kept import employees_changed
 from portal.people.models import Employee
 from portal.search_bulk import index_bulk
 
@@ -227,6 +228,8 @@ def _update_emails(plan: Plan) -> None:
     first import, since an unchanged address is left alone)."""
     for pk, email in plan.email_updates.items():
         Employee.objects.filter(pk=pk).update(email=email)
+    if plan.email_updates:
+        employees_changed()  # an UPDATE sends no post_save
 
 
 def _write(plan: Plan, *, source: str) -> None:

@@ -11,6 +11,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from . import roles
+from .employee_kept import employee_kept
 from .models import Employee
 from .roles_kept import roles_kept
 
@@ -61,21 +62,24 @@ def mfa_setup_pending(user) -> bool:
 
 
 def employee_for(user) -> Employee | None:
-    """The employee record the user claimed, or None (cached on the user object)."""
+    """The employee record the user claimed, or None: kept in the cache under the register's version
+    (employee_kept) and on the user object for the rest of the request."""
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, "_kompeten_employee"):
-        employee_read(user)
+        user._kompeten_employee = employee_kept(user.pk, lambda: _employee_of(user).first())
     return user._kompeten_employee
 
 
 def employee_read(user, **annotations) -> Employee | None:
     """The employee record of the user, read now with `annotations` (e.g. the year's JP, to save a
     page a query) and kept on the user for `employee_for`."""
-    user._kompeten_employee = (
-        Employee.objects.select_related("unit", "position", "supervisor").filter(user=user).annotate(**annotations)
-    ).first()
+    user._kompeten_employee = _employee_of(user).annotate(**annotations).first()
     return user._kompeten_employee
+
+
+def _employee_of(user):
+    return Employee.objects.select_related("unit", "position", "supervisor").filter(user=user)
 
 
 def employee_or_404(user) -> Employee:

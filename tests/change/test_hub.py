@@ -397,7 +397,7 @@ def test_the_demo_fills_the_hub_once(settings, tmp_path, client):
 
 
 # Pinned: a change that adds a query to the hub must say so here. Warm: the session, Wagtail's
-# routing and privacy check, the user's roles and the header's notification bell come from the
-# cache; the user, the employee; then one query each for articles, FAQ pages, stories (+ their photos and the
+# routing and privacy check, the user's roles and employee record and the header's notification
+# bell come from the cache; the user; then one query each for articles, FAQ pages, stories (+ their photos and the
 # photos' renditions), events and guides. A featured course adds two.
-HUB_QUERIES = 9
+HUB_QUERIES = 8

@@ -125,14 +125,14 @@ def test_trainers_course_report_queries_are_pinned(client, pelatih_with_mfa, cou
 
 # Pinned, on a warm request: a change that adds a query to these pages must say so here. Each
 # starts with the user; the session, Wagtail's routing (site, pages of the path, view
-# restrictions), the header's notification bell, the user's roles, a course's structure (lessons,
-# prerequisites, competencies, cover) and a page of the catalog come from the cache (cached_db,
-# portal.page_routing, portal.notifications.unread, portal.people.roles_kept, courses.structure).
-# The course: the employee, their enrolments in it and its prerequisites, their progress; the
-# lesson adds the lesson's quiz attempts.
+# restrictions), the header's notification bell, the user's roles and employee record, a course's
+# structure (lessons, prerequisites, competencies, cover) and a page of the catalog come from the
+# cache (cached_db, portal.page_routing, portal.notifications.unread, portal.people.roles_kept,
+# portal.people.employee_kept, courses.structure). The course: the employee's enrolments in it and
+# its prerequisites, their progress; the lesson adds the lesson's quiz attempts.
 CATALOG_QUERIES = 1
-COURSE_QUERIES = 4
-LESSON_QUERIES = 5
+COURSE_QUERIES = 3
+LESSON_QUERIES = 4
 # The dashboard: the employee with JP, their enrolments (with progress counts and certificates; the
 # live lesson counts are kept), the plan, gaps, assignments; the change hub's part is kept
 # (portal.change.kept).
