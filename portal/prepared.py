@@ -15,6 +15,7 @@ contain; compiling refuses one that does not appear exactly where it is expected
 import datetime
 from collections.abc import Callable
 
+from django.db import connections
 from django.db.models import QuerySet
 
 _KINDS = (bool, datetime.datetime, datetime.date, str, int, float)
@@ -27,6 +28,16 @@ def _kind(value) -> type:
 def _same(value, stand_in) -> bool:
     """The parameter is the stand-in: equal, and of the same kind (True is not 1, a date not a time)."""
     return _kind(value) is _kind(stand_in) and value == stand_in
+
+
+def _adapted(value, alias: str):
+    """The value as the backend passes it to the database: SQLite, for one, gets dates as text."""
+    operations = connections[alias].ops
+    if isinstance(value, datetime.datetime):
+        return operations.adapt_datetimefield_value(value)
+    if isinstance(value, datetime.date):
+        return operations.adapt_datefield_value(value)
+    return value
 
 
 class Prepared:
@@ -44,9 +55,10 @@ class Prepared:
         if found is None:
             queryset = self.build(**self.stand_ins)
             sql, params = queryset.query.get_compiler(using=alias).as_sql()
+            adapted = {name: _adapted(stand_in, alias) for name, stand_in in self.stand_ins.items()}
             slots = []
             for param in params:
-                names = [name for name, stand_in in self.stand_ins.items() if _same(param, stand_in)]
+                names = [name for name, stand_in in adapted.items() if _same(param, stand_in)]
                 if len(names) > 1:
                     raise ValueError(f"Stand-ins {names} share a value")
                 slots.append(("value", names[0]) if names else ("constant", param))
@@ -58,5 +70,5 @@ class Prepared:
 
     def rows(self, alias: str = "default", **values) -> list:
         model, sql, slots = self.compiled(alias)
-        params = [values[slot[1]] if slot[0] == "value" else slot[1] for slot in slots]
+        params = [_adapted(values[slot[1]], alias) if slot[0] == "value" else slot[1] for slot in slots]
         return list(model.objects.db_manager(alias).raw(sql, params))
