@@ -7,3 +7,11 @@ class CompetencyConfig(AppConfig):
 
     name = "competency"
     verbose_name = _("Kompetensi")
+
+    def ready(self):
+        from portal.people import learner_kept
+
+        from .models import Gap
+
+        # The dashboard's gaps (portal.people.learner_kept); the gap engine's bulk writes say so themselves.
+        learner_kept.watch(Gap, lambda gap: [gap.employee_id])

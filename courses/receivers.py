@@ -5,8 +5,9 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from portal.cache import version_bump
+from portal.people import learner_kept
 
-from .models import Certificate, CoursePage
+from .models import Certificate, CoursePage, Enrollment, LessonProgress, QuizAttempt
 from .services import course_publish_lessons, course_trainer_add_author
 from .services.certificates import certificate_version_key
 
@@ -30,3 +31,12 @@ def certificate_changed(sender, instance: Certificate, **kwargs) -> None:
     """A visitor's kept verification page of this certificate (portal.page_cache) is old: a
     revocation shows at the next request."""
     version_bump(certificate_version_key(instance.code))
+
+
+# What a learner's pages show of them (portal.people.learner_kept): enrolments, progress, attempts
+# and certificates renew their employee's version. Enrolments, progress and attempts are deleted
+# only with their course or lesson page (the pages' version) or their employee (the register's).
+learner_kept.watch(Enrollment, lambda enrollment: [enrollment.employee_id], deletions=False)
+for _model in (LessonProgress, QuizAttempt):
+    learner_kept.watch(_model, learner_kept.via("enrollment", Enrollment), deletions=False)
+learner_kept.watch(Certificate, learner_kept.via("enrollment", Enrollment))

@@ -14,7 +14,7 @@ from portal.page_cache import versions_now
 from portal.people.access import employee_for
 from portal.private_files import private_file_response
 
-from . import selectors, services
+from . import kept_pages, selectors, services
 from .models import Certificate, CoursePage, LessonPage, QuizAttempt
 from .reports import can_see_course_report, certificate_for_viewer_or_404
 from .services.certificates import certificate_version_key
@@ -55,15 +55,18 @@ def lesson_serve(request, lesson: LessonPage, *args, **kwargs):
     if enrollment is None:
         messages.info(request, _("Daftar di kursus ini terlebih dahulu untuk membuka pelajarannya."))
         return redirect(course.url)
-    context = selectors.lesson_context(lesson=lesson, course=course, enrollment=enrollment)
+    if lesson.scorm_package_id:  # its player is configured per request: never kept
+        from .scorm.views import runtime_config
+
+        context = selectors.lesson_context(lesson=lesson, course=course, enrollment=enrollment)
+        context["scorm_config"] = runtime_config(request=request, enrollment=enrollment, lesson=lesson)
+    else:
+        kept = kept_pages.lesson_content(request, lesson=lesson, course=course, enrollment=enrollment)
+        context = {"state": kept["state"], "kept_content": kept["html"]}
     if context["state"] == "locked":
         messages.info(request, _("Selesaikan pelajaran sebelumnya terlebih dahulu."))
         return redirect(course.url)
     context.update({"page": lesson, "self": lesson, "request": request})
-    if lesson.scorm_package_id:
-        from .scorm.views import runtime_config
-
-        context["scorm_config"] = runtime_config(request=request, enrollment=enrollment, lesson=lesson)
     return TemplateResponse(request, lesson.get_template(request), context)
 
 

@@ -1,15 +1,59 @@
-"""What /dasbor/ shows, gathered from each app's selectors."""
+"""What /dasbor/ shows, gathered from each app's selectors, and its content kept per person.
 
+The content (everything below the messages) is the same at every visit until something it shows
+changes, so it is kept in the cache as HTML (issue #15), per account, language and day, under the
+versions of all it shows: the person's own (`learner_kept`: enrolments, progress, certificates, JP
+from outside, the plan, gaps, assignments, the account's name), the register's (unit, position,
+supervisor), the roles', the public pages' (course titles, the JP target), and those of the change
+hub's part. Time moves the rest: it is kept until an open enrolment's deadline enters "Tenggat
+dekat", or the hub's part ends (an event starts, a survey closes or opens), `SECONDS` at most
+(`portal.kept_html` keeps it, with no session's form token in it).
+"""
+
+import datetime
+
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
 from courses.development.selectors import plan_summary
 from courses.ledger import jp_annotated, jp_annotations
 from portal import rules
-from portal.change.kept import dashboard_part as change_part
-from portal.people.access import employee_read, has_role
+from portal.change import kept as change_kept
+from portal.kept_html import kept_html
+from portal.people import learner_kept
+from portal.people.access import employee_for, employee_read, has_role
 from portal.people.roles import ATASAN
+
+CONTENT_TEMPLATE = "portal/_dashboard_content.html"
+SECONDS = 300
+DUE_SOON_DAYS = 14
+
+
+def dashboard_content(request) -> str:
+    """The dashboard's content for the logged-in user: kept, or built (see the module)."""
+    user = request.user
+    employee = employee_for(user)
+    if employee is None:
+        return mark_safe(_built(request, {})["html"])  # noqa: S308 - our own template's output
+    versions = (*learner_kept.page_versions(employee.pk), *change_kept.dashboard_versions(employee.pk))
+    key = f"dashboard:{user.pk}:{employee.pk}:{timezone.localdate().isoformat()}"
+    built = kept_html(
+        request, key=key, versions=versions, build=lambda overrides: _built(request, overrides), seconds=_seconds
+    )
+    return built["html"]
+
+
+def _built(request, overrides: dict) -> dict:
+    context = dashboard_context(user=request.user)
+    html = render_to_string(CONTENT_TEMPLATE, {**context, **overrides}, request)
+    return {"html": html, "seconds": context["seconds_true"]}
+
+
+def _seconds(built: dict) -> int:
+    return built["seconds"]
 
 
 def dashboard_context(*, user) -> dict:
@@ -18,7 +62,7 @@ def dashboard_context(*, user) -> dict:
     employee = employee_read(user, **jp_annotations(year))
     target = rules.jp_target()
     courses, ledger, certificates, gaps, assignments = [], None, [], [], []
-    must_reads, events, open_surveys, plan = None, [], [], None
+    must_reads, events, open_surveys, plan, hub_seconds = None, [], [], None, SECONDS
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
         ledger = jp_annotated(employee)
@@ -26,8 +70,9 @@ def dashboard_context(*, user) -> dict:
         certificates = course_selectors.certificates_among(courses)
         gaps = appraisal_selectors.open_gaps(employee=employee)
         assignments = appraisal_selectors.assignments_of(employee=employee)
-        hub = change_part(employee=employee)
+        hub = change_kept.dashboard_part(employee=employee)
         must_reads, events, open_surveys = hub["must_reads"], hub["events"], hub["surveys"]
+        hub_seconds = change_kept.seconds_left(hub)
     return {
         "employee": employee,
         "year": year,
@@ -37,7 +82,7 @@ def dashboard_context(*, user) -> dict:
         "plan": plan,
         "jp_percent": min(100, round(100 * (ledger.total if ledger else 0) / target)),
         "courses": courses,
-        "due_soon": course_selectors.due_soon(courses),
+        "due_soon": course_selectors.due_soon(courses, days=DUE_SOON_DAYS),
         "gaps": gaps[:5],
         "gap_count": len(gaps),
         "assignments": assignments,
@@ -47,4 +92,16 @@ def dashboard_context(*, user) -> dict:
         "must_reads": must_reads,
         "change_events": events,
         "open_surveys": open_surveys,
+        "seconds_true": min(hub_seconds, _until_due_soon(courses)),
     }
+
+
+def _until_due_soon(courses) -> int:
+    """Seconds until the next open enrolment's deadline comes within `DUE_SOON_DAYS` (it then shows
+    under "Tenggat dekat"); `SECONDS` at most, one at least."""
+    now = timezone.now()
+    entering = [
+        e.due_at - datetime.timedelta(days=DUE_SOON_DAYS) for e in courses if e.completed_at is None and e.due_at
+    ]
+    left = min(((moment - now).total_seconds() for moment in entering if moment > now), default=SECONDS)
+    return max(1, min(SECONDS, int(left)))

@@ -12,7 +12,7 @@ from .health import broker_check, database_check, tasks_check
 
 @login_required
 def dashboard_view(request):
-    return render(request, "portal/dashboard.html", dashboard.dashboard_context(user=request.user))
+    return render(request, "portal/dashboard.html", {"content": dashboard.dashboard_content(request)})
 
 
 @login_required

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 
 from portal import stored_text
 from portal.outbox.services import task_enqueue
+from portal.people.learner_kept import learners_changed
 from portal.people.models import Employee
 
 from ..models import Assessment, Competency, Gap, PositionStandard
@@ -228,10 +229,14 @@ def gaps_recompute(
     now = timezone.now()
     counter = _Counter()
     standards = _Standards()
+    touched: list[int] = []
     with transaction.atomic():
         for rows, employee_filter in _employee_chunks(employee_ids=employee_ids, position_ids=position_ids):
             counter.add("employees", len(rows))
             _recompute_chunk(rows, employee_filter, standards, counter, now)
+            touched += [pk for pk, _position in rows]
+        if any(counter.values[name] for name in ("opened", "reopened", "closed", "updated")):
+            learners_changed(touched)  # written in bulk or in SQL, without signals
     return counter.values
 
 
@@ -296,7 +301,9 @@ def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, reached: b
         fields["current_level"] = F("required_level")
     closed = 0
     for start in range(0, len(ids), IN_CHUNK):
-        closed += Gap.objects.filter(pk__in=ids[start : start + IN_CHUNK], status=_OPEN).update(**fields)
+        chunk = Gap.objects.filter(pk__in=ids[start : start + IN_CHUNK], status=_OPEN)
+        learners_changed(chunk.values_list("employee_id", flat=True).distinct())  # an UPDATE sends no signal
+        closed += chunk.update(**fields)
     return closed
 
 
@@ -304,6 +311,7 @@ def appraisal_gaps_open(*, gaps: list[Gap]) -> int:
     """Write the appraisal gaps another app worked out (source "penilaian"); one that exists already
     (same employee, competency and origin) is skipped. Returns how many were given."""
     Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
+    learners_changed(gap.employee_id for gap in gaps)  # bulk_create sends no signal
     return len(gaps)
 
 

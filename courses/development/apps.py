@@ -10,3 +10,13 @@ class DevelopmentConfig(AppConfig):
     name = "courses.development"
     label = "development"
     verbose_name = _("Pengembangan kompetensi")
+
+    def ready(self):
+        from portal.people import learner_kept
+
+        from .models import DevelopmentPlan, ExternalActivity, PlanItem
+
+        # The dashboard's JP and plan (portal.people.learner_kept).
+        learner_kept.watch(ExternalActivity, lambda activity: [activity.employee_id])
+        learner_kept.watch(DevelopmentPlan, lambda plan: [plan.employee_id])
+        learner_kept.watch(PlanItem, learner_kept.via("plan", DevelopmentPlan))

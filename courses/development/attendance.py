@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from competency.importing import FileRefused, read_table
 from competency.services import development_completion_apply
+from portal.people.learner_kept import learners_changed
 from portal.people.models import Employee
 from portal.people.nip import EXCEL_MANGLED_MESSAGE, NIP_MESSAGES, excel_mangled, normalise_nip, validate_nip
 
@@ -241,5 +242,6 @@ def _record(records: list[dict], *, kind: str, competency_ids: list[int], by) ->
                 title=activity.title,
                 completed_on=activity.ends_on,
             )
+    learners_changed(activity.employee_id for activity in activities)  # bulk_create sends no signal
     notify_verified(activities)
     return AttendanceResult(recorded=len(activities), closed_gaps=closed)

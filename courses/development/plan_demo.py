@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from courses.models import CoursePage
+from portal.people.learner_kept import learners_changed
 from portal.people.models import Employee
 
 from .demo import PEGAWAI_NIP
@@ -63,6 +64,7 @@ def seed_plans(today: datetime.date | None = None) -> dict:
             ),
         ]
         PlanItem.objects.bulk_create(PlanItem.keyed(items))
+        learners_changed([pegawai.pk])  # bulk_create sends no signal
     colleague = Employee.objects.filter(supervisor=pegawai.supervisor).exclude(pk=pegawai.pk).order_by("nip").first()
     if colleague is not None and courses:
         waiting, created = DevelopmentPlan.objects.get_or_create(
@@ -86,4 +88,5 @@ def seed_plans(today: datetime.date | None = None) -> dict:
                     ]
                 )
             )
+            learners_changed([colleague.pk])
     return {"development_plans": DevelopmentPlan.objects.count()}

@@ -130,10 +130,15 @@ class CoursePage(KeptRoutingMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        from ..kept_pages import course_content
         from ..selectors import course_context
 
         context = super().get_context(request, *args, **kwargs)
         preview = getattr(request, "is_preview", False)
+        if not preview and request.user.is_authenticated:
+            context["kept_content"] = course_content(request, course=self, context=context)
+            if context["kept_content"] is not None:
+                return context
         context.update(course_context(course=self, user=request.user, preview=preview))
         return context
 

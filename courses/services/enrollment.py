@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.outbox.services import task_enqueue
+from portal.people.learner_kept import learners_changed
 from portal.people.models import Employee
 
 from ..models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
@@ -115,6 +116,7 @@ def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
     )
     if not updated:
         return False
+    learners_changed([enrollment.employee_id])  # an UPDATE sends no signal
     enrollment.refresh_from_db()
     from ..tasks import certificate_issue_task
     from .competency import completion_record_competencies

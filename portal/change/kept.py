@@ -38,8 +38,12 @@ def dashboard_part(*, employee) -> dict:
         f"kompeten:change:dashboard:{employee.pk}:{employee.unit_id}:{unit.parent_id if unit else ''}:"
         f"{employee.position_id}:{timezone.localdate().isoformat()}"
     )
-    versions = (PAGES_VERSION_KEY, SURVEYS_VERSION_KEY, _employee_version_key(employee.pk))
-    return kept_under(versions, key, lambda: _read(employee), _seconds)
+    return kept_under(dashboard_versions(employee.pk), key, lambda: _read(employee), seconds_left)
+
+
+def dashboard_versions(employee_id: int) -> tuple[str, ...]:
+    """The versions a part is kept under; whatever is built from a part is kept under them too."""
+    return (PAGES_VERSION_KEY, SURVEYS_VERSION_KEY, _employee_version_key(employee_id))
 
 
 def _read(employee) -> dict:
@@ -61,7 +65,7 @@ def _next_change(now: datetime.datetime) -> datetime.datetime | None:
     return PulseSurvey.objects.filter(opens_at__gt=now).order_by("opens_at").values_list("opens_at", flat=True).first()
 
 
-def _seconds(part: dict) -> int:
+def seconds_left(part: dict) -> int:
     """How long `part` stays true: until a shown event starts, a shown survey closes or the next one
     opens; `SECONDS` at most, one second at least."""
     moments = [event.starts_at for event in part["events"]] + [survey.closes_at for survey in part["surveys"]]

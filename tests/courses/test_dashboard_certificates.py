@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from courses import services
 from courses.models import Certificate, Enrollment
+from portal.people.learner_kept import learners_changed
 
 from .conftest import make_course
 
@@ -24,6 +25,7 @@ def test_a_finished_course_without_its_certificate_yet_is_announced(client, pega
     Enrollment.objects.filter(pk=enrollment.pk).update(
         completed_at=timezone.now(), jp_awarded=6, jp_year=timezone.localdate().year
     )
+    learners_changed([pegawai.employee.pk])  # as the completion service does after its UPDATE
     html = client.get("/dasbor/").content.decode()
     assert PENDING in html and NONE_YET not in html
 
