@@ -18,12 +18,13 @@ from portal.kept_html import kept_html
 from portal.people import learner_kept
 from portal.people.access import employee_for
 
-from .models import CoursePage, Enrollment, LessonPage
-from .selectors import course_context, lesson_context
+from .models import CoursePage, LessonPage
+from .selectors import course_context, lesson_context, own_enrollment
 
 COURSE_CONTENT = "courses/_course_content.html"
 LESSON_CONTENT = "courses/_lesson_content.html"
 SECONDS = 300
+NOT_ENROLLED = "not-enrolled"
 
 
 def course_content(request, *, course: CoursePage, context: dict) -> str | None:
@@ -43,16 +44,23 @@ def course_content(request, *, course: CoursePage, context: dict) -> str | None:
     ]
 
 
-def lesson_content(request, *, lesson: LessonPage, course: CoursePage, enrollment: Enrollment) -> dict:
-    """{"state": the lesson's state for this learner, "html": its content, None when locked}."""
+def lesson_content(request, *, lesson: LessonPage, course: CoursePage) -> dict:
+    """{"state": the lesson's state for the logged-in learner ("open", "done", "locked", or
+    `NOT_ENROLLED`), "html": its content, None unless open or done}. Whether they are enrolled is
+    kept too: an enrolment renews their version."""
+    employee = employee_for(request.user)
+    if employee is None:
+        return {"state": NOT_ENROLLED, "html": None}
 
     def build(overrides: dict) -> dict:
+        enrollment = own_enrollment(request.user, course)
+        if enrollment is None:
+            return {"state": NOT_ENROLLED, "html": None}
         context = lesson_context(lesson=lesson, course=course, enrollment=enrollment)
         if context["state"] == "locked":
             return {"state": "locked", "html": None}
         context.update({"page": lesson, "self": lesson, "request": request, **overrides})
         return {"state": context["state"], "html": render_to_string(LESSON_CONTENT, context, request)}
 
-    key = f"lesson:{lesson.pk}:{request.user.pk}:{enrollment.pk}"
-    versions = learner_kept.page_versions(enrollment.employee_id)
-    return kept_html(request, key=key, versions=versions, build=build, seconds=SECONDS)
+    key = f"lesson:{lesson.pk}:{request.user.pk}:{employee.pk}"
+    return kept_html(request, key=key, versions=learner_kept.page_versions(employee.pk), build=build, seconds=SECONDS)

@@ -51,23 +51,30 @@ def lesson_serve(request, lesson: LessonPage, *args, **kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = lesson.get_parent().specific
-    enrollment = selectors.own_enrollment(request.user, course)
-    if enrollment is None:
+    if lesson.scorm_package_id:  # its player is configured per request: never kept
+        context = _scorm_lesson_context(request, lesson, course)
+    else:
+        kept = kept_pages.lesson_content(request, lesson=lesson, course=course)
+        context = {"state": kept["state"], "kept_content": kept["html"]}
+    if context["state"] == kept_pages.NOT_ENROLLED:
         messages.info(request, _("Daftar di kursus ini terlebih dahulu untuk membuka pelajarannya."))
         return redirect(course.url)
-    if lesson.scorm_package_id:  # its player is configured per request: never kept
-        from .scorm.views import runtime_config
-
-        context = selectors.lesson_context(lesson=lesson, course=course, enrollment=enrollment)
-        context["scorm_config"] = runtime_config(request=request, enrollment=enrollment, lesson=lesson)
-    else:
-        kept = kept_pages.lesson_content(request, lesson=lesson, course=course, enrollment=enrollment)
-        context = {"state": kept["state"], "kept_content": kept["html"]}
     if context["state"] == "locked":
         messages.info(request, _("Selesaikan pelajaran sebelumnya terlebih dahulu."))
         return redirect(course.url)
     context.update({"page": lesson, "self": lesson, "request": request})
     return TemplateResponse(request, lesson.get_template(request), context)
+
+
+def _scorm_lesson_context(request, lesson: LessonPage, course: CoursePage) -> dict:
+    from .scorm.views import runtime_config
+
+    enrollment = selectors.own_enrollment(request.user, course)
+    if enrollment is None:
+        return {"state": kept_pages.NOT_ENROLLED}
+    context = selectors.lesson_context(lesson=lesson, course=course, enrollment=enrollment)
+    context["scorm_config"] = runtime_config(request=request, enrollment=enrollment, lesson=lesson)
+    return context
 
 
 @login_required

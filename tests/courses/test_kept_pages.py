@@ -38,12 +38,14 @@ def test_enrolling_marking_done_and_a_quiz_show_at_once(client, pegawai, course,
     client.force_login(pegawai)
     page(client, course.url)
     assert "Daftar kursus ini" in kept(client, course.url, COURSE_QUERIES)
+    assert client.get(lessons[0].url).status_code == 302  # not enrolled: kept so
+    assert client.get(lessons[0].url).status_code == 302
     response = client.post(reverse("course_enroll", args=[course.pk]))
     assert response.status_code == 302
     html = page(client, course.url)
     assert "Daftar kursus ini" not in html and 'data-testid="progress">0%' in html
     assert client.get(lessons[1].url).status_code == 302  # locked until the reading is done
-    page(client, lessons[0].url)
+    page(client, lessons[0].url)  # open at once
     kept(client, lessons[0].url, LESSON_QUERIES)
     client.post(reverse("lesson_done", args=[lessons[0].pk]))
     assert 'data-testid="progress">50%' in page(client, course.url)
