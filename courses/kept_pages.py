@@ -1,4 +1,5 @@
-"""A learner's course and lesson pages, their content kept per person (issue #15).
+"""A learner's course and lesson pages, their content kept per person, and the catalog's, kept
+once for all (issue #15).
 
 What a course or lesson page shows a learner comes from the course (its lessons, prerequisites,
 competencies, cover, settings: the public pages' version, bumped by any page published, moved or
@@ -15,12 +16,14 @@ player is configured per request).
 from django.template.loader import render_to_string
 
 from portal.kept_html import kept_html
+from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
 from portal.people import learner_kept
 from portal.people.access import employee_for
 
 from .models import CoursePage, LessonPage
-from .selectors import course_context, lesson_context, own_enrollment
+from .selectors import catalog_asked, catalog_context, course_context, lesson_context, own_enrollment
 
+CATALOG_CONTENT = "courses/_catalog_content.html"
 COURSE_CONTENT = "courses/_course_content.html"
 LESSON_CONTENT = "courses/_lesson_content.html"
 SECONDS = 300
@@ -64,3 +67,15 @@ def lesson_content(request, *, lesson: LessonPage, course: CoursePage) -> dict:
 
     key = f"lesson:{lesson.pk}:{request.user.pk}:{employee.pk}"
     return kept_html(request, key=key, versions=learner_kept.page_versions(employee.pk), build=build, seconds=SECONDS)
+
+
+def catalog_content(request, *, context: dict) -> str:
+    """The catalog's content (the filters and a page of results): nothing in it is personal, so it
+    is kept once for everyone who asks the same, until the content changes."""
+
+    def build(overrides: dict) -> dict:
+        full = {**context, **catalog_context(params=request.GET), **overrides}
+        return {"html": render_to_string(CATALOG_CONTENT, full, request)}
+
+    key = f"catalog:{catalog_asked(request.GET)}"
+    return kept_html(request, key=key, versions=(PAGES_VERSION_KEY,), build=build, seconds=SECONDS)["html"]

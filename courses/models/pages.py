@@ -29,10 +29,14 @@ class CourseIndexPage(KeptRoutingMixin, Page):
         verbose_name = _("katalog kursus")
 
     def get_context(self, request, *args, **kwargs):
+        from ..kept_pages import catalog_content
         from ..selectors import catalog_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_context(params=request.GET))
+        if getattr(request, "is_preview", False):
+            context.update(catalog_context(params=request.GET))
+        else:
+            context["kept_content"] = catalog_content(request, context=context)
         return context
 
 

@@ -3,7 +3,7 @@
 Each returns in a fixed number of queries, whatever the number of courses, lessons or learners.
 """
 
-from .catalog import CATALOG_PAGE_SIZE, JP_RANGES, catalog_context, with_live_lessons
+from .catalog import CATALOG_PAGE_SIZE, JP_RANGES, catalog_asked, catalog_context, with_live_lessons
 from .learning import (
     certificate_of,
     course_context,
@@ -30,6 +30,7 @@ from .records import (
 __all__ = [
     "CATALOG_PAGE_SIZE",
     "JP_RANGES",
+    "catalog_asked",
     "catalog_context",
     "certificate_of",
     "certificate_public_facts",

@@ -23,14 +23,9 @@ def catalog_context(*, params) -> dict:
     """Published courses, searched, filtered by category, JP and competency, paginated. The same
     for everyone who asks the same, so a page of it is kept until the content changes
     (portal.page_cache.content_kept)."""
-    category = params.get("kategori", "")
-    jp_range = params.get("jp", "")
-    competency = params.get("kompetensi", "")
-    query = (params.get("q") or "").strip()[:100]
-    number = str(params.get("halaman") or "")[:10]
-    asked = "|".join((category, jp_range, competency[:100], query, number))
+    category, jp_range, competency, query, number = _asked(params)
     kept = content_kept(
-        "kompeten:catalog-page:" + hashlib.sha256(asked.encode()).hexdigest(),
+        "kompeten:catalog-page:" + catalog_asked(params),
         lambda: _catalog_read(category=category, jp_range=jp_range, competency=competency, query=query, number=number),
     )
     page = PaginatorPage(kept["courses"], kept["number"], Paginator(range(kept["count"]), CATALOG_PAGE_SIZE))
@@ -45,6 +40,20 @@ def catalog_context(*, params) -> dict:
         "jp_ranges": list(JP_RANGES),
         "results_key": kept["key"],
     }
+
+
+def _asked(params) -> tuple[str, str, str, str, str]:
+    """(category, JP range, competency, query, page number) as the catalog reads them."""
+    query = (params.get("q") or "").strip()[:100]
+    number = str(params.get("halaman") or "")[:10]
+    return params.get("kategori", ""), params.get("jp", ""), params.get("kompetensi", ""), query, number
+
+
+def catalog_asked(params) -> str:
+    """What a catalog request asks, as a key: requests that ask the same get the same page."""
+    category, jp_range, competency, query, number = _asked(params)
+    asked = "|".join((category, jp_range, competency[:100], query, number))
+    return hashlib.sha256(asked.encode()).hexdigest()
 
 
 def _catalog_read(*, category: str, jp_range: str, competency: str, query: str, number: str) -> dict:

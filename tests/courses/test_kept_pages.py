@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses import services
-from courses.models import Enrollment
+from courses.models import CourseCompetency, Enrollment
 from courses.services.certificates import certificate_issue
 from portal.people import roles
 from portal.people.learner_kept import learners_changed
 
-from .conftest import correct_answers, wrong_answers
-from .test_query_counts import COURSE_QUERIES, LESSON_QUERIES, count_queries_once
+from .conftest import correct_answers, make_course, wrong_answers
+from .test_query_counts import CATALOG_QUERIES, COURSE_QUERIES, LESSON_QUERIES, count_queries_once
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -112,3 +112,30 @@ def test_every_session_posts_with_its_own_token_and_learners_see_their_own(pegaw
     stranger.force_login(other)
     assert "Daftar kursus ini" in page(stranger, course.url)
     assert 'data-testid="progress"' not in page(stranger, course.url)
+
+
+@pytest.mark.django_db
+def test_the_catalog_is_kept_for_all_and_shows_a_new_course_and_a_renamed_competency_at_once(
+    client, pegawai, course, make_person
+):
+    from competency.models import Competency
+
+    client.force_login(pegawai)
+    catalog = course.get_parent().url
+    page(client, catalog)
+    assert course.title in kept(client, catalog, CATALOG_QUERIES)
+    other = Client()
+    other.force_login(make_person(roles.PEGAWAI))
+    page(other, "/")  # their session, roles and bell are read once
+    assert count_queries_once(other, catalog) == CATALOG_QUERIES  # the same content, kept once
+    make_course("Literasi Data Pemerintahan")
+    assert "Literasi Data Pemerintahan" in page(client, catalog)
+    assert "Literasi Data Pemerintahan" not in page(client, catalog + "?q=keamanan")
+    assert course.title in page(client, catalog + "?q=keamanan")
+    competency = Competency.objects.create(code="k-data", name="Literasi data", kind=Competency.Kind.TEKNIS)
+    course.competencies.add(CourseCompetency(competency=competency, target_level=3))
+    course.save_revision().publish()
+    assert "Literasi data" in page(other, catalog)
+    competency.name = "Kompetensi yang baru saja diganti namanya"
+    competency.save()
+    assert "Kompetensi yang baru saja diganti namanya" in page(other, catalog)
