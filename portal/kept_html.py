@@ -1,7 +1,7 @@
 """A logged-in person's page content kept as HTML (issue #15): a page shows the same to the same
 person until something it shows changes, so its content (below the messages) is kept in the cache
-per person, page, path and language, under the versions of everything it shows, and served with
-no query or template. It is kept compressed: 5,000 people's pages would otherwise fill Redis.
+per person (or once for all, for a page with nothing personal), page, path and language, under the
+versions of everything it shows, and served with no query or template. It is kept compressed, 1-2 KB a page.
 
 What belongs to one session is never kept: a form's CSRF token is rendered as a stand-in and put in
 for the request at each serve (`get_token`, which also sets the cookie), and the header, the
@@ -38,6 +38,6 @@ def kept_html(request, *, key: str, versions: tuple[str, ...], build: Callable[[
 
 
 def _packed(built: dict) -> dict:
-    """The HTML compressed (a page's 20-40 KB become 4-6 KB of Redis's memory, kept per person)."""
+    """The HTML compressed (zlib's fastest level): a learner's page then keeps 1-2 KB of Redis."""
     html = built.get("html")
     return built if html is None else {**built, "html": zlib.compress(html.encode(), 1)}
