@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# pytest's parallel processes (pytest-xdist): each has its own test database and cache keys; three
+# kept two cores busiest (docs/performance.md). TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= 3
 
 .PHONY: run test lint deploy-check browser deploy-tools install install-dev migrate seed worker beat bench bench-http bench-load clean
 
@@ -49,7 +52,7 @@ lint: install-dev
 test: install-dev browser deploy-tools lint
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	$(MAKE) --no-print-directory deploy-check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Django's deployment checklist on the production settings, with throwaway secrets: no warning may pass.
 deploy-check: install

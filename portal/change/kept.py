@@ -7,7 +7,9 @@ A kept part is used only under the versions it was read with:
   (an article, an event, their targets);
 - the surveys' version, bumped by any pulse survey saved or deleted;
 - the employee's own version, renewed by each of their confirmations, registrations (and
-  cancellations) and survey answers, at once and again when the transaction commits;
+  cancellations) and survey answers, at once and again when the transaction commits. It is not the
+  learner's version (`portal.people.learner_kept`), on purpose: a lesson done renews that one, and
+  the part would then be read again (four queries) on the dashboard after every step of learning;
 and under the key's own facts: the employee's unit, its parent and position (the targeting rule's
 inputs, read with the employee on every request) and today's date (what is overdue).
 

@@ -20,5 +20,7 @@ if CACHE_URL:  # noqa: F405
     import uuid
 
     _prefix = os.environ.setdefault("KOMPETEN_TEST_CACHE_PREFIX", f"test-{uuid.uuid4().hex[:12]}")
+    # Each of the parallel test processes (pytest -n) has its own keys too; their processes inherit it.
+    _prefix += os.environ.get("PYTEST_XDIST_WORKER", "")
     for _alias in CACHES.values():  # noqa: F405
         _alias["KEY_PREFIX"] = f"{_prefix}-{_alias.get('KEY_PREFIX', '')}"
