@@ -62,7 +62,9 @@ class CompetencyViewSet(ListingViewSet):
     index_view_class = CompetencyIndexView
     list_display = ["name", "code", "kind", "parent"]
     list_filter = ["kind"]
+    # Name or code, with the ORM: the code is not in the search index (a dictionary of some hundred).
     search_fields = ["name", "code"]
+    search_backend_name = None
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),

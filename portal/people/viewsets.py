@@ -19,7 +19,9 @@ class UnitViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Unit kerja")
     list_display = ["name", "code", "parent"]
+    # Name or code, with the ORM: the code is not in the search index (a few hundred rows at most).
     search_fields = ["name", "code"]
+    search_backend_name = None
     list_filter = ["parent"]
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("parent")]
 
@@ -30,7 +32,8 @@ class PositionViewSet(ModelViewSet):
     icon = "tag"
     menu_label = _("Jabatan")
     list_display = ["name", "code", "kind"]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "code"]  # with the ORM, as the units'
+    search_backend_name = None
     list_filter = ["kind"]
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("kind")]
 

@@ -324,7 +324,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "portal.search_backend",  # Wagtail's database backend, repaired for SQLite
         **({"SEARCH_CONFIG": "indonesian"} if IS_POSTGRES else {}),
     }
 }

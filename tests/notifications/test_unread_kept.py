@@ -68,6 +68,8 @@ def test_every_write_shows_in_the_count_at_once(pegawai, atasan):
 # Serialized rollback: the flush after it must not re-create content types under new ids.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_count_made_before_a_write_commits_is_not_kept_after_it(pegawai):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs two transactions at once on one table (PostgreSQL, as in CI)")
     assert unread_count(user=pegawai) == 0
     seen = []
 

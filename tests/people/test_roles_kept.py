@@ -55,6 +55,8 @@ def test_a_renamed_or_deleted_group_applies_at_once(pegawai):
 # Serialized rollback: the flush after it must not re-create content types under new ids.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_roles_read_before_a_change_commits_are_not_kept_after_it(make_person):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs two transactions at once on one table (PostgreSQL, as in CI)")
     hr = make_person(roles.HR)
     seen = []
 
