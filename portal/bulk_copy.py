@@ -4,12 +4,13 @@ bulk_create compiles a placeholder and an adapted value per field and row (about
 dozen fields here); COPY sends the rows as a stream. The new keys come first from the table's own
 sequence (one `nextval` over a series), so each object has its pk afterwards, as after bulk_create.
 Like bulk_create, it sends no signals and sets auto_now/auto_now_add fields; elsewhere (SQLite) it is
-bulk_create.
+bulk_create. `copy_insert_new` is bulk_create(ignore_conflicts=True): COPY into a temporary table,
+then one INSERT … SELECT … ON CONFLICT DO NOTHING.
 """
 
 from collections.abc import Sequence
 
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 
 BATCH = 2000
 # Fields whose stored value is the attribute itself (psycopg adapts it): no per-value preparation.
@@ -64,3 +65,31 @@ def copy_create(model, objects: Sequence) -> Sequence:
     for obj in objects:
         obj._state.adding, obj._state.db = False, using
     return objects
+
+
+def copy_insert_new(model, objects: Sequence) -> None:
+    """Insert `objects` (new instances of `model`), skipping each that a unique constraint already
+    holds, as bulk_create(ignore_conflicts=True) does; the objects get no pk."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not objects:
+        model.objects.bulk_create(objects, batch_size=BATCH, ignore_conflicts=True)
+        return
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if f is not opts.pk]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(opts.db_table)
+    staging = connection.ops.quote_name(f"copy_{opts.db_table}")
+    getters = _value_getters(fields, connection)
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        # The columns' types, no constraint (the key is left to the table's own sequence).
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
+        )
+        with cursor.cursor.copy(f"COPY {staging} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row([get(obj) for get in getters])
+        # The model's own table and columns, quoted: nothing here comes from a user.
+        insert = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING"  # noqa: S608
+        cursor.execute(insert)
+        cursor.execute(f"DROP TABLE {staging}")

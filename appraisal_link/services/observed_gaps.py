@@ -33,6 +33,16 @@ class ObservedGaps:
         employees = list(employees)
         self.standards = position_standards({employee.position_id for employee in employees})
         self.levels = latest_levels(Assessment.objects.filter(employee_id__in=[employee.pk for employee in employees]))
+        self._texts: dict[str, str] = {}
+
+    def _rendered(self, reason: stored_text.Source) -> str:
+        """`reason` in the site's language, rendered once per distinct reason (an import has a few
+        dozen, for thousands of gaps)."""
+        key = repr(reason)
+        if key not in self._texts:
+            with translation.override(settings.LANGUAGE_CODE):
+                self._texts[key] = stored_text.render(reason)
+        return self._texts[key]
 
     def gaps(self, employee, area: str, *, source: str, origin: str, reason: stored_text.Source) -> list[Gap]:
         """The unsaved gaps that `area` being weak opens for `employee`, with `reason` stored in the
@@ -41,8 +51,7 @@ class ObservedGaps:
         targets = list(self.competencies.get(area, []))
         if area in self.technical:
             targets += [cid for cid, (_level, kind) in standard.items() if kind == "teknis"]
-        with translation.override(settings.LANGUAGE_CODE):
-            text = stored_text.render(reason)
+        text = self._rendered(reason)
         found = []
         for competency_id in dict.fromkeys(targets):
             level_now = self.levels.get((employee.pk, competency_id), 0)

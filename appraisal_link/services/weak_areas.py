@@ -1,6 +1,7 @@
 """From an appraisal's weak areas to competency gaps (each saying where it came from)."""
 
 from collections import defaultdict
+from functools import cache
 
 from django.conf import settings
 from django.db import transaction
@@ -25,6 +26,16 @@ def _msgid(label) -> str:
         return str(label)
 
 
+@cache
+def _area_msgid(area: str) -> str:  # once per area, not once per weak appraisal
+    return _msgid(AREA_LABELS[area])
+
+
+@cache
+def _predikat_msgid(predikat: str) -> str:
+    return _msgid(Predikat(predikat).label)
+
+
 def weak_areas(appraisal: Appraisal) -> list[tuple[str, stored_text.Source]]:
     """(area, why) for each weak area: a value rated below expectation, or a weak predikat. `why` is
     a stored-text source, shown in the reader's language."""
@@ -32,11 +43,11 @@ def weak_areas(appraisal: Appraisal) -> list[tuple[str, stored_text.Source]]:
     if appraisal.hasil_kerja == Rating.BELOW:
         found.append(("hasil_kerja", stored_text.source(gettext_noop("Hasil kerja di bawah ekspektasi"))))
     elif appraisal.predikat in WEAK_PREDIKAT:
-        predikat = stored_text.source(_msgid(Predikat(appraisal.predikat).label))
+        predikat = stored_text.source(_predikat_msgid(appraisal.predikat))
         found.append(("hasil_kerja", stored_text.source(gettext_noop("predikat %(predikat)s"), predikat=predikat)))
-    for area, label in AREAS[1:]:
+    for area, _label in AREAS[1:]:
         if getattr(appraisal, area) == Rating.BELOW:
-            value = stored_text.source(_msgid(label))
+            value = stored_text.source(_area_msgid(area))
             found.append((area, stored_text.source(gettext_noop("%(value)s di bawah ekspektasi"), value=value)))
     return found
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal import stored_text
+from portal.bulk_copy import copy_insert_new
 from portal.outbox.services import task_enqueue
 from portal.people.learner_kept import learners_changed
 from portal.people.models import Employee
@@ -310,8 +311,8 @@ def gaps_close(*, gap_ids: Iterable[int], reason: stored_text.Source, reached: b
 def appraisal_gaps_open(*, gaps: list[Gap]) -> int:
     """Write the appraisal gaps another app worked out (source "penilaian"); one that exists already
     (same employee, competency and origin) is skipped. Returns how many were given."""
-    Gap.objects.bulk_create(gaps, batch_size=WRITE_BATCH, ignore_conflicts=True)
-    learners_changed(gap.employee_id for gap in gaps)  # bulk_create sends no signal
+    copy_insert_new(Gap, gaps)
+    learners_changed(gap.employee_id for gap in gaps)  # a bulk insert sends no signal
     return len(gaps)
 
 

@@ -1,11 +1,13 @@
-"""portal.bulk_copy.copy_create: the rows COPY writes are the rows bulk_create would have written."""
+"""portal.bulk_copy: the rows COPY writes are the rows bulk_create would have written."""
 
 import pytest
 from django.db import transaction
 from django.utils import timezone
 
 from appraisal_link.models import Appraisal
-from portal.bulk_copy import copy_create
+from competency.models import Competency, Gap
+from portal import stored_text
+from portal.bulk_copy import copy_create, copy_insert_new
 from portal.people.models import Employee, Position
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +77,41 @@ def test_nothing_is_kept_when_the_transaction_fails(unit):
         copy_create(Employee, employees)
         raise RuntimeError("gagal")
     assert not Employee.objects.exists()
+
+
+def _gap(employee, competency, origin: str, reason: str) -> Gap:
+    return Gap(
+        employee=employee,
+        competency=competency,
+        source=Gap.Source.APPRAISAL,
+        origin=origin,
+        reason=reason,
+        reason_source=stored_text.source("karena %(why)s", why=stored_text.source(reason)),
+        required_level=3,
+        current_level=1,
+    )
+
+
+def test_insert_new_skips_the_rows_a_unique_constraint_holds_and_writes_the_rest_whole(unit):
+    employees = copy_create(Employee, new_employees(unit, count=2))
+    integritas = Competency.objects.get(code="integritas")
+    _gap(employees[0], integritas, "penilaian:2025:tahunan:x", "lama").save()
+    before = timezone.now()
+
+    copy_insert_new(
+        Gap,
+        [
+            _gap(employees[0], integritas, "penilaian:2025:tahunan:x", "baru"),  # held already: skipped
+            _gap(employees[1], integritas, "penilaian:2025:tahunan:x", AWKWARD),
+        ],
+    )
+
+    stored = sorted(Gap.objects.values_list("employee_id", "reason"))
+    assert stored == [(employees[0].pk, "lama"), (employees[1].pk, AWKWARD)]
+    written = Gap.objects.get(employee=employees[1])
+    assert written.reason_source == {"msgid": "karena %(why)s", "params": {"why": {"msgid": AWKWARD}}}
+    assert written.status == Gap.Status.OPEN and written.opened_at >= before  # default and auto_now_add
+    assert written.required_level == 3 and written.current_level == 1
+    later = _gap(employees[1], integritas, "lain", "x")
+    later.save()
+    assert later.pk > written.pk  # the sequence moved on
