@@ -59,3 +59,12 @@ def test_every_admin_listing_with_a_search_box_answers_a_search(client, with_tot
     for viewset in searchable:
         url = reverse(viewset.get_url_name("index"))
         assert client.get(url, {"q": "dinas"}).status_code == 200, url
+
+
+def test_the_number_found_is_said_in_indonesian(client, hr_with_mfa, unit):
+    EmployeeFactory(unit=unit, name="Dedi Kurniawan")
+    client.force_login(hr_with_mfa)
+
+    page = client.get("/admin/pegawai/", {"q": "Dedi"}, HTTP_ACCEPT_LANGUAGE="id").content.decode()
+
+    assert "Ditemukan 1 hasil" in page and "There is 1 match" not in page
