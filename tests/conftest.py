@@ -8,9 +8,8 @@ from portal.people import roles
 from .factories import PASSWORD, EmployeeFactory, UnitFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: rate limits and cached lookups do not carry over."""
+def cache_empty() -> None:
+    """Empty every cache of this run (and only of this run)."""
     from django.core.cache import caches
 
     for cache in caches.all(initialized_only=False):
@@ -23,6 +22,12 @@ def _empty_cache():
                 client.delete(*keys)
         else:
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate limits and cached lookups do not carry over."""
+    cache_empty()
     yield
 
 
