@@ -1,7 +1,6 @@
 """The public catalogue of courses: filters, search and its page of cards, kept per published content."""
 
 import hashlib
-import uuid
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -38,7 +37,6 @@ def catalog_context(*, params) -> dict:
         "competency": competency,
         "competencies": kept["competencies"],
         "jp_ranges": list(JP_RANGES),
-        "results_key": kept["key"],
     }
 
 
@@ -70,7 +68,6 @@ def _catalog_read(*, category: str, jp_range: str, competency: str, query: str, 
     results = _search(courses, query) if query else courses.order_by("title")
     page = Paginator(results, CATALOG_PAGE_SIZE).get_page(number)
     return {
-        "key": uuid.uuid4().hex,  # new with every reading: names the rendered results (the template's cache)
         "courses": list(page.object_list),
         "number": page.number,
         "count": page.paginator.count,
