@@ -5,7 +5,8 @@ dozen fields here); COPY sends the rows as a stream. The new keys come first fro
 sequence (one `nextval` over a series), so each object has its pk afterwards, as after bulk_create.
 Like bulk_create, it sends no signals and sets auto_now/auto_now_add fields; elsewhere (SQLite) it is
 bulk_create. `copy_insert_new` is bulk_create(ignore_conflicts=True): COPY into a temporary table,
-then one INSERT … SELECT … ON CONFLICT DO NOTHING.
+then one INSERT … SELECT … ON CONFLICT DO NOTHING. `copy_create_rows` takes the rows as tuples of
+stored values, for a caller that has them already: no model instance is built, nothing is prepared.
 """
 
 from collections.abc import Sequence
@@ -50,11 +51,7 @@ def copy_create(model, objects: Sequence) -> Sequence:
     opts = model._meta
     fields = [f for f in opts.concrete_fields if f is not opts.pk]
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [opts.db_table, opts.pk.column, len(objects)],
-        )
-        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+        for obj, pk in zip(objects, _new_keys(cursor, opts, len(objects)), strict=True):
             obj.pk = pk
         columns = ", ".join(connection.ops.quote_name(c) for c in [opts.pk.column, *(f.column for f in fields)])
         table = connection.ops.quote_name(opts.db_table)
@@ -65,6 +62,37 @@ def copy_create(model, objects: Sequence) -> Sequence:
     for obj in objects:
         obj._state.adding, obj._state.db = False, using
     return objects
+
+
+def _new_keys(cursor, opts, count: int) -> list[int]:
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+        [opts.db_table, opts.pk.column, count],
+    )
+    return [pk for (pk,) in cursor.fetchall()]
+
+
+def copy_create_rows(model, columns: Sequence[str], rows: Sequence[tuple]) -> list[int | None]:
+    """Insert `rows`, each a tuple of the values of the fields named in `columns` (attnames), as the
+    database stores them, every non-null column included (COPY fills in nothing); return the new keys
+    in order. Elsewhere than on PostgreSQL: bulk_create of instances, which stamps auto_now fields
+    with its own time (and a key is None where the database cannot return it)."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        objects = [model(**dict(zip(columns, row, strict=True))) for row in rows]
+        return [obj.pk for obj in model.objects.bulk_create(objects, batch_size=BATCH)]
+    opts = model._meta
+    names = [opts.get_field(name).column for name in columns]
+    with connection.cursor() as cursor:
+        pks = _new_keys(cursor, opts, len(rows))
+        quoted = ", ".join(connection.ops.quote_name(c) for c in [opts.pk.column, *names])
+        with cursor.cursor.copy(f"COPY {connection.ops.quote_name(opts.db_table)} ({quoted}) FROM STDIN") as copy:
+            for pk, row in zip(pks, rows, strict=True):
+                copy.write_row((pk, *row))
+    return pks
 
 
 def copy_insert_new(model, objects: Sequence) -> None:

@@ -9,6 +9,8 @@ to_tsvector and setweight run in the database. Every other case goes to the back
 
 from collections.abc import Sequence
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.encoding import force_str
 from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
 from modelsearch.backends.database.postgres.weights import get_weight
@@ -49,6 +51,28 @@ def _text(field, obj) -> str:
     return force_str(value).strip()
 
 
+# Model fields whose indexed value is the attribute itself (modelsearch's get_value adds nothing).
+_PLAIN_TYPES = (models.CharField, models.TextField, models.EmailField, models.SlugField)
+
+
+def _reader(field, model):
+    """A function of an object giving `_text(field, obj)`: for a plain text field, the attribute read
+    directly (get_value costs about 10 µs a call, 300,000 calls for 100,000 employees)."""
+    try:
+        model_field = field.get_field(model)
+    except FieldDoesNotExist:
+        model_field = None
+    if type(model_field) not in _PLAIN_TYPES or hasattr(model_field, "get_searchable_content"):
+        return lambda obj: _text(field, obj)
+    attname = model_field.attname
+
+    def read(obj):
+        value = getattr(obj, attname)
+        return (value if value.__class__ is str else force_str(value)).strip()
+
+    return read
+
+
 def _vector(columns: list[tuple[int, str, str]], params: list) -> str:
     """SQL for the concatenated, weighted vectors of (column, weight, config), adding its parameters to
     `params`; an empty text (or none) gives an empty vector, as the backend's own, which leaves empty
@@ -76,7 +100,7 @@ def _postgres_add(backend, model, fields: list, objects: Sequence) -> None:
     if any(c is None for _n, _w, c in title + body):
         backend.add_bulk(model, objects)  # no configuration: the backend's default, which differs per call
         return
-    texts = [[_text(field, obj) for obj in objects] for field in fields]
+    texts = [list(map(_reader(field, model), objects)) for field in fields]
 
     def joined(group):
         return [" ".join(t for t in row if t) for row in zip(*(texts[n] for n, _w, _c in group), strict=True)]

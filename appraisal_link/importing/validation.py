@@ -142,6 +142,9 @@ class RowCleaner:
         self.rows_seen = 0
         self._first_row: dict[tuple, int] = {}
         self._shared: dict[str, str] = {}
+        # Each accepted text of a column whose values repeat on every row, and what it was cleaned to:
+        # most cells cost one dictionary lookup. Kept per import (a year's range moves with the date).
+        self._accepted: dict[str, dict[str, object]] = {column: {} for column in _REPEATING}
 
     def _share(self, text: str) -> str:
         # Unit and position names repeat on thousands of rows: keep one copy of each.
@@ -150,14 +153,24 @@ class RowCleaner:
     def add(self, row: int, raw: Mapping) -> Record | None:
         """Clean one row; returns its Record, or None when it has an error (then recorded in `problems`)."""
         self.rows_seen += 1
-        cleaned, failed = [], False
+        cleaned, failed, accepted = [], False, self._accepted
         for column, cleaner, kwargs in _CELLS:
             value = raw.get(column)
+            known = accepted.get(column)
+            if known is not None and value.__class__ is str:
+                clean = known.get(value, _UNSEEN)
+                if clean is not _UNSEEN:
+                    cleaned.append(clean)
+                    continue
             try:
-                cleaned.append(cleaner(value, **kwargs))
+                clean = cleaner(value, **kwargs)
             except CellError as error:
                 failed = True
                 self.problems.error(row, column, value, error.source, code=error.code)
+                continue
+            cleaned.append(clean)
+            if known is not None and value.__class__ is str:
+                known[value] = clean
         if failed:
             return None
         nip, name, unit, position, year, period = cleaned[:6]
@@ -183,6 +196,8 @@ class RowCleaner:
         return record
 
 
+_UNSEEN = object()
+_REPEATING = ("tahun", "periode", "hasil_kerja", "perilaku_kerja", "predikat", *VALUES)
 # (column, cleaner, keyword arguments), in the order of Record's fields after `row`.
 _CELLS = (
     ("nip", clean_nip, {}),

@@ -222,6 +222,9 @@ def excel_mangled_message() -> Source:
     return source(EXCEL_MANGLED_MESSAGE)
 
 
+_PLAIN_NIP = re.compile(r"[0-9]{18}")
+
+
 def clean_nip(value) -> str:
     """An 18-digit NIP, validated with `validate_nip`.
 
@@ -229,6 +232,14 @@ def clean_nip(value) -> str:
     digits): a float cell, scientific notation such as "1,99204E+17", or 18 digits ending in 000 (the
     sequence number of a real NIP starts at 001) is explained as that, not as a wrong NIP.
     """
+    if value.__class__ is str and _PLAIN_NIP.fullmatch(value) and not value.endswith("000"):
+        # Nearly every cell: 18 digits as typed, nothing to strip or explain.
+        try:
+            validate_nip(value)
+        except ValidationError:
+            pass  # explained below, as any other refused NIP
+        else:
+            return value
     if is_blank(value):
         raise CellError(source(gettext_noop("NIP wajib diisi.")), code="required")
     if isinstance(value, bool) or not isinstance(value, str | int | float):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 
 from competency.models import Gap
 from portal import stored_text
-from portal.bulk_copy import copy_create
+from portal.bulk_copy import copy_create, copy_create_rows
 from portal.people.employee_kept import employees_changed
 from portal.people.models import Employee
 from portal.search_bulk import index_bulk
@@ -32,7 +32,7 @@ from ..importing.readers import FileRejected, open_table
 from ..importing.validation import ProblemLog, RowCleaner
 from ..models import Appraisal
 from .notifying import appraisals_updated_notify
-from .weak_areas import gaps_refresh_for_appraisals, origin_prefix, weak_areas
+from .weak_areas import gaps_refresh_for_appraisals, has_weak_area, origin_prefix
 
 logger = logging.getLogger(__name__)
 
@@ -206,11 +206,22 @@ def _chunks(items: list, size: int):
         yield items[start : start + size]
 
 
+# Employee(*values) in the model's field order is several times faster than Employee(**kwargs), which
+# matters at 100,000 new employees; the fields not given keep their defaults.
+_EMPLOYEE_ORDER = [f.attname for f in Employee._meta.concrete_fields]
+_EMPLOYEE_DEFAULTS = {f.attname: f.get_default() for f in Employee._meta.concrete_fields}
+
+
+def _new_employee(**values) -> Employee:
+    values = {**_EMPLOYEE_DEFAULTS, **values}
+    return Employee(*[values[name] for name in _EMPLOYEE_ORDER])
+
+
 def _create_employees(plan: Plan) -> None:
     if not plan.new_employees:
         return
     employees = [
-        Employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id, email=n.email)
+        _new_employee(nip=n.nip, name=n.name, unit_id=n.unit_id, position_id=n.position_id, email=n.email)
         for n in plan.new_employees
     ]
     copy_create(Employee, employees)
@@ -245,22 +256,10 @@ def _write(plan: Plan, *, source: str) -> None:
         appraisals_updated_notify(appraisal_ids=changed, stamp=timezone.now())
 
 
-# Appraisal(*values) in the model's field order is several times faster than Appraisal(**kwargs), which
-# matters at 100,000 rows; fields this module does not set get their defaults.
-_ORDER = [f.attname for f in Appraisal._meta.concrete_fields]
-_DEFAULTS = {f.attname: f.get_default() for f in Appraisal._meta.concrete_fields}
-
-
-def _new_appraisal(*, employee_id: int, record, source: str) -> Appraisal:
-    values = {
-        **_DEFAULTS,
-        **dict(zip(APPRAISAL_FIELDS, record.appraisal_values(), strict=True)),
-        "employee_id": employee_id,
-        "year": record.year,
-        "period": record.period,
-        "source": source,
-    }
-    return Appraisal(*[values[name] for name in _ORDER])
+# A new appraisal's row as COPY writes it: the values come straight from the clean record (no model
+# instance, nothing to prepare), which matters at 100,000 rows; imported_at and updated_at are the write's
+# time. A test keeps this list equal to the model's concrete fields.
+APPRAISAL_COLUMNS = ("employee_id", "year", "period", *APPRAISAL_FIELDS, "source", "imported_at", "updated_at")
 
 
 def _with_appraisal_gaps(periods: set[tuple[int, str]]) -> set[tuple[int, int, str]]:
@@ -288,16 +287,17 @@ def _create_appraisals(plan: Plan, *, source: str, created: list[int]) -> list[i
         .values_list("employee_id", flat=True)
         .distinct()
     )
+    now = timezone.now()
     for batch in _chunks(plan.creates, WRITE_BATCH):
-        appraisals = [_new_appraisal(employee_id=ids[r.nip], record=r, source=source) for r in batch]
-        copy_create(Appraisal, appraisals)
-        if any(a.pk is None for a in appraisals):  # a database that cannot return the new keys
-            _fill_ids(appraisals)
-        created += [a.pk for a in appraisals]
+        rows = [(ids[r.nip], r.year, r.period, *r.appraisal_values(), source, now, now) for r in batch]
+        pks = copy_create_rows(Appraisal, APPRAISAL_COLUMNS, rows)
+        if any(pk is None for pk in pks):  # a database that cannot return the new keys
+            pks = _find_ids([(row[0], row[1], row[2]) for row in rows])
+        created += pks
         refresh += [
-            a.pk
-            for a in appraisals
-            if (a.employee_id, a.year, a.period) in had_gaps or a.employee_id in open_gaps or weak_areas(a)
+            pk
+            for pk, record, row in zip(pks, batch, rows, strict=True)
+            if (row[0], record.year, record.period) in had_gaps or row[0] in open_gaps or has_weak_area(record)
         ]
     return refresh
 
@@ -330,11 +330,14 @@ def _update_appraisals(plan: Plan, *, source: str) -> list[int]:
     return changed
 
 
-def _fill_ids(appraisals: list[Appraisal]) -> None:
-    keys = {(a.employee_id, a.year, a.period): a for a in appraisals}
+def _find_ids(keys: list[tuple[int, int, str]]) -> list[int]:
+    """The keys of the appraisals of these (employee, year, period), in that order."""
+    wanted = set(keys)
+    found = {}
     rows = Appraisal.objects.filter(
         employee_id__in={k[0] for k in keys}, year__in={k[1] for k in keys}, period__in={k[2] for k in keys}
     ).values_list("pk", "employee_id", "year", "period")
     for pk, *key in rows:
-        if tuple(key) in keys:
-            keys[tuple(key)].pk = pk
+        if tuple(key) in wanted:
+            found[tuple(key)] = pk
+    return [found[key] for key in keys]

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from functools import cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -52,11 +53,20 @@ def weak_areas(appraisal: Appraisal) -> list[tuple[str, stored_text.Source]]:
     return found
 
 
+def has_weak_area(appraisal) -> bool:
+    """Whether `weak_areas(appraisal)` finds any, without building its reasons: for anything with an
+    appraisal's fields (an Appraisal, or an import's clean record)."""
+    if appraisal.hasil_kerja == Rating.BELOW or appraisal.predikat in WEAK_PREDIKAT:
+        return True
+    return any(getattr(appraisal, area) == Rating.BELOW for area, _label in AREAS[1:])
+
+
 PERIOD_RANK = {"I": 1, "II": 2, "III": 3, "IV": 4, "tahunan": 5}
 
 
-def _newest_first(appraisal) -> tuple[int, int]:
-    return (appraisal.year, PERIOD_RANK.get(appraisal.period, 0))
+class _Period(NamedTuple):  # what origin_prefix reads of an appraisal
+    year: int
+    period: str
 
 
 def origin_prefix(appraisal: Appraisal) -> str:
@@ -109,11 +119,13 @@ def _close_superseded(employee_ids: set[int], wanted: dict) -> int:
     """Gaps follow the latest appraisal: an open gap an older appraisal opened, for a competency the
     employee's latest appraisal no longer shows weak, is closed ("tidak lagi tampak pada penilaian
     2026"). Two queries and one UPDATE per latest year, whatever the number of employees."""
-    latest = {}
-    for appraisal in Appraisal.objects.filter(employee_id__in=employee_ids).only("employee_id", "year", "period"):
-        known = latest.get(appraisal.employee_id)
-        if known is None or _newest_first(appraisal) > _newest_first(known):
-            latest[appraisal.employee_id] = appraisal
+    latest, newest = {}, {}
+    for employee_id, year, period in Appraisal.objects.filter(employee_id__in=employee_ids).values_list(
+        "employee_id", "year", "period"
+    ):
+        rank = (year, PERIOD_RANK.get(period, 0))
+        if employee_id not in newest or rank > newest[employee_id]:
+            newest[employee_id], latest[employee_id] = rank, _Period(year, period)
     still_weak = {
         (employee_id, competency_id)
         for employee_id, competency_id, origin in wanted

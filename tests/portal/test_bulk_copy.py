@@ -1,13 +1,14 @@
 """portal.bulk_copy: the rows COPY writes are the rows bulk_create would have written."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from appraisal_link.models import Appraisal
+from appraisal_link.services.imports import APPRAISAL_COLUMNS
 from competency.models import Competency, Gap
 from portal import stored_text
-from portal.bulk_copy import copy_create, copy_insert_new
+from portal.bulk_copy import copy_create, copy_create_rows, copy_insert_new
 from portal.people.models import Employee, Position
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +116,37 @@ def test_insert_new_skips_the_rows_a_unique_constraint_holds_and_writes_the_rest
     later = _gap(employees[1], integritas, "lain", "x")
     later.save()
     assert later.pk > written.pk  # the sequence moved on
+
+
+def test_rows_are_written_as_given_and_their_keys_come_back_in_order(unit):
+    employees = copy_create(Employee, new_employees(unit, count=2))
+    stamp = timezone.now().replace(microsecond=0)
+    values = ("sesuai", "di_atas", "baik", "", "sesuai", "di_bawah", "", "", "", "")
+    rows = [
+        (employees[0].pk, 2025, "tahunan", *values, AWKWARD, "impor.csv", stamp, stamp),
+        (employees[1].pk, 2025, "I", *values, "", "impor.csv", stamp, stamp),
+    ]
+
+    pks = copy_create_rows(Appraisal, APPRAISAL_COLUMNS, rows)
+
+    assert len(pks) == 2 and pks[0] < pks[1]
+    stamped = 2 if connection.vendor == "postgresql" else 0  # bulk_create stamps auto_now itself
+    for pk, row in zip(pks, rows, strict=True):
+        stored = Appraisal.objects.filter(pk=pk).values_list(*APPRAISAL_COLUMNS).get()
+        assert stored[: len(row) - 2 + stamped] == row[: len(row) - 2 + stamped]
+    assert copy_create_rows(Appraisal, APPRAISAL_COLUMNS, []) == []
+    later = Appraisal.objects.create(
+        employee=employees[0],
+        year=2026,
+        period="tahunan",
+        hasil_kerja="sesuai",
+        perilaku_kerja="sesuai",
+        predikat="baik",
+    )
+    assert later.pk > pks[1]  # the sequence moved on
+
+
+def test_the_imports_rows_name_every_field_of_an_appraisal():
+    """The import writes an appraisal's every column itself (COPY fills in no default)."""
+    fields = {f.attname for f in Appraisal._meta.concrete_fields if not f.primary_key}
+    assert set(APPRAISAL_COLUMNS) == fields and len(APPRAISAL_COLUMNS) == len(fields)
