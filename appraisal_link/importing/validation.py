@@ -144,7 +144,9 @@ class RowCleaner:
         self._shared: dict[str, str] = {}
         # Each accepted text of a column whose values repeat on every row, and what it was cleaned to:
         # most cells cost one dictionary lookup. Kept per import (a year's range moves with the date).
-        self._accepted: dict[str, dict[str, object]] = {column: {} for column in _REPEATING}
+        self._cells = [
+            (column, cleaner, kwargs, {} if column in _REPEATING else None) for column, cleaner, kwargs in _CELLS
+        ]
 
     def _share(self, text: str) -> str:
         # Unit and position names repeat on thousands of rows: keep one copy of each.
@@ -153,10 +155,9 @@ class RowCleaner:
     def add(self, row: int, raw: Mapping) -> Record | None:
         """Clean one row; returns its Record, or None when it has an error (then recorded in `problems`)."""
         self.rows_seen += 1
-        cleaned, failed, accepted = [], False, self._accepted
-        for column, cleaner, kwargs in _CELLS:
+        cleaned, failed = [], False
+        for column, cleaner, kwargs, known in self._cells:
             value = raw.get(column)
-            known = accepted.get(column)
             if known is not None and value.__class__ is str:
                 clean = known.get(value, _UNSEEN)
                 if clean is not _UNSEEN:
@@ -169,7 +170,7 @@ class RowCleaner:
                 self.problems.error(row, column, value, error.source, code=error.code)
                 continue
             cleaned.append(clean)
-            if known is not None and value.__class__ is str:
+            if known is not None and value.__class__ is str and len(known) < _MEMO_LIMIT:
                 known[value] = clean
         if failed:
             return None
@@ -197,7 +198,19 @@ class RowCleaner:
 
 
 _UNSEEN = object()
-_REPEATING = ("tahun", "periode", "hasil_kerja", "perilaku_kerja", "predikat", *VALUES)
+# Unit, position and notes repeat too, though not always: their memo stops growing at _MEMO_LIMIT texts.
+_REPEATING = (
+    "unit_kerja",
+    "jabatan",
+    "tahun",
+    "periode",
+    "hasil_kerja",
+    "perilaku_kerja",
+    "predikat",
+    *VALUES,
+    "catatan",
+)
+_MEMO_LIMIT = 4096
 # (column, cleaner, keyword arguments), in the order of Record's fields after `row`.
 _CELLS = (
     ("nip", clean_nip, {}),

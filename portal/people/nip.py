@@ -34,7 +34,8 @@ def normalise_nip(value: str) -> str:
 
 def validate_nip(value: str) -> None:
     """Raise ValidationError, in Indonesian, when the value is not a well-formed NIP."""
-    nip = normalise_nip(value)
+    plain = value.__class__ is str and len(value) == NIP_LENGTH and value.isascii() and value.isdigit()
+    nip = value if plain else normalise_nip(value)  # 18 plain digits: nothing to strip
     if not _DIGITS.match(nip):
         raise _refusal("nip_digits")
     if len(nip) != NIP_LENGTH:
