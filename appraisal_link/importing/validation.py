@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from portal import stored_text
 from portal.stored_text import Source, source
 
-from .columns import APPRAISAL_FIELDS, VALUES
+from .columns import APPRAISAL_FIELDS, COLUMNS, VALUES
 from .values import (
     CellError,
     clean_email,
@@ -198,18 +198,9 @@ class RowCleaner:
 
 
 _UNSEEN = object()
-# Unit, position and notes repeat too, though not always: their memo stops growing at _MEMO_LIMIT texts.
-_REPEATING = (
-    "unit_kerja",
-    "jabatan",
-    "tahun",
-    "periode",
-    "hasil_kerja",
-    "perilaku_kerja",
-    "predikat",
-    *VALUES,
-    "catatan",
-)
+# Every column but the person's own (NIP, name, e-mail): unit, position and notes repeat too, though not
+# always, so a column's memo stops growing at _MEMO_LIMIT texts.
+_REPEATING = tuple(column for column in COLUMNS if column not in ("nip", "nama", "email"))
 _MEMO_LIMIT = 4096
 # (column, cleaner, keyword arguments), in the order of Record's fields after `row`.
 _CELLS = (
