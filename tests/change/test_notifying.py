@@ -93,13 +93,20 @@ def test_registrants_are_reminded_the_day_before_once(change_hub, pegawai, atasa
 
 
 @pytest.mark.django_db
-def test_an_event_missed_yesterday_is_reminded_as_today(change_hub, pegawai):
-    event = make_change_event("Sosialisasi Pagi")
+@pytest.mark.parametrize(
+    ("starts", "run"),
+    [(datetime.time(10), datetime.time(7)), (datetime.time(0, 30), datetime.time(0, 10))],
+    ids=["at-ten-reminded-at-seven", "just-after-midnight-reminded-at-ten-past"],
+)
+def test_an_event_missed_yesterday_is_reminded_as_today(change_hub, pegawai, starts, run):
+    """The day-before run was missed: a run on the event's own day (WIB), before it starts, reminds as
+    "today". The times are fixed, not taken from the clock (an event made at 00:08 WIB used to start
+    at 00:08 three days later, and an hour before it was still the day before)."""
+    day = timezone.localdate(timezone.now(), timezone=WIB) + datetime.timedelta(days=3)
+    starts_at = datetime.datetime.combine(day, starts, tzinfo=WIB)
+    event = make_change_event("Sosialisasi Pagi", starts_in=starts_at - timezone.now())
     EventRegistration.objects.create(event=event, employee=pegawai.employee)
-    morning = the_day_before(event) + datetime.timedelta(days=1)
-    if morning >= event.starts_at:  # the event starts before 07:00 WIB: remind an hour before it
-        morning = event.starts_at - datetime.timedelta(hours=1)
-    assert event_reminders_run(now=morning)["sent"] == 1
+    assert event_reminders_run(now=datetime.datetime.combine(day, run, tzinfo=WIB))["sent"] == 1
     assert told(pegawai)[0].title == "Sosialisasi hari ini: Sosialisasi Pagi"
     assert event_reminders_run(now=event.starts_at + datetime.timedelta(minutes=1)) == {"events": 0, "sent": 0}
 
