@@ -1,6 +1,7 @@
 """Real processes for the tests that need them: a Redis server, a PostgreSQL cluster, a Celery
 worker and gunicorn, each started on a free local port, stopped, killed and started again."""
 
+import http.client
 import os
 import shutil
 import signal
@@ -184,10 +185,24 @@ def gunicorn(env: dict, *, port: int, workers: int = 2, log: Path | None = None)
     )
 
 
+def _answers_http(port: int) -> bool:
+    """Whether a worker answers a request (any status): the socket accepts connections as soon as
+    gunicorn's master binds it, while its workers may still be loading the portal for seconds."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/")
+        connection.getresponse().read()
+        return True
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        connection.close()
+
+
 def gunicorn_wait(process: Process, port: int) -> None:
     def up() -> bool:
         if process.popen.poll() is not None:
             raise AssertionError("gunicorn exited:\n" + process.output())
-        return _answers(port)
+        return _answers(port) and _answers_http(port)
 
     wait_until(up, timeout=60, what="gunicorn answering")
