@@ -50,16 +50,10 @@ def copy_create(model, objects: Sequence) -> Sequence:
         return model.objects.bulk_create(objects, batch_size=BATCH)
     opts = model._meta
     fields = [f for f in opts.concrete_fields if f is not opts.pk]
-    with connection.cursor() as cursor:
-        for obj, pk in zip(objects, _new_keys(cursor, opts, len(objects)), strict=True):
-            obj.pk = pk
-        columns = ", ".join(connection.ops.quote_name(c) for c in [opts.pk.column, *(f.column for f in fields)])
-        table = connection.ops.quote_name(opts.db_table)
-        getters = _value_getters(fields, connection)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([obj.pk, *(get(obj) for get in getters)])
-    for obj in objects:
+    getters = _value_getters(fields, connection)
+    rows = [tuple(get(obj) for get in getters) for obj in objects]
+    for obj, pk in zip(objects, copy_create_rows(model, [f.attname for f in fields], rows), strict=True):
+        obj.pk = pk
         obj._state.adding, obj._state.db = False, using
     return objects
 

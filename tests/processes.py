@@ -203,6 +203,6 @@ def gunicorn_wait(process: Process, port: int) -> None:
     def up() -> bool:
         if process.popen.poll() is not None:
             raise AssertionError("gunicorn exited:\n" + process.output())
-        return _answers(port) and _answers_http(port)
+        return _answers_http(port)
 
     wait_until(up, timeout=60, what="gunicorn answering")
