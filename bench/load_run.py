@@ -44,7 +44,7 @@ PLOT = ROOT / "docs" / "images" / "load.png"
 DATABASE_URL = os.environ.get("BENCH_LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kompeten_bench_load")
 REDIS_URL = os.environ.get("BENCH_LOAD_REDIS_URL", "redis://127.0.0.1:6379/11")
 # As deploy/systemd/kompeten-web.service runs gunicorn (workers recycled now and then).
-GUNICORN_ARGS = ("--timeout", "60", "--max-requests", "2000", "--max-requests-jitter", "200")
+GUNICORN_ARGS = ("--timeout", "60", "--max-requests", "10000", "--max-requests-jitter", "1000")
 
 
 def parse_args(argv=None):
@@ -263,6 +263,7 @@ def main(argv=None) -> int:
         "cpu": {name: round(seconds / (wall * cpus), 3) for name, seconds in spent.items()},
         "work": {name: after_counts[name] - before[name] for name in before},
         "failures": _failures(folder / "locust_failures.csv"),
+        "logged_errors": {name: _logged_errors(folder / f"{name}.log") for name in ("gunicorn", "worker")},
     }
     table = report.markdown(result)
     print("\n" + table)
@@ -274,6 +275,13 @@ def main(argv=None) -> int:
     report.plot(result["timeline"], args.plot, title)
     print(f"results: {output}, {output.with_suffix('.md')}, plot {args.plot}")
     return 0
+
+
+def _logged_errors(path: Path) -> dict:
+    """How many errors the server or the worker logged (a task that failed answers no request, so
+    locust cannot see it), and the first one."""
+    errors = [line.strip() for line in path.read_text(errors="replace").splitlines() if "ERROR" in line]
+    return {"count": len(errors), "first": errors[0][:300] if errors else None}
 
 
 def _failures(path: Path) -> list[dict]:

@@ -145,7 +145,7 @@ def targets(scale, user) -> list[Target]:
         return course.title in html and 'data-testid="progress"' in html and "lesson-done" in html
 
     def lesson_ok(html):
-        return 'class="quiz-form"' in html and "Hasil percobaan ke-1" in html and "lesson-locked" in html
+        return 'class="quiz-form"' in html and "Percobaan ke-1: nilai" in html and "lesson-locked" in html
 
     def dashboard_ok(html):
         return html.count('aria-label="Kemajuan ') == user_courses

@@ -22,9 +22,10 @@ The database comes from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.
 It is created when missing, migrated, and filled once; a later run reuses it while its data set is
 the same (the fingerprint is kept as a comment on the database), and rebuilds it otherwise or with
 --rebuild. A database without the benchmark's comment is never touched. Uploaded files (cover images,
-issued PDFs) go to BENCH_MEDIA_ROOT (default: a directory under the system's temporary directory),
-never into the project's media/. Before measuring it waits (--wait-idle) until other processes leave
-at least half of the CPUs free, and marks results measured on a busy machine.
+issued PDFs, private or not) go to BENCH_MEDIA_ROOT (default: a directory under the system's
+temporary directory), never into the project's media/ or private-media/. Before measuring it waits
+(--wait-idle) until other processes leave at least half of the CPUs free, and marks results measured
+on a busy machine.
 """
 
 import argparse
@@ -101,6 +102,7 @@ def prepare(scale_name: str, *, rebuild: bool = False, fixtree: bool = False) ->
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     os.environ["DATABASE_URL"] = url
     os.environ["MEDIA_ROOT"] = str(media_root(url))
+    os.environ["PRIVATE_MEDIA_ROOT"] = str(media_root(url).parent / "private-media")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # One persistent connection for the whole run (production: 60 s), so that the CPU time of its
     # PostgreSQL backend can be followed (measure.CpuClock) and no reconnection lands in a sample.

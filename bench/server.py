@@ -24,7 +24,8 @@ def free_port() -> int:
 
 
 def server_env(url: str, media: Path, *, cache_url: str = CACHE_URL) -> dict:
-    """Production settings with throwaway secrets, on the benchmark's database and its own Redis db."""
+    """Production settings with throwaway secrets, on the benchmark's database and its own Redis db;
+    uploads and issued certificates go under `media`, never into the project's folders."""
     env = dict(os.environ)
     env.update(
         {
@@ -38,6 +39,7 @@ def server_env(url: str, media: Path, *, cache_url: str = CACHE_URL) -> dict:
             "CACHE_URL": cache_url,
             "CELERY_BROKER_URL": cache_url,
             "MEDIA_ROOT": str(media),
+            "PRIVATE_MEDIA_ROOT": str(media.parent / "private-media"),
             "KOMPETEN_BENCH_FLOOR": "1",
             "LOG_LEVEL": "WARNING",
         }

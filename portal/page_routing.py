@@ -10,7 +10,9 @@ view restrictions) is kept, and the next requests for the same URL start from it
 
 Checked against the public pages' version (portal/page_cache.py): publishing, unpublishing,
 moving, renaming or deleting any page, saving any page, and changing a site or a view restriction
-drop every kept route at once. `SECONDS` bounds anything else. Whether this request may see the page
+drop every kept route at once. `SECONDS` bounds anything else (a change made in SQL by hand); it is
+long because a route is only worth keeping if it is asked for again before it ends: a learner's lesson
+path comes back after minutes, not seconds. Whether this request may see the page
 is still decided on each request from the kept restrictions (Wagtail's `check_view_restrictions`);
 only routes without arguments (every page type here) are kept.
 """
@@ -26,7 +28,7 @@ from wagtail.views import serve
 
 from .page_cache import VERSION_KEY
 
-SECONDS = 120
+SECONDS = 1800
 
 
 def _key(request: HttpRequest, path: str) -> str:

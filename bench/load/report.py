@@ -136,6 +136,11 @@ def markdown(result: dict) -> str:
             "",
             "CPU over the run (share of the machine's CPUs): " + ", ".join(f"{k} {v:.0%}" for k, v in cpu.items()),
         ]
+    logged = result.get("logged_errors") or {}
+    if logged:
+        counts = ", ".join(f"{name} {found['count']:,}" for name, found in logged.items())
+        firsts = [f"{name}: `{found['first']}`" for name, found in logged.items() if found["first"]]
+        lines += ["", f"Errors logged: {counts}" + (" (first: " + "; ".join(firsts) + ")" if firsts else "")]
     work = result.get("work") or {}
     if work:
         lines += ["", "Work done: " + ", ".join(f"{k} {v:,}" for k, v in work.items())]

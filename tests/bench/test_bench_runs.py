@@ -1,0 +1,43 @@
+"""`make bench` works: its small scale builds its data set, every page renders what the benchmark
+checks for (a page whose wording changed used to stop the benchmark, unnoticed by the suite), and it
+writes its results, without touching the project's media folders."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_the_small_benchmark_runs_and_every_page_renders_what_it_checks(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("the benchmark runs on PostgreSQL only")
+    settings = connection.settings_dict
+    user = settings["USER"] or "postgres"
+    url = f"postgres://{user}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}_bench"
+    output = tmp_path / "courses-small.json"
+    env = {
+        **os.environ,
+        "BENCH_DATABASE_URL": url,
+        "BENCH_MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": url,
+    }
+    arguments = ["--scale", "small", "--requests", "2", "--warmup", "1", "--wait-idle", "0", "--output", str(output)]
+    finished = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "bench" / "run.py"), *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
+    results = json.loads(output.read_text())
+    measured = {target["name"] for target in results["summary"]}
+    assert {"catalog", "catalog_search", "course", "lesson", "dashboard"} <= measured
