@@ -15,6 +15,10 @@ inputs, read with the employee on every request) and today's date (what is overd
 
 Time moves the rest: a part lives until the first shown event starts, a shown survey closes or a
 survey opens, and never more than `SECONDS`.
+
+The hub page's own material (`hub_pages`) is kept the same way, but once for everyone who sees the
+same (unit, unit above, position, HR or not): nothing personal is in it, the reader's confirmations
+and seats are read on each request.
 """
 
 import datetime
@@ -25,6 +29,7 @@ from portal.cache import kept_under, version_bump, versions_renew
 from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
 
 SECONDS = 120
+HUB_SECONDS = 300
 SURVEYS_VERSION_KEY = "kompeten:change:surveys:version"
 
 
@@ -75,6 +80,23 @@ def seconds_left(part: dict) -> int:
         moments.append(part["until"])
     left = min((moment - timezone.now()).total_seconds() for moment in moments) if moments else SECONDS
     return max(1, min(SECONDS, int(left)))
+
+
+def hub_pages(*, hub, employee, hr: bool, read) -> dict:
+    """The hub's pages with their audience (`read()`), kept for everyone who sees the same: the same
+    unit, unit above and position (or no employee record), HR or not, on the same day (what is
+    overdue), under the public pages' version; until the first event shown starts, `HUB_SECONDS`
+    at most."""
+    unit = employee.unit if employee is not None else None
+    who = f"{employee.unit_id}:{unit.parent_id if unit else ''}:{employee.position_id}" if employee else "-"
+    key = f"kompeten:change:hub:{hub.pk}:{who}:{int(hr)}:{timezone.localdate().isoformat()}"
+    return kept_under(PAGES_VERSION_KEY, key, read, _hub_seconds)
+
+
+def _hub_seconds(pages: dict) -> int:
+    starts = [event.starts_at for event in pages["events"]]
+    left = min((moment - timezone.now()).total_seconds() for moment in starts) if starts else HUB_SECONDS
+    return max(1, min(HUB_SECONDS, int(left)))
 
 
 def employee_changed(employee_ids) -> None:

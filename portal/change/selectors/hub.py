@@ -27,6 +27,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from portal.people.access import employee_for, is_hr
@@ -116,46 +117,25 @@ def hub_context(*, hub: ChangeHubPage, user, params) -> dict:
     everyone; HR also sees what is aimed at other units and positions. Alongside: the user's
     pending must-reads, upcoming events, stories, guides and the featured micro-course. `params`
     (the query string) may choose an article topic with `topik`.
+
+    The pages and their audience are the same for everyone in the same unit and position: they are
+    kept for them (`portal.change.kept.hub_pages`); the reader's own confirmations and seats are read
+    on each request (two queries).
     """
+    from ..kept import hub_pages
+
     employee = employee_for(user)
     hr = is_hr(user)
     today = timezone.localdate()
-
-    def children(model):
-        return with_audience(model.objects.live().child_of(hub), employee, include_others=hr)
-
-    articles = _kind(
-        list(
-            children(ChangeArticlePage)
-            .defer_streamfields()
-            .annotate(acknowledged_at=_acknowledged_at(employee), overdue=_overdue(today))
-            .order_by("path")
-        ),
-        ChangeArticlePage,
+    pages = hub_pages(hub=hub, employee=employee, hr=hr, read=lambda: hub_pages_read(hub=hub, employee=employee, hr=hr))
+    articles, faqs, stories, events, guides = (
+        pages[kind] for kind in ("articles", "faqs", "stories", "events", "guides")
     )
-    faqs = _kind(list(children(FAQPage).defer_streamfields().order_by("path")), FAQPage)
-    stories = _kind(
-        list(
-            children(StoryPage)
-            .defer_streamfields()
-            .prefetch_related(Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(STORY_PHOTO)))
-            .order_by("path")
-        ),
-        StoryPage,
-    )
-    events = _kind(
-        list(
-            children(ChangeEventPage)
-            .defer_streamfields()
-            .filter(starts_at__gt=timezone.now())
-            .annotate(is_registered=_registered(employee))
-            .order_by("starts_at", "pk")
-        ),
-        ChangeEventPage,
-    )
-    guides = _kind(
-        list(children(GuidePage).defer_streamfields().select_related("document").order_by("path")), GuidePage
-    )
+    acknowledged, registered = _own_answers(employee, articles=articles, events=events)
+    for article in articles:
+        article.acknowledged_at = acknowledged.get(article.pk)
+    for event in events:
+        event.is_registered = event.pk in registered
 
     topics = ChangeArticlePage.Topic
     topic = params.get("topik", "")
@@ -175,10 +155,73 @@ def hub_context(*, hub: ChangeHubPage, user, params) -> dict:
         "stories": _by_audience(p for p in stories if p.audience in VISIBLE),
         "guides": _by_audience(p for p in guides if p.audience in VISIBLE),
         "events": [e for e in events if e.audience in VISIBLE][:HUB_EVENTS],
-        "featured_course": _featured_course(hub),
+        "featured_course": pages["featured_course"],
         "topics": topics.choices,
         "topic": topic,
     }
+
+
+def hub_pages_read(*, hub: ChangeHubPage, employee: Employee | None, hr: bool) -> dict:
+    """The hub's live children of each kind with their `audience` for `employee` (HR: the others'
+    too), the events not started yet, and the featured course: nothing of one person."""
+    today = timezone.localdate()
+
+    def children(model):
+        return with_audience(model.objects.live().child_of(hub), employee, include_others=hr)
+
+    articles = children(ChangeArticlePage).defer_streamfields().annotate(overdue=_overdue(today)).order_by("path")
+    stories = (
+        children(StoryPage)
+        .defer_streamfields()
+        .prefetch_related(Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(STORY_PHOTO)))
+        .order_by("path")
+    )
+    events = children(ChangeEventPage).defer_streamfields().filter(starts_at__gt=timezone.now())
+    return {
+        "articles": _kind(list(articles), ChangeArticlePage),
+        "faqs": _kind(list(children(FAQPage).defer_streamfields().order_by("path")), FAQPage),
+        "stories": _kind(_with_photos_rendered(stories), StoryPage),
+        "events": _kind(list(events.order_by("starts_at", "pk")), ChangeEventPage),
+        "guides": _kind(
+            list(children(GuidePage).defer_streamfields().select_related("document").order_by("path")), GuidePage
+        ),
+        "featured_course": _featured_course(hub),
+    }
+
+
+def _with_photos_rendered(stories) -> list:
+    """The stories, each photo's rendition made now if it is missing: it is then kept with the
+    photo, instead of being looked up on every request that serves the kept pages."""
+    stories = list(stories)
+    for story in stories:
+        if story.photo is not None:
+            try:
+                story.photo.get_rendition(STORY_PHOTO)
+            except SourceImageIOError:
+                continue  # the template meets the same error and decides; the read goes on
+    return stories
+
+
+def _own_answers(employee: Employee | None, *, articles, events) -> tuple[dict, set]:
+    """When `employee` confirmed each of `articles` ({article id: time}), and which of `events` they
+    hold a seat at (a registration not cancelled): a query each, none without an employee."""
+    if employee is None:
+        return {}, set()
+    acknowledged = dict(
+        Acknowledgement.objects.filter(employee=employee, article_id__in=[a.pk for a in articles]).values_list(
+            "article_id", "acknowledged_at"
+        )
+        if articles
+        else ()
+    )
+    registered = set(
+        EventRegistration.objects.filter(
+            employee=employee, event_id__in=[e.pk for e in events], cancelled_at__isnull=True
+        ).values_list("event_id", flat=True)
+        if events
+        else ()
+    )
+    return acknowledged, registered
 
 
 def _featured_course(hub: ChangeHubPage):
