@@ -138,3 +138,37 @@ def test_outside_a_request_a_site_change_shows_in_the_next_url(client, pegawai):
     site.save()
     fresh = type(course).objects.get(pk=course.pk)
     assert fresh.full_url.startswith("https://kompeten.contoh.go.id/")
+
+
+def test_the_routing_by_url_path_finds_what_wagtails_walk_finds(rf, django_assert_max_num_queries):
+    from wagtail.models import Page
+
+    from portal.page_routing import _route
+
+    course = make_course("Keamanan Digital", lessons=(("Kata sandi", ""), ("Kuis", ""), ("Draf", "")))
+    lessons = list(course.get_children().order_by("path"))
+    lessons[2].unpublish()
+    other = make_course("Literasi Data")
+    paths = ["/", "/kursus/", course.url, other.url, *(lesson.url for lesson in lessons)]
+    paths += ["/kursus/tidak-ada/", f"{course.url}tidak-ada/", f"{lessons[0].url}lebih/dalam/", "/perubahan/"]
+    for path in paths:
+        theirs = Page.route_for_request(rf.get(path), path)
+        request = rf.get(path)
+        ours = _route(request, path)
+        assert (ours is None) == (theirs is None), path
+        if ours is not None:
+            assert (ours.page, type(ours.page), ours.args, ours.kwargs) == (
+                theirs.page,
+                type(theirs.page),
+                theirs.args,
+                theirs.kwargs,
+            ), path
+            parent = getattr(theirs.page, "_cached_parent_obj", None)
+            assert getattr(ours.page, "_cached_parent_obj", None) == parent, path
+            assert type(getattr(ours.page, "_cached_parent_obj", None)) is type(parent), path
+            assert request._wagtail_route_for_request is ours
+    request = rf.get(lessons[0].url)
+    with django_assert_max_num_queries(4):  # the site, the pages of the path, the lesson and its course made specific
+        route = _route(request, lessons[0].url)
+    with django_assert_max_num_queries(0):
+        assert route.page.get_parent().specific == course  # found with the page
