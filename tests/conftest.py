@@ -32,6 +32,20 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language. A request leaves its language active in
+    the thread (portal.people.middleware.LanguageMiddleware activates it and, like Django's
+    LocaleMiddleware, does not switch back), so a test that asked a page in English would otherwise
+    turn the messages of the next test in the same process English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _temporary_media(settings, tmp_path_factory):
     """Every file a test uploads or generates (images, certificate PDFs, appraisal files) goes to
     throwaway folders, never to the project's media/ or private-media/ (a certificate names a NIP).
