@@ -11,10 +11,13 @@ view restrictions) is kept, and the next requests for the same URL start from it
 Checked against the public pages' version (portal/page_cache.py): publishing, unpublishing,
 moving, renaming or deleting any page, saving any page, and changing a site or a view restriction
 drop every kept route at once. `SECONDS` bounds anything else (a change made in SQL by hand); it is
-long because a route is only worth keeping if it is asked for again before it ends: a learner's lesson
-path comes back after minutes, not seconds. Whether this request may see the page
-is still decided on each request from the kept restrictions (Wagtail's `check_view_restrictions`);
-only routes without arguments (every page type here) are kept.
+long because a route is only worth keeping if it is asked for again before it ends, and a learner's
+lesson path comes back after minutes, not seconds. Whether this request may see the page is still
+decided on each request from the kept restrictions (Wagtail's `check_view_restrictions`); only
+routes without arguments (every page type here) are kept.
+
+A route not kept yet is found by the pages' `url_path` (`_route`), not by Wagtail's walk of two
+queries per segment.
 """
 
 from contextvars import ContextVar
