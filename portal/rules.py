@@ -31,7 +31,9 @@ def _values() -> dict:
     if values is None:
         from portal.pages.models import PortalSettings
 
-        row = PortalSettings.load()
+        # Read, never created here: the row's first save bumps every kept page (portal.page_cache),
+        # which a read must not do. Until HR saves it, the defaults apply.
+        row = PortalSettings.objects.order_by("pk").first() or PortalSettings()
         values = {
             "jp": row.jp_target_per_year,
             "quiet": (row.quiet_start, row.quiet_end),

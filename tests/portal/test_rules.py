@@ -54,3 +54,23 @@ def test_only_hr_may_change_them(client, pelatih_with_mfa):
     url = f"/admin/settings/pages/portalsettings/{PortalSettings.load().pk}/"
     assert client.post(url, {"jp_target_per_year": 5, "quiet_start": 21, "quiet_end": 7}).status_code in (302, 403)
     assert PortalSettings.load().jp_target_per_year == 20
+
+
+def test_reading_the_rules_writes_nothing_and_keeps_every_kept_page():
+    """The settings row is created by HR's first save, never by a read: a read that created it would
+    bump the public pages' version and every kept page would be built again (a catalog built while
+    the rules' cache entry had lapsed was thrown away at once)."""
+    from django.core.cache import cache
+
+    from portal.page_cache import VERSION_KEY
+
+    cache.delete(rules.CACHE_KEY)
+    version = cache.get(VERSION_KEY)
+    assert rules.jp_target() == 20 and rules.skm_officer_min_responses() == 10
+    assert not PortalSettings.objects.exists()
+    assert cache.get(VERSION_KEY) == version
+
+    PortalSettings.objects.create(jp_target_per_year=24)
+    assert rules.jp_target() == 24  # the save dropped the cached values
+    cache.delete(rules.CACHE_KEY)
+    assert rules.jp_target() == 24
