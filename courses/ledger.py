@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from portal.people.models import Employee
+from portal.prepared import Prepared
+
 from .development.models import ExternalActivity
 from .models import Enrollment
 
@@ -24,35 +27,38 @@ class YearJP:
 
 
 def _verified_in(year: int) -> QuerySet[ExternalActivity]:
-    return ExternalActivity.objects.filter(
-        status=ExternalActivity.Status.VERIFIED,
-        ends_on__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+    return _verified_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def _verified_between(first_day: datetime.date, last_day: datetime.date) -> QuerySet[ExternalActivity]:
+    verified = ExternalActivity.objects.filter(status=ExternalActivity.Status.VERIFIED)
+    return verified.filter(ends_on__range=(first_day, last_day))
+
+
+# `jp_of`'s query, compiled once per process (portal.prepared): the dashboard asks it at every build.
+_JP_OF = Prepared(
+    lambda employee_id, year, first_day, last_day: Employee.objects.filter(pk=employee_id)
+    .annotate(
+        jp_courses=_sum(Enrollment.objects.filter(jp_year=year), "jp_awarded"),
+        jp_outside=_sum(_verified_between(first_day, last_day), "jp"),
     )
+    .only("pk"),
+    employee_id=-7_000_101,
+    year=1901,
+    first_day=datetime.date(1901, 1, 2),
+    last_day=datetime.date(1901, 12, 30),
+)
 
 
 def jp_of(*, employee, year: int) -> YearJP:
     """The employee's JP in `year`, by source (one query)."""
-    row = (
-        type(employee)
-        .objects.filter(pk=employee.pk)
-        .annotate(**jp_annotations(year))
-        .values("jp_courses", "jp_outside")
-        .first()
+    rows = _JP_OF.rows(
+        employee_id=employee.pk,
+        year=year,
+        first_day=datetime.date(year, 1, 1),
+        last_day=datetime.date(year, 12, 31),
     )
-    return YearJP(courses=row["jp_courses"], outside=row["jp_outside"]) if row else YearJP(0, 0)
-
-
-def jp_annotations(year: int) -> dict:
-    """Annotations giving an Employee queryset the year's JP by source, for `jp_annotated`."""
-    return {
-        "jp_courses": _sum(Enrollment.objects.filter(jp_year=year), "jp_awarded"),
-        "jp_outside": _sum(_verified_in(year), "jp"),
-    }
-
-
-def jp_annotated(employee) -> YearJP:
-    """The JP of an employee read with `jp_annotations`."""
-    return YearJP(courses=employee.jp_courses, outside=employee.jp_outside)
+    return YearJP(courses=rows[0].jp_courses, outside=rows[0].jp_outside) if rows else YearJP(0, 0)
 
 
 def jp_for_year(*, employee, year: int) -> int:

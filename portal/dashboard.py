@@ -19,12 +19,12 @@ from django.utils.safestring import mark_safe
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
 from courses.development.selectors import plan_summary
-from courses.ledger import jp_annotated, jp_annotations
+from courses.ledger import jp_of
 from portal import rules
 from portal.change import kept as change_kept
 from portal.kept_html import kept_html
 from portal.people import learner_kept
-from portal.people.access import employee_for, employee_read, has_role
+from portal.people.access import employee_for, has_role
 from portal.people.roles import ATASAN
 
 CONTENT_TEMPLATE = "portal/_dashboard_content.html"
@@ -59,13 +59,13 @@ def _seconds(built: dict) -> int:
 def dashboard_context(*, user) -> dict:
     """Everything the dashboard template needs, in a fixed number of queries."""
     year = timezone.localdate().year
-    employee = employee_read(user, **jp_annotations(year))
+    employee = employee_for(user)  # kept under the register's version, which the page is kept under too
     target = rules.jp_target()
     courses, ledger, certificates, gaps, assignments = [], None, [], [], []
     must_reads, events, open_surveys, plan, hub_seconds = None, [], [], None, SECONDS
     if employee is not None:
         courses = course_selectors.my_courses(employee=employee)
-        ledger = jp_annotated(employee)
+        ledger = jp_of(employee=employee, year=year)
         plan = plan_summary(employee=employee, year=year)
         certificates = course_selectors.certificates_among(courses)
         gaps = appraisal_selectors.open_gaps(employee=employee)

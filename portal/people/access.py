@@ -71,13 +71,6 @@ def employee_for(user) -> Employee | None:
     return user._kompeten_employee
 
 
-def employee_read(user, **annotations) -> Employee | None:
-    """The employee record of the user, read now with `annotations` (e.g. the year's JP, to save a
-    page a query) and kept on the user for `employee_for`."""
-    user._kompeten_employee = _employee_of(user).annotate(**annotations).first()
-    return user._kompeten_employee
-
-
 def _employee_of(user):
     return Employee.objects.select_related("unit", "position", "supervisor").filter(user=user)
 
