@@ -9,7 +9,7 @@ from .unread import unread_kept
 def unread_count(*, user) -> int:
     """How many of `user`'s notifications are unread: kept in the cache until they change (see
     `unread`), else one query on the (user, read_at) index."""
-    return unread_kept(user.pk, Notification.objects.filter(user=user, read_at__isnull=True).count)
+    return unread_kept(user.pk, lambda: Notification.objects.filter(user=user, read_at__isnull=True).count())
 
 
 def notifications_for(*, user, limit: int = 50, only_unread: bool = False) -> list[Notification]:

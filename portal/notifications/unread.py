@@ -10,9 +10,7 @@ it, whatever the interleaving. `SECONDS` bounds a count whose write escaped thes
 
 from collections.abc import Iterable
 
-from django.core.cache import cache
-
-from portal.cache import versions_renew
+from portal.cache import kept_under, versions_renew
 
 SECONDS = 120
 
@@ -22,14 +20,9 @@ def _version_key(user_id: int) -> str:
 
 
 def unread_kept(user_id: int, count) -> int:
-    """The user's unread count, from the cache or from `count()` (then kept)."""
-    version = cache.get(_version_key(user_id)) or "0"
-    key = f"kompeten:unread:{user_id}:{version}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = count()
-        cache.set(key, kept, SECONDS)
-    return kept
+    """The user's unread count, from the cache (one round trip: the version and the count kept with
+    it) or from `count()` (then kept)."""
+    return kept_under(_version_key(user_id), f"kompeten:unread:{user_id}", count, SECONDS)
 
 
 def unread_changed(user_ids: Iterable[int]) -> None:
