@@ -152,6 +152,9 @@ def test_trainer_writes_a_course_and_hr_approves_it(page, new_context, live_serv
     # The list of choices starts with one; add a second with the list's own "+" button.
     expect(page.locator("input[name=body-1-value-choices-0-value-text]")).to_be_visible()
     page.fill("input[name=body-1-value-choices-0-value-text]", "Menyuruhnya datang besok")
+    # Once, in CI, this click was lost while the new page's first autosave was on its way: let the
+    # autosave land first, as a person pausing before the next choice would.
+    autosave_settled(page)
     page.locator("button[data-streamfield-list-add]").last.click()
     second = page.locator("input[name=body-1-value-choices-1-value-text]")
     expect(second).to_be_visible()
