@@ -5,6 +5,8 @@ The tests run against pytest-django's ``live_server``; Chromium is the system on
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,19 @@ def new_context(browser, request):
                 print(f"could not save a screenshot of page {number}: {error}")
     for context in contexts:
         context.close()
+    live_server_idle()
+
+
+def live_server_idle(timeout: float = 15.0) -> None:
+    """Wait until the live server (a thread of this process) has answered every request the closed
+    pages had sent. A request still running when the next test starts (an editor's autosave, say)
+    writes during that test and bumps the versions of what it keeps: the likeliest cause of two
+    query counts of other tests that each came out wrong once in CI."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        thread.name.endswith("(process_request_thread)") and thread.is_alive() for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture
