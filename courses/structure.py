@@ -3,7 +3,7 @@ the prerequisites, the competencies, the cover image), kept in the cache (issue 
 
 Checked against the public pages' version (portal/page_cache.py), which every page saved,
 published, unpublished, moved or deleted bumps (a lesson, the course, a prerequisite), and so does
-a change to a competency or an image: a published change shows at once. Two minutes bound the rest.
+a change to a competency or an image: a published change shows at once. Half an hour bounds the rest.
 """
 
 import uuid

@@ -2,9 +2,10 @@
 does. While Redis is unreachable every read is a miss and every write is dropped (with a warning in
 the log, at most once a minute per process), so pages are built from the database as without a
 cache. What that costs: allauth's login rate limits do not count during the outage (nor hold its
-cache lock: the portal's own locks are in PostgreSQL), and a value
-cached before it may outlive a change made during it until its timeout (every cached value here
-has one). Sessions are kept in the database and read from it while Redis is down; a session
+cache lock: the portal's own locks are in PostgreSQL). A change made during the outage could not
+make the values kept before it old (its version bump was dropped): the process that made it bumps
+again at its first call after Redis is back (`replay_lost`), and every kept value has a timeout,
+which bounds the rest (a process that ended before Redis came back). Sessions are kept in the database and read from it while Redis is down; a session
 ended during the outage may come back from its cached copy for at most two minutes after it.
 
 It also holds the two helpers of every value kept under a version (the public pages' content, the
@@ -47,8 +48,16 @@ FALLBACKS = {
 }
 
 
+# Failed calls this process has seen, and the version bumps and renewals it could not make: made
+# again by `replay_lost` once Redis answers (a set each, so a key lost twice is made once).
+_failures = 0
+_lost_bumps: set[str] = set()
+_lost_renewals: set[str] = set()
+
+
 def _down(method: str, error: Exception) -> None:
-    global _warned_at
+    global _warned_at, _failures
+    _failures += 1
     now = time.monotonic()
     if now - _warned_at >= WARN_EVERY:
         _warned_at = now
@@ -108,7 +117,11 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     versions at each of several keys); else `read()`, kept with that version for `seconds` at most
     (a number, or a function of the value read). One round trip to Redis when kept."""
     version_keys = (version_key,) if isinstance(version_key, str) else version_key
+    seen = _failures
     found = cache.get_many([*version_keys, key])
+    if (_lost_bumps or _lost_renewals) and _failures == seen:  # Redis answers again
+        replay_lost()
+        found = cache.get_many([*version_keys, key])
     version, kept = tuple(found.get(name, 0) for name in version_keys), found.get(key)
     if kept is not None and kept[0] == version:
         return kept[1]
@@ -134,12 +147,36 @@ def versions_renew(version_keys) -> None:
         transaction.on_commit(lambda: _renew(keys))
 
 
+def replay_lost() -> None:
+    """Make the version bumps and renewals this process could not make while Redis was unreachable
+    (`kept_under` calls it once Redis answers); if Redis fails again, the rest wait for next time."""
+    lost = len(_lost_bumps) + len(_lost_renewals)
+    for version_key in list(_lost_bumps):
+        _bump(version_key)
+        if version_key in _lost_bumps:
+            return
+    if _lost_renewals:
+        _renew(set(_lost_renewals))
+    if not _lost_renewals:
+        logger.warning("Redis answers again: %d version bumps lost while it was down are made", lost)
+
+
 def _renew(keys: set[str]) -> None:
+    seen = _failures
     cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+    if _failures != seen:
+        _lost_renewals.update(keys)
+    else:
+        _lost_renewals.difference_update(keys)
 
 
 def _bump(version_key: str) -> None:
+    seen = _failures
     try:
         cache.incr(version_key)
     except ValueError:
         cache.set(version_key, 1, None)
+    if _failures != seen:
+        _lost_bumps.add(version_key)
+    else:
+        _lost_bumps.discard(version_key)

@@ -114,7 +114,7 @@ def _still(versions: dict[str, object]) -> bool:
     return not versions or versions_now(*versions) == versions
 
 
-def content_kept(key: str, read: Callable[[], object], seconds: int = 120):
+def content_kept(key: str, read: Callable[[], object], seconds: int = 1800):
     """A value that depends only on the published content (pages, images, documents, competencies,
     the site and its settings): from the cache while no such change happened since it was read,
     else `read()` and kept, for `seconds` at most."""

@@ -28,7 +28,7 @@ from django.utils import timezone
 from portal.cache import kept_under, version_bump, versions_renew
 from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
 
-SECONDS = 120
+SECONDS = 1800
 HUB_SECONDS = 300
 SURVEYS_VERSION_KEY = "kompeten:change:surveys:version"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from portal.cache import kept_under, versions_renew
 
-SECONDS = 120
+SECONDS = 1800
 
 
 def _version_key(user_id: int) -> str:

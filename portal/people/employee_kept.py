@@ -5,14 +5,15 @@ the register, rarely.
 Every save or deletion of an employee, a unit or a position bumps one version, at once and again
 when its transaction commits (`version_bump`); a kept record is used only under the version it was
 read with, so an edit shows from the next request. The appraisal import, which writes employees in
-bulk, bumps it itself. `SECONDS` bounds a change made in SQL by hand. Pages that read the record with
+bulk, bumps it itself. `SECONDS` (half an hour) bounds a change made in SQL by hand; a bump lost while
+Redis was unreachable is made again when it answers (`portal.cache.replay_lost`). Pages that read the record with
 annotations (the dashboard's JP) read it from the database, as before.
 """
 
 from portal.cache import kept_under, version_bump
 
 VERSION_KEY = "kompeten:employees:version"
-SECONDS = 120
+SECONDS = 1800
 
 
 def employee_kept(user_id: int, read):

@@ -4,13 +4,15 @@ menu, the access rules), and they change only when HR gives or takes a role.
 Every change of group membership, from either side (`user.groups`, `group.user_set`, the admin's
 form), and every group renamed or deleted bumps one version, at once and again when its transaction
 commits; a kept set of roles is used only under the version it was read with. A role taken away therefore applies
-from the next request, as before, whatever the interleaving. `SECONDS` bounds a change made in SQL.
+from the next request, as before, whatever the interleaving. A bump lost while Redis was unreachable is
+made again when it answers (`portal.cache.replay_lost`); `SECONDS` bounds a change made in SQL and a
+process that ended before Redis came back.
 """
 
 from portal.cache import kept_under, version_bump
 
 VERSION_KEY = "kompeten:roles:version"
-SECONDS = 120
+SECONDS = 600
 
 
 def roles_kept(user_id: int, read) -> frozenset[str]:

@@ -1,0 +1,89 @@
+"""A change made while Redis cannot be reached still makes the values kept before it old, once Redis
+answers again (portal.cache.replay_lost): its version bump, dropped during the outage, is made then.
+The outage is real: the cache is pointed at a local port where nothing listens."""
+
+import socket
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from portal import cache as portal_cache
+from portal.cache import kept_under, version_bump, versions_renew
+
+pytestmark = pytest.mark.skipif(not settings.CACHE_URL, reason="needs Redis (CACHE_URL), as in CI")
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _redis_down():
+    options = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
+    location = f"redis://127.0.0.1:{_closed_port()}/0"
+    return override_settings(
+        CACHES={
+            **settings.CACHES,
+            "default": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": location, "OPTIONS": options},
+        }
+    )
+
+
+class Reads:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        return f"read {self.count}"
+
+
+@pytest.fixture(autouse=True)
+def _nothing_lost_before_or_after():
+    assert not portal_cache._lost_bumps and not portal_cache._lost_renewals
+    yield
+    portal_cache._lost_bumps.clear()
+    portal_cache._lost_renewals.clear()
+
+
+def test_a_bump_dropped_during_an_outage_is_made_when_redis_answers(db):
+    reads = Reads()
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 1"
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 1"  # kept
+
+    with _redis_down():
+        version_bump("kompeten:test:version")  # the change's bump is dropped
+        assert portal_cache._lost_bumps == {"kompeten:test:version"}
+        # While Redis is down every read is a miss, and nothing is replayed or lost.
+        assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
+        assert portal_cache._lost_bumps == {"kompeten:test:version"}
+
+    # Redis answers: the value kept before the outage is old, not served.
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 3"
+    assert not portal_cache._lost_bumps
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 3"  # kept again
+
+
+def test_renewals_dropped_during_an_outage_are_made_when_redis_answers(db):
+    first, second = Reads(), Reads()
+    kept_under("kompeten:test:person:1", "kompeten:test:page:1", first, 600)
+    kept_under("kompeten:test:person:2", "kompeten:test:page:2", second, 600)
+
+    with _redis_down():
+        versions_renew(["kompeten:test:person:1", "kompeten:test:person:2"])
+        assert portal_cache._lost_renewals == {"kompeten:test:person:1", "kompeten:test:person:2"}
+
+    assert kept_under("kompeten:test:person:1", "kompeten:test:page:1", first, 600) == "read 2"
+    assert kept_under("kompeten:test:person:2", "kompeten:test:page:2", second, 600) == "read 2"
+    assert not portal_cache._lost_renewals
+
+
+def test_a_bump_made_in_time_is_not_made_again(db):
+    reads = Reads()
+    kept_under("kompeten:test:version", "kompeten:test:value", reads, 600)
+    version_bump("kompeten:test:version")
+    assert not portal_cache._lost_bumps
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
