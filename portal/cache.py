@@ -5,8 +5,9 @@ cache. What that costs: allauth's login rate limits do not count during the outa
 cache lock: the portal's own locks are in PostgreSQL). A change made during the outage could not
 make the values kept before it old (its version bump was dropped): the process that made it bumps
 again at its first call after Redis is back (`replay_lost`), and every kept value has a timeout,
-which bounds the rest (a process that ended before Redis came back). Sessions are kept in the database and read from it while Redis is down; a session
-ended during the outage may come back from its cached copy for at most two minutes after it.
+which bounds the rest (a process that ended before Redis came back). Sessions are kept in the
+database and read from it while Redis is down; a session ended during the outage may come back
+from its cached copy for at most two minutes after it.
 
 It also holds the two helpers of every value kept under a version (the public pages' content, the
 roles): `kept_under` reads one, `version_bump` makes them all old, `versions_renew` renews
