@@ -8,6 +8,14 @@ from portal.people import roles
 from .factories import PASSWORD, EmployeeFactory, UnitFactory, UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each process's test database is a copy of one migrated template (tests/template_db.py)."""
+    from .template_db import use_template
+
+    use_template()
+
+
 def cache_empty() -> None:
     """Empty every cache of this run (and only of this run)."""
     from django.core.cache import caches
