@@ -41,12 +41,18 @@ def digest() -> str:
     return hashed.hexdigest()[:12]
 
 
+def template_name(database_name: str, digest: str) -> str:
+    """The template's name: the digest whole, whatever the database's name (PostgreSQL keeps 63 characters)."""
+    suffix = f"_tpl_{digest}"
+    return f"test_{database_name}"[: 63 - len(suffix)] + suffix
+
+
 def use_template() -> None:
     """Point the test database's creation at the template, made first if it does not exist yet."""
     database = settings.DATABASES["default"]
     if not database["ENGINE"].endswith("postgresql") or os.environ.get("KOMPETEN_TEST_NO_TEMPLATE"):
         return
-    name = f"test_{database['NAME']}_tpl_{digest()}"[:63]
+    name = template_name(database["NAME"], digest())
     import psycopg
 
     with psycopg.connect(**_server(database), dbname="postgres", autocommit=True) as server:

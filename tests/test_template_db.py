@@ -5,7 +5,7 @@ import subprocess
 import pytest
 from django.conf import settings
 
-from .template_db import ROOT, digest, inputs
+from .template_db import ROOT, digest, inputs, template_name
 
 
 def test_every_migration_of_the_project_names_the_template():
@@ -21,3 +21,10 @@ def test_every_migration_of_the_project_names_the_template():
 def test_this_runs_database_was_copied_from_the_template(db):
     template = settings.DATABASES["default"]["TEST"]["TEMPLATE"]
     assert template.endswith(f"_tpl_{digest()}")
+
+
+def test_a_long_database_name_keeps_the_whole_digest():
+    assert template_name("kompeten", "0123456789ab") == "test_kompeten_tpl_0123456789ab"
+    long = template_name("k" * 80, "0123456789ab")
+    assert len(long) == 63
+    assert long.endswith("_tpl_0123456789ab")
