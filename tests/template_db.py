@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -66,17 +67,16 @@ def use_template() -> None:
 
 
 def _server(database: dict) -> dict:
-    found = {"user": database.get("USER"), "password": database.get("PASSWORD")}
-    found.update(host=database.get("HOST"), port=database.get("PORT"))
-    return {key: value for key, value in found.items() if value}
+    given = {"user": "USER", "password": "PASSWORD", "host": "HOST", "port": "PORT"}
+    return {key: database[name] for key, name in given.items() if database.get(name)}
 
 
 def _build(server, database: dict, name: str) -> None:
     building = f"{name[:54]}_building"
     server.execute(f'DROP DATABASE IF EXISTS "{building}"')
     server.execute(f'CREATE DATABASE "{building}"')
-    user = database.get("USER") or ""
-    password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
+    user = quote(database.get("USER") or "", safe="")
+    password = f":{quote(database['PASSWORD'], safe='')}" if database.get("PASSWORD") else ""
     at = f"{user}{password}@" if user else ""
     url = f"postgres://{at}{database.get('HOST') or ''}:{database.get('PORT') or 5432}/{building}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
