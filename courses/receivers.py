@@ -33,10 +33,11 @@ def certificate_changed(sender, instance: Certificate, **kwargs) -> None:
     version_bump(certificate_version_key(instance.code))
 
 
-# What a learner's pages show of them (portal.people.learner_kept): enrolments, progress, attempts
-# and certificates renew their employee's version. Enrolments, progress and attempts are deleted
-# only with their course or lesson page (the pages' version) or their employee (the register's).
+# What a learner's pages show of them (portal.people.learner_kept): enrolments and certificates
+# renew their employee's version, progress and attempts its study version. Enrolments, progress and
+# attempts are deleted only with their course or lesson page (the pages' version) or their employee
+# (the register's).
 learner_kept.watch(Enrollment, lambda enrollment: [enrollment.employee_id], deletions=False)
 for _model in (LessonProgress, QuizAttempt):
-    learner_kept.watch(_model, learner_kept.via("enrollment", Enrollment), deletions=False)
+    learner_kept.watch(_model, learner_kept.via("enrollment", Enrollment), deletions=False, study=True)
 learner_kept.watch(Certificate, learner_kept.via("enrollment", Enrollment))

@@ -1,20 +1,25 @@
 """What /dasbor/ shows, gathered from each app's selectors, and its content kept per person.
 
 The content (everything below the messages) is the same at every visit until something it shows
-changes, so it is kept in the cache as HTML (issue #15), per account, language and day, under the
-versions of all it shows: the person's own (`learner_kept`: enrolments, progress, certificates, JP
-from outside, the plan, gaps, assignments, the account's name), the register's (unit, position,
-supervisor), the roles', the public pages' (course titles, the JP target), and those of the change
-hub's part. Time moves the rest: it is kept until an open enrolment's deadline enters "Tenggat
-dekat", or the hub's part ends (an event starts, a survey closes or opens), `SECONDS` at most
-(`portal.kept_html` keeps it, with no session's form token in it).
+changes, so it is kept in the cache as HTML (issue #15), per account and language, in two parts:
+
+- "Kursus saya" (each course's progress), under all the versions of the person's pages
+  (`learner_kept.page_versions`): a lesson done or a quiz attempt builds it again;
+- the rest, per day too, under the versions of all it shows but the person's study
+  (`learner_kept.record_versions`: enrolments, certificates, JP from outside the portal, the plan,
+  gaps, assignments, the account's name; the register's, the roles', the public pages'), and those of
+  the change hub's part. A lesson done leaves it kept (it shows no progress); a course finished
+  renews it. Time moves the rest too: it is kept until an open enrolment's deadline enters "Tenggat
+  dekat", or the hub's part ends (an event starts, a survey closes or opens), `SECONDS` at most.
+
+Both are kept by `portal.kept_html`, with no session's form token in them.
 """
 
 import datetime
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from appraisal_link import selectors as appraisal_selectors
 from courses import selectors as course_selectors
@@ -28,6 +33,8 @@ from portal.people.access import employee_for, has_role
 from portal.people.roles import ATASAN
 
 CONTENT_TEMPLATE = "portal/_dashboard_content.html"
+COURSES_TEMPLATE = "portal/_dashboard_courses.html"
+COURSES_STAND_IN = SafeString("<!-- kompeten-dashboard-courses -->")
 SECONDS = 300
 DUE_SOON_DAYS = 14
 
@@ -37,13 +44,24 @@ def dashboard_content(request) -> str:
     user = request.user
     employee = employee_for(user)
     if employee is None:
-        return mark_safe(_built(request, {})["html"])  # noqa: S308 - our own template's output
-    versions = (*learner_kept.page_versions(employee.pk), *change_kept.dashboard_versions(employee.pk))
-    key = f"dashboard:{user.pk}:{employee.pk}:{timezone.localdate().isoformat()}"
-    built = kept_html(
-        request, key=key, versions=versions, build=lambda overrides: _built(request, overrides), seconds=_seconds
+        courses = render_to_string(COURSES_TEMPLATE, {"courses": []}, request)
+        return mark_safe(_built(request, {"courses_section": courses})["html"])  # noqa: S308 - our own templates
+    day = timezone.localdate().isoformat()
+    rest = kept_html(
+        request,
+        key=f"dashboard:{user.pk}:{employee.pk}:{day}",
+        versions=(*learner_kept.record_versions(employee.pk), *change_kept.dashboard_versions(employee.pk)),
+        build=lambda overrides: _built(request, {**overrides, "courses_section": COURSES_STAND_IN}),
+        seconds=_seconds,
     )
-    return built["html"]
+    courses = kept_html(
+        request,
+        key=f"dashboard-courses:{user.pk}:{employee.pk}",
+        versions=learner_kept.page_versions(employee.pk),
+        build=lambda overrides: {"html": _courses_html(request, employee, overrides)},
+        seconds=SECONDS,
+    )
+    return mark_safe(rest["html"].replace(COURSES_STAND_IN, courses["html"], 1))  # noqa: S308 - our own templates
 
 
 def _built(request, overrides: dict) -> dict:
@@ -52,19 +70,25 @@ def _built(request, overrides: dict) -> dict:
     return {"html": html, "seconds": context["seconds_true"]}
 
 
+def _courses_html(request, employee, overrides: dict) -> str:
+    courses = course_selectors.my_courses(employee=employee)
+    return render_to_string(COURSES_TEMPLATE, {"courses": courses, **overrides}, request)
+
+
 def _seconds(built: dict) -> int:
     return built["seconds"]
 
 
 def dashboard_context(*, user) -> dict:
-    """Everything the dashboard template needs, in a fixed number of queries."""
+    """Everything the dashboard's template needs but "Kursus saya" (`COURSES_TEMPLATE`, whose
+    enrolments carry their progress), in a fixed number of queries."""
     year = timezone.localdate().year
     employee = employee_for(user)  # kept under the register's version, which the page is kept under too
     target = rules.jp_target()
     courses, ledger, certificates, gaps, assignments = [], None, [], [], []
     must_reads, events, open_surveys, plan, hub_seconds = None, [], [], None, SECONDS
     if employee is not None:
-        courses = course_selectors.my_courses(employee=employee)
+        courses = course_selectors.my_enrollments(employee=employee)
         ledger = jp_of(employee=employee, year=year)
         plan = plan_summary(employee=employee, year=year)
         certificates = course_selectors.certificates_among(courses)
@@ -81,7 +105,6 @@ def dashboard_context(*, user) -> dict:
         "jp_ledger": ledger,
         "plan": plan,
         "jp_percent": min(100, round(100 * (ledger.total if ledger else 0) / target)),
-        "courses": courses,
         "due_soon": course_selectors.due_soon(courses, days=DUE_SOON_DAYS),
         "gaps": gaps[:5],
         "gap_count": len(gaps),

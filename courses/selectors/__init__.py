@@ -24,6 +24,7 @@ from .records import (
     due_soon,
     live_lesson_counts_kept,
     my_courses,
+    my_enrollments,
     nip_masked,
 )
 
@@ -46,6 +47,7 @@ __all__ = [
     "live_lesson_counts_kept",
     "live_prerequisites",
     "my_courses",
+    "my_enrollments",
     "nip_masked",
     "own_enrollment",
     "progress_percent",

@@ -29,15 +29,24 @@ def live_lesson_counts_kept() -> dict[int, int]:
     return content_kept("kompeten:live-lesson-counts", read)
 
 
+def _enrollments_of(employee):
+    return (
+        Enrollment.objects.filter(employee=employee)
+        .select_related("course", "certificate")
+        .order_by("completed_at", "due_at", "-enrolled_at")
+    )
+
+
+def my_enrollments(*, employee) -> list[Enrollment]:
+    """The employee's enrolments with each one's course and certificate, without their progress
+    (`my_courses` has it): for the dashboard's deadlines and certificates, one query."""
+    return list(_enrollments_of(employee))
+
+
 def my_courses(*, employee) -> list[Enrollment]:
     """The employee's enrolments with lesson totals and done counts, and each one's certificate
     (see `certificates_among`), for the dashboard: one query, the lesson totals being kept."""
-    result = list(
-        Enrollment.objects.filter(employee=employee)
-        .select_related("course", "certificate")
-        .annotate(lessons_done=Count("progress", distinct=True))
-        .order_by("completed_at", "due_at", "-enrolled_at")
-    )
+    result = list(_enrollments_of(employee).annotate(lessons_done=Count("progress", distinct=True)))
     totals = live_lesson_counts_kept()
     for enrollment in result:
         total = totals.get(enrollment.course_id, 0)

@@ -8,6 +8,11 @@ those renews it.
   in between kept what it read under the version it saw, which is then old).
 - A write that sends no signal (an UPDATE, a bulk insert, raw SQL) calls `learners_changed` itself
   with the employees it touched; one that touches more than `MANY` bumps the version shared by all.
+- Study (a lesson done, a quiz attempt: the writes a learner makes most) renews a third version, the
+  employee's study version, alone (`watch(..., study=True)`). Every page is kept under it too
+  (`page_versions`), except the parts that show nothing of lessons and attempts (`record_versions`:
+  the dashboard's JP, plan, gaps, assignments and certificates, `portal.dashboard`), which a lesson
+  done then leaves kept. Finishing a course saves its enrolment, which renews the employee's own.
 
 Core: every app may import it; it imports no app (each app watches its own models).
 """
@@ -26,38 +31,60 @@ def _own_key(employee_id: int) -> str:
     return f"kompeten:learner:{employee_id}"
 
 
-def version_keys(employee_id: int) -> tuple[str, str]:
-    """The versions a value about this employee is kept under: everyone's and their own."""
-    return (ALL_KEY, _own_key(employee_id))
+def _study_key(employee_id: int) -> str:
+    return f"kompeten:learner-study:{employee_id}"
+
+
+def version_keys(employee_id: int) -> tuple[str, str, str]:
+    """The versions a value about this employee is kept under: everyone's, their own and their study's."""
+    return (ALL_KEY, _own_key(employee_id), _study_key(employee_id))
+
+
+def _shared_versions() -> tuple[str, ...]:
+    from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
+
+    from . import employee_kept, roles_kept
+
+    return (employee_kept.VERSION_KEY, roles_kept.VERSION_KEY, PAGES_VERSION_KEY)
 
 
 def page_versions(employee_id: int) -> tuple[str, ...]:
     """The versions a learner's page about this employee is kept under: theirs, the register's
     (unit, position, supervisor), the roles' and the public pages' (the courses, lessons, settings)."""
-    from portal.page_cache import VERSION_KEY as PAGES_VERSION_KEY
-
-    from . import employee_kept, roles_kept
-
-    return (*version_keys(employee_id), employee_kept.VERSION_KEY, roles_kept.VERSION_KEY, PAGES_VERSION_KEY)
+    return (*version_keys(employee_id), *_shared_versions())
 
 
-def learners_changed(employee_ids: Iterable[int | None]) -> None:
-    """What these employees' pages show has changed: anything kept of it is read again."""
+def record_versions(employee_id: int) -> tuple[str, ...]:
+    """`page_versions` but the study version: for a part that shows nothing of lessons done or quiz
+    attempts (a finished course is a saved enrolment, and renews the employee's own version)."""
+    return (ALL_KEY, _own_key(employee_id), *_shared_versions())
+
+
+def learners_changed(employee_ids: Iterable[int | None], *, study: bool = False) -> None:
+    """What these employees' pages show has changed: anything kept of it is read again (with
+    `study`, only what is kept under their study version: lessons done and quiz attempts)."""
     ids = {pk for pk in employee_ids if pk is not None}
     if len(ids) > MANY:
         version_bump(ALL_KEY)
     elif ids:
-        versions_renew(_own_key(pk) for pk in ids)
+        versions_renew((_study_key if study else _own_key)(pk) for pk in ids)
 
 
-def watch(model, employee_ids_of: Callable[[object], Iterable[int | None]], *, deletions: bool = True) -> None:
+def watch(
+    model,
+    employee_ids_of: Callable[[object], Iterable[int | None]],
+    *,
+    deletions: bool = True,
+    study: bool = False,
+) -> None:
     """Every row of `model` saved (and deleted, with `deletions`) renews the version of
-    `employee_ids_of(row)`. Without `deletions` the model keeps Django's fast cascade (one DELETE,
-    no row read): for rows deleted only with a page or an employee, whose versions say so."""
+    `employee_ids_of(row)` (the study version, with `study`). Without `deletions` the model keeps
+    Django's fast cascade (one DELETE, no row read): for rows deleted only with a page or an
+    employee, whose versions say so."""
 
     def changed(sender, instance, raw: bool = False, **kwargs) -> None:
         if not raw:
-            learners_changed(employee_ids_of(instance))
+            learners_changed(employee_ids_of(instance), study=study)
 
     name = model._meta.label
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"kompeten-learner-{name}-saved")

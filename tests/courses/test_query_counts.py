@@ -103,6 +103,8 @@ def test_dashboard_queries_are_constant(client, pegawai, course, lessons, make_p
     assert count_queries(client, "/dasbor/") == before == DASHBOARD_QUERIES
     learners_changed([pegawai.employee.pk])
     assert count_queries_once(client, "/dasbor/") == built_before == DASHBOARD_BUILT_QUERIES
+    learners_changed([pegawai.employee.pk], study=True)
+    assert count_queries_once(client, "/dasbor/") == DASHBOARD_STUDIED_QUERIES
 
 
 @pytest.mark.django_db
@@ -156,11 +158,13 @@ LESSON_QUERIES = 1
 COURSE_BUILT_QUERIES = 3
 LESSON_BUILT_QUERIES = 4
 # The dashboard: its content is kept per person (portal.dashboard), so only the user is read. Built
-# again after the person's data changed: the employee with JP, their enrolments (with progress
-# counts and certificates; the live lesson counts are kept), the plan, gaps, assignments; the change
-# hub's part is kept (portal.change.kept).
+# again after the person's data changed: the employee with JP, their enrolments (with their
+# certificates), the plan, gaps, assignments, and "Kursus saya" its enrolments with progress counts
+# (the live lesson counts are kept); the change hub's part is kept (portal.change.kept). After a
+# lesson done, "Kursus saya" alone.
 DASHBOARD_QUERIES = 1
-DASHBOARD_BUILT_QUERIES = 6
+DASHBOARD_BUILT_QUERIES = 7
+DASHBOARD_STUDIED_QUERIES = 2
 # A trainer's course report in the admin: five for the user, second
 # factor, permissions and admin profile; one for the courses they train; then the course, its
 # summary, hardest questions, lessons, a page of learners, its trainers, the admin's menu, and the

@@ -21,7 +21,7 @@ from courses.services.certificates import certificate_issue, certificate_revoke
 from portal import dashboard
 from portal.people import roles
 
-from ..courses.conftest import correct_answers, make_course
+from ..courses.conftest import correct_answers, make_course, wrong_answers
 from .test_attendance import csv_of, row
 
 KEPT_QUERIES = 1  # the user
@@ -70,6 +70,31 @@ def test_progress_completion_jp_and_certificate_show_at_once(client, learner):
     assert "dicabut" not in kept_html(client)
     certificate_revoke(certificate=certificate, reason="Data kehadiran tidak sah")
     assert "dicabut" in dashboard_html(client)
+
+
+@pytest.mark.django_db
+def test_a_lesson_done_or_a_quiz_failed_builds_my_courses_alone_and_a_course_finished_everything(client, learner):
+    """Study renews the learner's study version only: "Kursus saya" is built again (the user and
+    its enrolments with progress), the rest (JP, plan, gaps, certificates) stays kept; finishing the
+    course saves the enrolment, and everything is built again."""
+    course = make_course("Keamanan Digital", jp=6)
+    lessons = list(course.get_children().specific())
+    enrollment = services.enrollment_create(employee=learner.employee, course=course)
+    dashboard_html(client)
+    kept_html(client)
+    services.lesson_mark_done(enrollment=enrollment, lesson=lessons[0])
+    with CaptureQueriesContext(connection) as queries:
+        html = dashboard_html(client)
+    assert len(queries) == 2, [query["sql"] for query in queries]
+    assert 'value="50" aria-label="Kemajuan Keamanan Digital"' in html and "0 <span>/ 20 JP</span>" in html
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=wrong_answers(lessons[1]), number=1)
+    with CaptureQueriesContext(connection) as queries:
+        dashboard_html(client)
+    assert len(queries) == 2
+    services.quiz_submit(enrollment=enrollment, lesson=lessons[1], answers=correct_answers(lessons[1]), number=2)
+    html = dashboard_html(client)
+    assert "6 <span>/ 20 JP</span>" in html and "Sertifikat Keamanan Digital sedang dibuat" in html
+    assert 'value="100" aria-label="Kemajuan Keamanan Digital"' in kept_html(client)
 
 
 @pytest.mark.django_db

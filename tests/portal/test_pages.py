@@ -104,8 +104,8 @@ HOME_QUERIES = 1
 # Warm: the user; the content is kept per person (portal.dashboard).
 DASHBOARD_QUERIES = 1
 # Built again after a change of the person's data: the user, the user's employee (with unit,
-# position, supervisor and JP this year), and the courses part: enrolments with progress and
-# certificates; open gaps and assignments; the year's development plan with its progress (one
-# query, plan or not). The change hub's part (must-reads, upcoming sosialisasi events, open pulse
-# surveys) is kept per employee.
-DASHBOARD_BUILT_QUERIES = 6
+# position, supervisor and JP this year), their enrolments with certificates (for deadlines and
+# certificates); open gaps and assignments; the year's development plan with its progress (one
+# query, plan or not); and "Kursus saya", kept apart: the enrolments with progress counts. The
+# change hub's part (must-reads, upcoming sosialisasi events, open pulse surveys) is kept per employee.
+DASHBOARD_BUILT_QUERIES = 7
