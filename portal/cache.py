@@ -13,9 +13,15 @@ It also holds the two helpers of every value kept under a version (the public pa
 roles): `kept_under` reads one, `version_bump` makes them all old, `versions_renew` renews
 per-person versions.
 
+And the reads made ahead (`prefetch`): a logged-in page reads some ten kept values, one round trip
+each; `portal.people.middleware.KeptReadsMiddleware` reads those it can name before the view runs in
+one (`prefetch`), and `kept_under` and `kept_many` then answer from them, until the request ends
+(`prefetch_end`) or a version changes in this process (a bump or a renewal drops them all).
+
 Core: every app may import it; it imports no app."""
 
 import logging
+import threading
 import time
 import uuid
 
@@ -113,13 +119,38 @@ class ShortLivedRedisCache(TolerantRedisCache):
         return self.default_timeout if asked is None else min(asked, self.default_timeout)
 
 
+_ahead = threading.local()  # .values: {key: value, or None when absent} read ahead for this request
+
+
+def prefetch(keys) -> None:
+    """Read `keys` in one round trip, for this thread's `kept_under` and `kept_many` until
+    `prefetch_end` (nothing is kept ahead when Redis does not answer, or lost a version change)."""
+    keys = list(keys)
+    seen = _failures
+    found = cache.get_many(keys)
+    if _failures == seen and not (_lost_bumps or _lost_renewals):
+        _ahead.values = {key: found.get(key) for key in keys}
+
+
+def prefetch_end() -> None:
+    _ahead.values = None
+
+
+def kept_many(keys: list[str]) -> dict:
+    """`cache.get_many(keys)`, from the reads made ahead when they hold every key."""
+    ahead = getattr(_ahead, "values", None)
+    if ahead is not None and all(key in ahead for key in keys):
+        return {key: ahead[key] for key in keys if ahead[key] is not None}
+    return cache.get_many(keys)
+
+
 def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     """The value kept at `key` if it was read under the version now at `version_key` (or under the
     versions at each of several keys); else `read()`, kept with that version for `seconds` at most
-    (a number, or a function of the value read). One round trip to Redis when kept."""
+    (a number, or a function of the value read). One round trip to Redis when kept, none when read ahead."""
     version_keys = (version_key,) if isinstance(version_key, str) else version_key
     seen = _failures
-    found = cache.get_many([*version_keys, key])
+    found = kept_many([*version_keys, key])
     if (_lost_bumps or _lost_renewals) and _failures == seen:  # Redis answers again
         replay_lost()
         found = cache.get_many([*version_keys, key])
@@ -128,6 +159,9 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
         return kept[1]
     value = read()
     cache.set(key, (version, value), seconds(value) if callable(seconds) else seconds)
+    ahead = getattr(_ahead, "values", None)
+    if ahead is not None and key in ahead:
+        ahead[key] = (version, value)
     return value
 
 
@@ -163,6 +197,7 @@ def replay_lost() -> None:
 
 
 def _renew(keys: set[str]) -> None:
+    prefetch_end()
     seen = _failures
     cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
     if _failures != seen:
@@ -172,6 +207,7 @@ def _renew(keys: set[str]) -> None:
 
 
 def _bump(version_key: str) -> None:
+    prefetch_end()
     seen = _failures
     try:
         cache.incr(version_key)

@@ -29,6 +29,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
+from .cache import kept_many
 from .page_cache import VERSION_KEY
 
 SECONDS = 1800
@@ -38,10 +39,15 @@ def _key(request: HttpRequest, path: str) -> str:
     return f"kompeten:route:{request.get_host()}|{get_language()}|{path}"
 
 
+def keys_ahead(request: HttpRequest, path: str) -> list[str]:
+    """What `page_serve_view` reads, for `portal.reads_ahead`."""
+    return [VERSION_KEY, _key(request, path)]
+
+
 def page_serve_view(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's `serve`, starting from the kept route when there is one."""
     key = _key(request, path)
-    found = cache.get_many([VERSION_KEY, key])
+    found = kept_many([VERSION_KEY, key])
     version, kept = found.get(VERSION_KEY, 0), found.get(key)
     if kept is not None and kept[0] == version:
         _version, request._wagtail_site, page, restrictions = kept

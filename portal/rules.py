@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
+from portal.cache import kept_many, prefetch_end
+
 # A survey's answers are shown only for groups of at least this many respondents.
 SURVEY_PRIVACY_THRESHOLD = 5
 # A due date ends at this time of its day (WIB).
@@ -27,7 +29,7 @@ CACHE_SECONDS = 600
 
 
 def _values() -> dict:
-    values = cache.get(CACHE_KEY)
+    values = kept_many([CACHE_KEY]).get(CACHE_KEY)  # read ahead on a logged-in page (portal.reads_ahead)
     if values is None:
         from portal.pages.models import PortalSettings
 
@@ -66,6 +68,7 @@ def skm_officer_min_responses() -> int:
 
 def settings_changed(**kwargs) -> None:
     """Receiver of the settings row's post_save: the next read takes the new values."""
+    prefetch_end()
     cache.delete(CACHE_KEY)
 
 

@@ -19,10 +19,19 @@ def _version_key(user_id: int) -> str:
     return f"kompeten:unread:version:{user_id}"
 
 
+def _key(user_id) -> str:
+    return f"kompeten:unread:{user_id}"
+
+
 def unread_kept(user_id: int, count) -> int:
     """The user's unread count, from the cache (one round trip: the version and the count kept with
     it) or from `count()` (then kept)."""
-    return kept_under(_version_key(user_id), f"kompeten:unread:{user_id}", count, SECONDS)
+    return kept_under(_version_key(user_id), _key(user_id), count, SECONDS)
+
+
+def keys_ahead(user_id) -> list[str]:
+    """What `unread_kept` reads, for `portal.reads_ahead`."""
+    return [_version_key(user_id), _key(user_id)]
 
 
 def unread_changed(user_ids: Iterable[int]) -> None:

@@ -16,9 +16,18 @@ VERSION_KEY = "kompeten:employees:version"
 SECONDS = 1800
 
 
+def _key(user_id) -> str:
+    return f"kompeten:employee-of-user:{user_id}"
+
+
 def employee_kept(user_id: int, read):
     """The user's employee record (or None), from the cache or from `read()` (then kept)."""
-    return kept_under(VERSION_KEY, f"kompeten:employee-of-user:{user_id}", read, SECONDS)
+    return kept_under(VERSION_KEY, _key(user_id), read, SECONDS)
+
+
+def keys_ahead(user_id) -> list[str]:
+    """What `employee_kept` reads, for `portal.reads_ahead`."""
+    return [VERSION_KEY, _key(user_id)]
 
 
 def employees_changed(**kwargs) -> None:

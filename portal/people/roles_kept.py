@@ -15,9 +15,18 @@ VERSION_KEY = "kompeten:roles:version"
 SECONDS = 600
 
 
+def _key(user_id) -> str:
+    return f"kompeten:roles:{user_id}"
+
+
 def roles_kept(user_id: int, read) -> frozenset[str]:
     """The user's roles, from the cache or from `read()` (then kept)."""
-    return kept_under(VERSION_KEY, f"kompeten:roles:{user_id}", lambda: frozenset(read()), SECONDS)
+    return kept_under(VERSION_KEY, _key(user_id), lambda: frozenset(read()), SECONDS)
+
+
+def keys_ahead(user_id) -> list[str]:
+    """What `roles_kept` reads, for `portal.reads_ahead`."""
+    return [VERSION_KEY, _key(user_id)]
 
 
 def roles_changed(**kwargs) -> None:

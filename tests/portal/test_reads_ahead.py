@@ -1,0 +1,116 @@
+"""A logged-in page reads its kept values ahead, in one round trip to Redis (portal.reads_ahead,
+issue #15), and never answers from them what changed since: a version bumped or renewed in this
+process, or the portal's settings saved, drops them; they end with the request; a form's post reads
+nothing ahead."""
+
+import pytest
+import redis.client
+from django.conf import settings
+from django.urls import reverse
+
+from courses import services
+from portal import cache as portal_cache
+from portal.cache import kept_under, prefetch, prefetch_end, version_bump, versions_renew
+from portal.notifications.models import Kind
+from portal.notifications.services import notify
+from portal.people.access import has_role
+from portal.people.roles import PEGAWAI
+
+from ..courses.conftest import make_course
+
+pytestmark = pytest.mark.skipif(not settings.CACHE_URL, reason="needs Redis (CACHE_URL), as in CI")
+
+# The session, the reads ahead (employee, roles, unread count, settings, route), the kept page.
+COURSE_PAGE_ROUND_TRIPS = 3
+
+
+@pytest.fixture
+def commands(monkeypatch):
+    """Every command sent to Redis, by name and first key."""
+    sent = []
+    original = redis.client.Redis.execute_command
+
+    def counted(self, *args, **kwargs):
+        sent.append((args[0], *args[1:]))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.client.Redis, "execute_command", counted)
+    return sent
+
+
+class Reads:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        return self.count
+
+
+@pytest.mark.django_db
+def test_a_kept_course_page_makes_three_round_trips_and_shows_what_changed(client, pegawai, commands):
+    course = make_course()
+    client.force_login(pegawai)
+    services.enrollment_create(employee=pegawai.employee, course=course)
+    for _ in range(2):
+        assert client.get(course.url).status_code == 200
+    commands.clear()
+    html = client.get(course.url).content.decode()
+    assert len(commands) == COURSE_PAGE_ROUND_TRIPS, commands
+    ahead = next(command for command in commands if command[0] == "MGET" and len(command) > 6)
+    assert any(str(key).endswith(f"kompeten:unread:{pegawai.pk}") for key in ahead[1:])
+    assert "tidak ada yang belum dibaca" in html
+    notify(user=pegawai, kind=Kind.ASSIGNMENT_CREATED, key="a:1", title="Penugasan baru")
+    assert "Notifikasi, 1 belum dibaca" in client.get(course.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_version_changed_in_this_process_is_read_again():
+    reads = Reads()
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 1
+    prefetch(["kompeten:test:version", "kompeten:test:value"])
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 1  # from the reads ahead
+    version_bump("kompeten:test:version")
+    assert portal_cache._ahead.values is None
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 2
+    prefetch(["kompeten:test:version", "kompeten:test:value"])
+    versions_renew(["kompeten:test:version"])
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 3
+    prefetch_end()
+
+
+@pytest.mark.django_db
+def test_a_value_read_and_kept_in_the_request_is_answered_from_there(commands):
+    reads = Reads()
+    prefetch(["kompeten:test:version", "kompeten:test:value"])
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 1
+    commands.clear()
+    assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 1
+    assert commands == []
+    prefetch_end()
+
+
+@pytest.mark.django_db
+def test_the_reads_ahead_end_with_the_request_and_a_post_makes_none(client, pegawai, commands):
+    course = make_course()
+    client.force_login(pegawai)
+    client.get("/dasbor/")
+    assert portal_cache._ahead.values is None
+    commands.clear()
+    response = client.post(reverse("course_enroll", args=[course.pk]))
+    assert response.status_code == 302
+    assert not any(command[0] == "MGET" and len(command) > 6 for command in commands)
+    assert has_role(pegawai, PEGAWAI)
+
+
+@pytest.mark.django_db
+def test_the_settings_saved_in_the_request_are_read_again():
+    from portal import rules
+    from portal.pages.models import PortalSettings
+
+    prefetch([rules.CACHE_KEY])
+    assert rules.jp_target() == 20
+    prefetch([rules.CACHE_KEY])
+    PortalSettings.objects.create(jp_target_per_year=24)
+    assert rules.jp_target() == 24
+    prefetch_end()
