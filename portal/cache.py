@@ -132,6 +132,18 @@ def prefetch(keys) -> None:
         _ahead.values = {key: found.get(key) for key in keys}
 
 
+def prefetch_more(keys) -> None:
+    """Read `keys` too, in one round trip, while this thread has reads ahead (a view that knows
+    several of its kept values at once); nothing otherwise."""
+    ahead = getattr(_ahead, "values", None)
+    if ahead is not None:
+        keys = [key for key in keys if key not in ahead]
+        seen = _failures
+        found = cache.get_many(keys)
+        if _failures == seen and _ahead.values is ahead:
+            ahead.update({key: found.get(key) for key in keys})
+
+
 def prefetch_end() -> None:
     _ahead.values = None
 

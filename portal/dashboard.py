@@ -12,7 +12,8 @@ changes, so it is kept in the cache as HTML (issue #15), per account and languag
   renews it. Time moves the rest too: it is kept until an open enrolment's deadline enters "Tenggat
   dekat", or the hub's part ends (an event starts, a survey closes or opens), `SECONDS` at most.
 
-Both are kept by `portal.kept_html`, with no session's form token in them.
+Both are kept by `portal.kept_html`, with no session's form token in them, and read in one round
+trip to Redis (`portal.cache.prefetch_more`).
 """
 
 import datetime
@@ -26,8 +27,9 @@ from courses import selectors as course_selectors
 from courses.development.selectors import plan_summary
 from courses.ledger import jp_of
 from portal import rules
+from portal.cache import prefetch_more
 from portal.change import kept as change_kept
-from portal.kept_html import kept_html
+from portal.kept_html import kept_html, kept_key
 from portal.people import learner_kept
 from portal.people.access import employee_for, has_role
 from portal.people.roles import ATASAN
@@ -46,18 +48,22 @@ def dashboard_content(request) -> str:
     if employee is None:
         courses = render_to_string(COURSES_TEMPLATE, {"courses": []}, request)
         return mark_safe(_built(request, {"courses_section": courses})["html"])  # noqa: S308 - our own templates
-    day = timezone.localdate().isoformat()
+    rest_key = f"dashboard:{user.pk}:{employee.pk}:{timezone.localdate().isoformat()}"
+    rest_versions = (*learner_kept.record_versions(employee.pk), *change_kept.dashboard_versions(employee.pk))
+    courses_key = f"dashboard-courses:{user.pk}:{employee.pk}"
+    courses_versions = learner_kept.page_versions(employee.pk)
+    prefetch_more([*rest_versions, kept_key(request, rest_key), *courses_versions, kept_key(request, courses_key)])
     rest = kept_html(
         request,
-        key=f"dashboard:{user.pk}:{employee.pk}:{day}",
-        versions=(*learner_kept.record_versions(employee.pk), *change_kept.dashboard_versions(employee.pk)),
+        key=rest_key,
+        versions=rest_versions,
         build=lambda overrides: _built(request, {**overrides, "courses_section": COURSES_STAND_IN}),
         seconds=_seconds,
     )
     courses = kept_html(
         request,
-        key=f"dashboard-courses:{user.pk}:{employee.pk}",
-        versions=learner_kept.page_versions(employee.pk),
+        key=courses_key,
+        versions=courses_versions,
         build=lambda overrides: {"html": _courses_html(request, employee, overrides)},
         seconds=SECONDS,
     )

@@ -27,7 +27,7 @@ def kept_html(request, *, key: str, versions: tuple[str, ...], build: Callable[[
     under `versions`, else `build(overrides)`, kept for `seconds` (a number, or a function of the
     value). `build` renders its HTML with `overrides` in the context (the CSRF stand-in); "html" of
     the answer is ready to serve, with this request's token."""
-    where = f"kompeten:html:{key}:{request.path}:{get_language()}"
+    where = kept_key(request, key)
     kept = kept_under(versions, where, lambda: _packed(build({"csrf_token": CSRF_STAND_IN})), seconds)
     if kept.get("html") is None:
         return kept
@@ -35,6 +35,11 @@ def kept_html(request, *, key: str, versions: tuple[str, ...], build: Callable[[
     if CSRF_STAND_IN in html:
         html = html.replace(CSRF_STAND_IN, get_token(request))
     return {**kept, "html": mark_safe(html)}  # noqa: S308 - our own templates' output
+
+
+def kept_key(request, key: str) -> str:
+    """Where `kept_html(request, key=key, ...)` keeps its value (for `portal.cache.prefetch_more`)."""
+    return f"kompeten:html:{key}:{request.path}:{get_language()}"
 
 
 def _packed(built: dict) -> dict:

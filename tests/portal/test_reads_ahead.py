@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from courses import services
 from portal import cache as portal_cache
-from portal.cache import kept_under, prefetch, prefetch_end, version_bump, versions_renew
+from portal.cache import kept_under, prefetch, prefetch_end, prefetch_more, version_bump, versions_renew
 from portal.notifications.models import Kind
 from portal.notifications.services import notify
 from portal.people.access import has_role
@@ -22,6 +22,8 @@ pytestmark = pytest.mark.skipif(not settings.CACHE_URL, reason="needs Redis (CAC
 
 # The session, the reads ahead (employee, roles, unread count, settings, route), the kept page.
 COURSE_PAGE_ROUND_TRIPS = 3
+# The session, the reads ahead, the dashboard's two kept parts at once (portal.dashboard).
+DASHBOARD_ROUND_TRIPS = 3
 
 
 @pytest.fixture
@@ -62,6 +64,25 @@ def test_a_kept_course_page_makes_three_round_trips_and_shows_what_changed(clien
     assert "tidak ada yang belum dibaca" in html
     notify(user=pegawai, kind=Kind.ASSIGNMENT_CREATED, key="a:1", title="Penugasan baru")
     assert "Notifikasi, 1 belum dibaca" in client.get(course.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_kept_dashboard_makes_three_round_trips_and_shows_a_lesson_done(client, pegawai, commands):
+    course = make_course("Keamanan Digital")
+    client.force_login(pegawai)
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    for _ in range(2):
+        assert client.get("/dasbor/").status_code == 200
+    commands.clear()
+    assert 'value="0" aria-label="Kemajuan Keamanan Digital"' in client.get("/dasbor/").content.decode()
+    assert len(commands) == DASHBOARD_ROUND_TRIPS, commands
+    services.lesson_mark_done(enrollment=enrollment, lesson=course.get_children().specific().first())
+    assert 'value="50" aria-label="Kemajuan Keamanan Digital"' in client.get("/dasbor/").content.decode()
+
+
+def test_more_reads_ahead_are_made_only_inside_a_request_that_reads_ahead(commands):
+    prefetch_more(["kompeten:test:value"])
+    assert commands == [] and portal_cache._ahead.values is None
 
 
 @pytest.mark.django_db
