@@ -17,7 +17,7 @@ decided on each request from the kept restrictions (Wagtail's `check_view_restri
 routes without arguments (every page type here) are kept.
 
 A route not kept yet is found by the pages' `url_path` (`_route`), not by Wagtail's walk of two
-queries per segment.
+queries per segment, and its site is kept per host (`_site_kept`).
 """
 
 from contextvars import ContextVar
@@ -30,7 +30,7 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
 from .cache import kept_many
-from .page_cache import VERSION_KEY
+from .page_cache import VERSION_KEY, content_kept
 
 SECONDS = 1800
 
@@ -71,7 +71,7 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
     `url_path` (one query, and one each to make the page and its parent specific) instead of two
     queries per segment. Wagtail's own walk decides whatever this does not answer plainly: a
     segment that is missing, a page type with its own `route`, a page that is not live (a 404)."""
-    site = Site.find_for_request(request)
+    site = _site_kept(request)
     components = [component for component in path.split("/") if component]
     if site is None or not components:
         return Page.route_for_request(request, path)
@@ -91,6 +91,15 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
     page._cached_parent_obj = chain[-2].specific if len(chain) > 1 else root.specific
     request._wagtail_route_for_request = RouteResult(page)
     return request._wagtail_route_for_request
+
+
+def _site_kept(request: HttpRequest) -> Site | None:
+    """Wagtail's `Site.find_for_request` (a query), kept per host and port under the public pages'
+    version, which a site saved or deleted bumps: a route not kept yet starts without it."""
+    where = f"kompeten:site-of:{request.get_host()}|{request.get_port()}"
+    site = content_kept(where, lambda: Site.find_for_request(request), SECONDS)
+    request._wagtail_site = site
+    return site
 
 
 def _routes_itself(page: Page) -> bool:
