@@ -14,9 +14,10 @@ roles): `kept_under` reads one, `version_bump` makes them all old, `versions_ren
 per-person versions.
 
 And the reads made ahead (`prefetch`): a logged-in page reads some ten kept values, one round trip
-each; `portal.people.middleware.KeptReadsMiddleware` reads those it can name before the view runs in
-one (`prefetch`), and `kept_under` and `kept_many` then answer from them, until the request ends
-(`prefetch_end`) or a version changes in this process (a bump or a renewal drops them all).
+each; `portal.reads_ahead.KeptReadsMiddleware` reads those it can name before the view runs in one
+(`prefetch`), and `kept_under` and `kept_many` then answer from them (`kept_set` keeps them
+current), until the request ends (`prefetch_end`) or a version changes in this process (a bump or
+a renewal drops them all).
 
 Core: every app may import it; it imports no app."""
 
@@ -156,6 +157,14 @@ def kept_many(keys: list[str]) -> dict:
     return cache.get_many(keys)
 
 
+def kept_set(key: str, value, seconds) -> None:
+    """`cache.set`, and the reads ahead told of it."""
+    cache.set(key, value, seconds)
+    ahead = getattr(_ahead, "values", None)
+    if ahead is not None and key in ahead:
+        ahead[key] = value
+
+
 def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     """The value kept at `key` if it was read under the version now at `version_key` (or under the
     versions at each of several keys); else `read()`, kept with that version for `seconds` at most
@@ -170,10 +179,7 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     if kept is not None and kept[0] == version:
         return kept[1]
     value = read()
-    cache.set(key, (version, value), seconds(value) if callable(seconds) else seconds)
-    ahead = getattr(_ahead, "values", None)
-    if ahead is not None and key in ahead:
-        ahead[key] = (version, value)
+    kept_set(key, (version, value), seconds(value) if callable(seconds) else seconds)
     return value
 
 

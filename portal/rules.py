@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
-from portal.cache import kept_many, prefetch_end
+from portal.cache import kept_many, kept_set, prefetch_end
 
 # A survey's answers are shown only for groups of at least this many respondents.
 SURVEY_PRIVACY_THRESHOLD = 5
@@ -42,7 +42,7 @@ def _values() -> dict:
             "skm_weak": row.skm_weak_below,
             "skm_officer_min": row.skm_officer_min_responses,
         }
-        cache.set(CACHE_KEY, values, CACHE_SECONDS)
+        kept_set(CACHE_KEY, values, CACHE_SECONDS)
     return values
 
 

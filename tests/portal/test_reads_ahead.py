@@ -135,3 +135,17 @@ def test_the_settings_saved_in_the_request_are_read_again():
     PortalSettings.objects.create(jp_target_per_year=24)
     assert rules.jp_target() == 24
     prefetch_end()
+
+
+@pytest.mark.django_db
+def test_the_settings_read_once_in_a_request_are_not_read_again(django_assert_num_queries):
+    from django.core.cache import cache
+
+    from portal import rules
+
+    cache.delete(rules.CACHE_KEY)
+    prefetch([rules.CACHE_KEY])  # not kept yet: read from the database, once
+    with django_assert_num_queries(1):
+        assert rules.jp_target() == 20
+        assert rules.quiet_hours() == (21, 7)
+    prefetch_end()
