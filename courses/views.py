@@ -111,11 +111,10 @@ def quiz_submit_view(request, lesson_id: int):
 
 
 def _after_progress(request, enrollment, lesson):
-    enrollment.refresh_from_db()
-    if enrollment.is_completed:
+    if enrollment.is_completed:  # the service sets what it records on the enrolment
         messages.success(request, _("Kursus selesai! Sertifikat Anda sedang diterbitkan."))
         return redirect(enrollment.course.url)
-    following = lesson.get_next_siblings().live().first()
+    following = selectors.lesson_after(enrollment.course, lesson)
     return redirect(following.url if following else enrollment.course.url)
 
 

@@ -7,6 +7,7 @@ from .catalog import CATALOG_PAGE_SIZE, JP_RANGES, catalog_asked, catalog_contex
 from .learning import (
     certificate_of,
     course_context,
+    lesson_after,
     lesson_and_enrollment_or_404,
     lesson_context,
     lesson_preview_context,
@@ -40,6 +41,7 @@ __all__ = [
     "course_context",
     "course_stats",
     "due_soon",
+    "lesson_after",
     "lesson_and_enrollment_or_404",
     "lesson_context",
     "lesson_preview_context",

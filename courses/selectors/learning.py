@@ -207,11 +207,20 @@ def own_enrollment(user, course: CoursePage) -> Enrollment | None:
     return enrollment
 
 
+def lesson_after(course: CoursePage, lesson: LessonPage) -> LessonPage | None:
+    """The live lesson that follows `lesson` in its course (from the course's kept structure)."""
+    return next((other for other in course_structure(course)["lessons"] if other.path > lesson.path), None)
+
+
 def lesson_and_enrollment_or_404(user, lesson_id: int) -> tuple[LessonPage, Enrollment]:
     """A live lesson and the user's enrolment in its course (set on `enrollment.course`), for the
     learner's actions on it; 404 for a lesson not live or a course the user is not enrolled in."""
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
-    enrollment = own_enrollment(user, lesson.get_parent().specific) if lesson is not None else None
+    employee = employee_for(user)
+    if lesson is None or employee is None:
+        raise Http404
+    parent_path = lesson.path[: -LessonPage.steplen]
+    enrollment = Enrollment.objects.select_related("course").filter(employee=employee, course__path=parent_path).first()
     if enrollment is None:
         raise Http404
     return lesson, enrollment

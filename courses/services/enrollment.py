@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,29 +66,48 @@ def enrollment_create(
         return Enrollment.objects.get(employee=employee, course=course)
 
 
-def _check_lesson_open(*, enrollment: Enrollment, lesson: LessonPage) -> None:
-    if lesson.get_parent().pk != enrollment.course_id or not lesson.live:
+def _lessons_done(enrollment: Enrollment) -> list[tuple[int, bool]]:
+    """The course's live lessons in order, each with whether the learner has done it: one query."""
+    done = LessonProgress.objects.filter(enrollment=enrollment, lesson=OuterRef("pk"))
+    return list(live_lessons(enrollment.course).annotate(done=Exists(done)).values_list("pk", "done"))
+
+
+def _check_lesson_open(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
+    """Refuse a lesson that is not a live lesson of the course or comes before an earlier one is
+    done; returns whether it is done already."""
+    rows = _lessons_done(enrollment)
+    position = next((i for i, (pk, _done) in enumerate(rows) if pk == lesson.pk), None)
+    if position is None:
         raise ValidationError(_("Pelajaran ini bukan bagian dari kursus Anda."), code="wrong_course")
-    lessons = list(live_lessons(enrollment.course).values_list("pk", flat=True))
-    done = set(enrollment.progress.values_list("lesson_id", flat=True))
-    earlier = lessons[: lessons.index(lesson.pk)]
-    if any(pk not in done for pk in earlier):
+    if not all(done for _pk, done in rows[:position]):
         raise ValidationError(_("Selesaikan pelajaran sebelumnya terlebih dahulu."), code="out_of_order")
+    return rows[position][1]
 
 
 @transaction.atomic
 def lesson_mark_done(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
     """Mark a lesson without a quiz as done (a lesson with a quiz is done when its quiz is passed)."""
-    _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    done = _check_lesson_open(enrollment=enrollment, lesson=lesson)
     if lesson.has_quiz:
         raise ValidationError(_("Pelajaran ini selesai setelah kuisnya lulus."), code="quiz_required")
     if lesson.scorm_package_id:
         raise ValidationError(
             _("Pelajaran ini selesai saat materi SCORM-nya menyatakan selesai."), code="scorm_required"
         )
-    progress, _created = LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+    progress = _progress_record(enrollment=enrollment, lesson=lesson, done=done)
     enrollment_complete_if_done(enrollment=enrollment)
     return progress
+
+
+def _progress_record(*, enrollment: Enrollment, lesson: LessonPage, done: bool) -> LessonProgress:
+    """The lesson's progress, recorded unless it was already (a double click, or two at once)."""
+    if not done:
+        try:
+            with transaction.atomic():
+                return LessonProgress.objects.create(enrollment=enrollment, lesson=lesson)
+        except IntegrityError:
+            pass
+    return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
 
 
 def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
@@ -97,27 +116,28 @@ def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
     The conditional UPDATE makes completion (and its JP) impossible to record twice, even from
     two requests at once. The certificate follows from a task, after commit.
     """
-    lesson_ids = set(live_lessons(enrollment.course).values_list("pk", flat=True))
-    done = set(enrollment.progress.values_list("lesson_id", flat=True))
-    if not lesson_ids or not lesson_ids <= done:
+    rows = _lessons_done(enrollment)  # read again: another request may have done a lesson meanwhile
+    if not rows or not all(done for _pk, done in rows):
         return False
-    best_scores = (
-        QuizAttempt.objects.filter(enrollment=enrollment, passed=True, lesson_id__in=lesson_ids)
+    best = list(
+        QuizAttempt.objects.filter(enrollment=enrollment, passed=True, lesson_id__in=[pk for pk, _done in rows])
         .values("lesson_id")
         .annotate(best=Max("score"))
+        .values_list("best", flat=True)
     )
-    final = best_scores.aggregate(avg=Avg("best"))["avg"] if best_scores else None
     now = timezone.now()
-    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
-        completed_at=now,
-        final_score=round(final) if final is not None else None,
-        jp_awarded=enrollment.course.jp,
-        jp_year=timezone.localdate(now).year,
-    )
+    completion = {
+        "completed_at": now,
+        "final_score": round(sum(best) / len(best)) if best else None,
+        "jp_awarded": enrollment.course.jp,
+        "jp_year": timezone.localdate(now).year,
+    }
+    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(**completion)
     if not updated:
         return False
     learners_changed([enrollment.employee_id])  # an UPDATE sends no signal
-    enrollment.refresh_from_db()
+    for field, value in completion.items():  # as written (a refresh would drop the course read)
+        setattr(enrollment, field, value)
     from ..tasks import certificate_issue_task
     from .competency import completion_record_competencies
 

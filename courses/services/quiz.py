@@ -39,10 +39,10 @@ def quiz_submit(
     """
     if not lesson.has_quiz:
         raise ValidationError(_("Pelajaran ini tidak memiliki kuis."), code="no_quiz")
-    _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    passed_before = _check_lesson_open(enrollment=enrollment, lesson=lesson)
     if enrollment.due_at and timezone.now() > enrollment.due_at and not enrollment.is_completed:
         raise ValidationError(_("Tenggat kursus ini sudah lewat; kuis tidak dapat dikirim lagi."), code="late")
-    if LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).exists():
+    if passed_before:
         raise ValidationError(_("Kuis ini sudah Anda lulusi."), code="already_passed")
     previous = QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).count()
     if number != previous + 1:
@@ -70,7 +70,7 @@ def quiz_submit(
                 passed=passed,
             )
             if passed:
-                LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+                LessonProgress.objects.create(enrollment=enrollment, lesson=lesson)  # not done before
                 enrollment_complete_if_done(enrollment=enrollment)
     except IntegrityError:
         raise ValidationError(

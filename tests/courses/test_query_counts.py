@@ -107,6 +107,42 @@ def test_dashboard_queries_are_constant(client, pegawai, course, lessons, make_p
     assert count_queries_once(client, "/dasbor/") == DASHBOARD_STUDIED_QUERIES
 
 
+def count_post(client, lesson, action, data=None):
+    client.get(lesson.url)  # as the learner does: the page first (the course's structure is read)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(reverse(action, args=[lesson.pk]), data or {})
+    assert response.status_code == 302, action
+    assert "/kursus/" in response["Location"], response["Location"]  # not the login, not a refusal
+    return len(ctx.captured_queries)
+
+
+def learners_posts(client, pegawai, course) -> dict[str, int]:
+    """The queries of a lesson marked done, a quiz passed (both mid-course) and the last lesson done."""
+    lessons = [lesson.specific for lesson in LessonPage.objects.child_of(course).order_by("path")]
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    counts = {"done": count_post(client, lessons[0], "lesson_done")}
+    answers = {f"q-{key}": value for key, value in correct_answers(lessons[1]).items()}
+    counts["quiz"] = count_post(client, lessons[1], "quiz_submit", {**answers, "attempt": "1"})
+    for lesson in lessons[2:-1]:
+        services.lesson_mark_done(enrollment=enrollment, lesson=lesson)
+    counts["completed"] = count_post(client, lessons[-1], "lesson_done")
+    enrollment.refresh_from_db()
+    assert enrollment.is_completed and enrollment.final_score == 100
+    return counts
+
+
+@pytest.mark.django_db
+def test_a_lesson_done_and_a_quiz_sent_cost_the_same_however_long_the_course(client, pegawai, make_person, unit):
+    client.force_login(pegawai)
+    short = make_course("Pendek", lessons=(("A", READING), ("B", QUIZ), ("C", READING)))
+    long = make_course("Panjang", lessons=(("A", READING), ("B", QUIZ), *((f"T{i}", READING) for i in range(8))))
+    for _ in range(3):
+        learner = make_person(roles.PEGAWAI, unit=unit)
+        enrollment = services.enrollment_create(employee=learner.employee, course=long)
+        services.lesson_mark_done(enrollment=enrollment, lesson=LessonPage.objects.child_of(long).first())
+    assert learners_posts(client, pegawai, short) == learners_posts(client, pegawai, long) == LEARNERS_POSTS
+
+
 @pytest.mark.django_db
 def test_course_report_queries_are_constant(client, hr_with_mfa, course, lessons, make_person, unit):
     client.force_login(hr_with_mfa)
@@ -170,6 +206,12 @@ DASHBOARD_STUDIED_QUERIES = 2
 # summary, hardest questions, lessons, a page of learners, its trainers, the admin's menu, and the
 # audit entry of the read (the export: the course, its lessons, the learners and the audit entry);
 # and for the learners' final scores and attempt counts (best attempt per quiz), a fixed few more.
+# A learner's posts, with the savepoints of their transactions: the user, the lesson, the enrolment
+# with its course, the course's live lessons with what the learner has done (before and after the
+# write), the write. A quiz counts the attempts before it and writes the attempt and the lesson's
+# progress; the last lesson done records the completion (the best quiz scores, the conditional
+# UPDATE, the course's competencies, the gaps they close, the certificate's task).
+LEARNERS_POSTS = {"done": 10, "quiz": 10, "completed": 15}
 COURSE_REPORT_QUERIES = 24
 COURSE_EXPORT_QUERIES = 12
 COURSE_REPORT_INDEX_QUERIES = 11

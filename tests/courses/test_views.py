@@ -5,10 +5,10 @@ from django.http import Http404
 from django.urls import reverse
 
 from courses import services
-from courses.models import Certificate, Enrollment, QuizAttempt
+from courses.models import Certificate, Enrollment, LessonPage, QuizAttempt
 from portal.people import roles
 
-from .conftest import correct_answers, make_course, wrong_answers
+from .conftest import READING, correct_answers, make_course, wrong_answers
 
 
 def post_quiz(client, lesson, answers, number):
@@ -40,6 +40,24 @@ def test_learner_flow_end_to_end(client, pegawai, course, lessons, django_captur
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     verify = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
     assert "SAH" in verify and certificate.sha256 in verify and pegawai.employee.nip not in verify
+
+
+@pytest.mark.django_db
+def test_a_lesson_done_leads_to_the_next_live_lesson_even_one_just_published(client, pegawai):
+    course = make_course("Urutan", lessons=(("A", READING), ("B", READING), ("C", READING)))
+    first, second, third = LessonPage.objects.child_of(course).order_by("path")
+    second.unpublish()
+    client.force_login(pegawai)
+    client.post(reverse("course_enroll", args=[course.pk]))
+    assert client.get(first.url).status_code == 200  # the course's structure is read and kept
+    assert client.post(reverse("lesson_done", args=[first.pk]))["Location"] == third.url
+    second.save_revision().publish()
+    # Marked done again (a second click): nothing more is recorded, and the way on is the new lesson.
+    assert client.post(reverse("lesson_done", args=[first.pk]))["Location"] == second.url
+    assert Enrollment.objects.get().progress.count() == 1
+    client.post(reverse("lesson_done", args=[second.pk]))
+    response = client.post(reverse("lesson_done", args=[third.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == course.url and "Kursus selesai" in response.content.decode()
 
 
 @pytest.mark.django_db
