@@ -1,6 +1,7 @@
 """`make bench` works: its small scale builds its data set, every page renders what the benchmark
 checks for (a page whose wording changed used to stop the benchmark, unnoticed by the suite), and it
-writes its results, without touching the project's media folders."""
+writes its results, without touching the project's media folders. The learner's posts' benchmark
+runs on the same data set, and leaves it as it was."""
 
 import json
 import os
@@ -29,8 +30,31 @@ def test_the_small_benchmark_runs_and_every_page_renders_what_it_checks(tmp_path
         "DATABASE_URL": url,
     }
     arguments = ["--scale", "small", "--requests", "2", "--warmup", "1", "--wait-idle", "0", "--output", str(output)]
+    bench(env, "run.py", arguments)
+    results = json.loads(output.read_text())
+    measured = {target["name"] for target in results["summary"]}
+    assert {"catalog", "catalog_search", "course", "lesson", "dashboard"} <= measured
+
+    posts = tmp_path / "learner_posts.md"
+    before = rows_in(url + "_small")  # the small scale's database (bench/run.py)
+    printed = bench(env, "learner_posts.py", ["--scale", "small", "--learners", "3", "--output", str(posts)])
+    assert "data set: present (same fingerprint), reused" in printed
+    rows = [line for line in posts.read_text().splitlines() if line.startswith("| a ")]
+    assert [row.split(" | ")[1] for row in rows] == ["3", "3"], posts.read_text()
+    assert rows_in(url + "_small") == before  # every post rolled back, the accounts it made too
+
+
+def rows_in(url: str) -> tuple[int, ...]:
+    import psycopg
+
+    tables = ("courses_lessonprogress", "courses_quizattempt", "people_user", "courses_enrollment")
+    with psycopg.connect(url) as bench_db:
+        return tuple(bench_db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables)  # noqa: S608
+
+
+def bench(env: dict, script: str, arguments: list[str]) -> str:
     finished = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "bench" / "run.py"), *arguments],
+        [sys.executable, str(ROOT / "bench" / script), *arguments],
         env=env,
         capture_output=True,
         text=True,
@@ -38,6 +62,4 @@ def test_the_small_benchmark_runs_and_every_page_renders_what_it_checks(tmp_path
         check=False,
     )
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
-    results = json.loads(output.read_text())
-    measured = {target["name"] for target in results["summary"]}
-    assert {"catalog", "catalog_search", "course", "lesson", "dashboard"} <= measured
+    return finished.stdout
