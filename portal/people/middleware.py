@@ -5,15 +5,18 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy
 
 from .access import mfa_setup_pending, requires_mfa
 from .language import LANGUAGE_SESSION_KEY
+from .user_kept import session_user
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 MFA_REQUIRED_MESSAGE = gettext_lazy(
@@ -25,6 +28,20 @@ IDLE_LOGOUT_MESSAGE = gettext_lazy(
 )
 LAST_SEEN_SESSION_KEY = "kompeten_last_seen"
 STAFF_SESSION_KEY = "kompeten_idle_limited"
+
+
+class KeptAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's, with the account of the session read from the cache (`user_kept.session_user`)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _session_user(request))
+
+
+def _session_user(request):
+    if not hasattr(request, "_cached_user"):  # where Django's keeps it (login and logout set it)
+        request._cached_user = session_user(request)
+    return request._cached_user
 
 
 class LanguageMiddleware:

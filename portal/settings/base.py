@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.people.middleware.KeptAuthenticationMiddleware",
     "portal.reads_ahead.KeptReadsMiddleware",
     "portal.security.caching.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -13,9 +13,9 @@ from portal.change.services.events import registration_cancel, registration_crea
 
 from ..factories import EmployeeFactory, UnitFactory
 
-# Warm: the session, routing, the bell, the roles and the employee record come from the cache.
-EVENT_PAGE_QUERIES = 5
-ATTENDANCE_PAGE_QUERIES = 12  # with the audit trail's entry (portal.audit: one INSERT)
+# Warm: the session, the user, routing, the bell, the roles and the employee record come from the cache.
+EVENT_PAGE_QUERIES = 4
+ATTENDANCE_PAGE_QUERIES = 11  # with the audit trail's entry (portal.audit: one INSERT)
 
 
 def attendance_url(event, **query):

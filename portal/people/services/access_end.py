@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Employee, User
+from ..user_kept import users_changed
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ def employee_deactivate(*, employee: Employee, by: User | None) -> Employee:
         employee.save(update_fields=["is_active"])
     if employee.user is not None:
         User.objects.filter(pk=employee.user_id).update(is_active=False)
+        users_changed([employee.user_id])
         user_sessions_end(user=employee.user)
     logger.info("employee %s deactivated by user %s", employee.pk, getattr(by, "pk", None))
     return employee
@@ -62,6 +64,7 @@ def employee_reactivate(*, employee: Employee, by: User | None) -> Employee:
         employee.save(update_fields=["is_active"])
     if employee.user_id is not None:
         User.objects.filter(pk=employee.user_id).update(is_active=True)
+        users_changed([employee.user_id])
     logger.info("employee %s reactivated by user %s", employee.pk, getattr(by, "pk", None))
     return employee
 
