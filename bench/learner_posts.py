@@ -117,7 +117,7 @@ def main(argv=None) -> int:
         )
     table = "\n".join(
         [
-            f"Data set: {prepared['counts']}",
+            "Data set: " + ", ".join(f"{name} {count:,}" for name, count in prepared["counts"].items()),
             "",
             "| post | learners | median ms | p90 ms | queries |",
             "| --- | ---: | ---: | ---: | ---: |",
