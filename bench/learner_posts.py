@@ -47,8 +47,8 @@ def next_lessons(count: int) -> dict[str, list]:
     unfinished = Enrollment.objects.filter(completed_at__isnull=True).select_related("course").order_by("pk")
     for enrollment in unfinished.iterator(chunk_size=200):
         done = set(enrollment.progress.values_list("lesson_id", flat=True))
-        todo = [lesson for lesson in LessonPage.objects.child_of(enrollment.course).live().order_by("path")]
-        todo = [lesson for lesson in todo if lesson.pk not in done]
+        lessons = LessonPage.objects.child_of(enrollment.course).live().order_by("path")
+        todo = [lesson for lesson in lessons if lesson.pk not in done]
         if len(todo) < 2 or todo[0].scorm_package_id:
             continue
         kind = "quiz" if todo[0].has_quiz else "done"
