@@ -17,15 +17,18 @@ decided on each request from the kept restrictions (Wagtail's `check_view_restri
 routes without arguments (every page type here) are kept.
 
 A route not kept yet is found by the pages' `url_path` (`_route`), not by Wagtail's walk of two
-queries per segment, and its site is kept per host (`_site_kept`).
+queries per segment; its site is kept per host (`_site_kept`), its parent page per page (the course
+of a dozen lessons, `_specific_kept`) and its view restrictions are picked from all of the site's,
+kept together (`_restrictions_of`): two queries for a lesson whose course was routed before.
 """
 
 from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
@@ -33,15 +36,20 @@ from .cache import kept_many
 from .page_cache import VERSION_KEY, content_kept
 
 SECONDS = 1800
+ROOT_PATHS_KEY = "kompeten:site-root-paths"
+RESTRICTIONS_KEY = "kompeten:view-restrictions"
 
 
 def _key(request: HttpRequest, path: str) -> str:
     return f"kompeten:route:{request.get_host()}|{get_language()}|{path}"
 
 
-def keys_ahead(request: HttpRequest, path: str) -> list[str]:
-    """What `page_serve_view` reads, for `portal.reads_ahead`."""
-    return [VERSION_KEY, _key(request, path)]
+def keys_ahead(request: HttpRequest, path: str | None) -> list[str]:
+    """What a page (`path`: a Wagtail page's, served by `page_serve_view`) reads to route itself and
+    to make its links, for `portal.reads_ahead`."""
+    if path is None:
+        return [VERSION_KEY, ROOT_PATHS_KEY]
+    return [VERSION_KEY, ROOT_PATHS_KEY, _key(request, path), _site_key(request), RESTRICTIONS_KEY]
 
 
 def page_serve_view(request: HttpRequest, path: str) -> HttpResponse:
@@ -62,7 +70,7 @@ def _remember(request: HttpRequest, path: str, key: str, version: int) -> None:
     route = _route(request, path)
     if route is None or route.args or route.kwargs:
         return
-    restrictions = list(route.page.get_view_restrictions())
+    restrictions = route.page.kept_view_restrictions = _restrictions_of(route.page)
     cache.set(key, (version, request._wagtail_site, route.page, restrictions), SECONDS)
 
 
@@ -88,7 +96,9 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
     ):
         return Page.route_for_request(request, path)
     page = chain[-1].specific
-    page._cached_parent_obj = chain[-2].specific if len(chain) > 1 else root.specific
+    page._cached_parent_obj = _specific_kept(chain[-2] if len(chain) > 1 else root)
+    # Every page of the path is in `chain` or is the site's root, whose parent is the tree's root.
+    page.kept_path_has_no_alias = root.depth <= 2 and not any(other.alias_of_id for other in [root, *chain])
     request._wagtail_route_for_request = RouteResult(page)
     return request._wagtail_route_for_request
 
@@ -96,10 +106,34 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
 def _site_kept(request: HttpRequest) -> Site | None:
     """Wagtail's `Site.find_for_request` (a query), kept per host and port under the public pages'
     version, which a site saved or deleted bumps: a route not kept yet starts without it."""
-    where = f"kompeten:site-of:{request.get_host()}|{request.get_port()}"
-    site = content_kept(where, lambda: Site.find_for_request(request), SECONDS)
+    site = content_kept(_site_key(request), lambda: Site.find_for_request(request), SECONDS)
     request._wagtail_site = site
     return site
+
+
+def _site_key(request: HttpRequest) -> str:
+    return f"kompeten:site-of:{request.get_host()}|{request.get_port()}"
+
+
+def _specific_kept(page: Page) -> Page:
+    """`page.specific` (a query), kept per page under the public pages' version."""
+    return content_kept(f"kompeten:page-specific:{page.pk}", lambda: page.specific, SECONDS)
+
+
+def _restrictions_of(page: Page) -> list[PageViewRestriction]:
+    """Wagtail's `page.get_view_restrictions()` (two queries: the ancestors, their restrictions).
+    When no page of its path is an alias (whose restrictions would be its source's), they are the
+    restrictions on the page or on a page whose tree path begins its own: picked from all of the
+    site's, kept together under the public pages' version (which a restriction changed bumps)."""
+    if not getattr(page, "kept_path_has_no_alias", False):
+        return list(page.get_view_restrictions())
+    every = content_kept(RESTRICTIONS_KEY, _every_restriction, SECONDS)
+    return [restriction for path, restriction in every if page.path.startswith(path)]
+
+
+def _every_restriction() -> list[tuple[str, PageViewRestriction]]:
+    restrictions = PageViewRestriction.objects.annotate(tree_path=F("page__path")).order_by("pk")
+    return [(restriction.tree_path, restriction) for restriction in restrictions]
 
 
 def _routes_itself(page: Page) -> bool:
@@ -110,7 +144,8 @@ def _routes_itself(page: Page) -> bool:
 
 class KeptRoutingMixin:
     """For every page type: the view restrictions kept with the route, when serving from it; and
-    the sites' root paths read once per request for every page's `url` (see `_request_root_paths`)."""
+    the sites' root paths kept (`root_paths_kept`), read once per request for every page's `url`
+    (see `_request_root_paths`)."""
 
     kept_view_restrictions = None
 
@@ -120,13 +155,22 @@ class KeptRoutingMixin:
         return super().get_view_restrictions()
 
     def _get_site_root_paths(self, request=None):
-        if request is None:
-            holder = _request_root_paths.get()
-            if holder is not None:
-                if "paths" not in holder:
-                    holder["paths"] = Site.get_site_root_paths()
-                return holder["paths"]
-        return super()._get_site_root_paths(request)
+        if request is not None:
+            if not hasattr(request, "_wagtail_cached_site_root_paths"):
+                request._wagtail_cached_site_root_paths = root_paths_kept()
+            return request._wagtail_cached_site_root_paths
+        holder = _request_root_paths.get()
+        if holder is None:
+            return super()._get_site_root_paths(request)
+        if "paths" not in holder:
+            holder["paths"] = root_paths_kept()
+        return holder["paths"]
+
+
+def root_paths_kept() -> list:
+    """Wagtail's `Site.get_site_root_paths()` (a round trip to Redis of its own), kept under the
+    public pages' version, which any site or page change bumps, and read ahead (`keys_ahead`)."""
+    return content_kept(ROOT_PATHS_KEY, Site.get_site_root_paths, SECONDS)
 
 
 # Wagtail reads the sites' root paths from the cache for each page whose `url` a template asks for

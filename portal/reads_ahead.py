@@ -1,12 +1,13 @@
 """The kept values a logged-in page reads, read ahead in one round trip (issue #15).
 
 Every page of a logged-in person reads, one round trip to Redis each, their account, their employee
-record, their roles, their unread count, the portal's settings and, for a Wagtail page, its kept
-route. Their keys depend only on the account (in the session) and the URL, so `KeptReadsMiddleware`
-reads them all at once as the request comes in (`portal.cache.prefetch`), before the account is
-first asked for; the middleware, the view and its templates then find them there. Only for a GET or
-HEAD (a form's post changes what it reads), and only until the response is made or a version
-changes in this process. A value missing or old is read and kept as before.
+record, their roles, their unread count, the portal's settings, the sites' root paths (for its
+links) and, for a Wagtail page, its kept route. Their keys depend only on the account (in the
+session) and the URL, so `KeptReadsMiddleware` reads them all at once as the request comes in
+(`portal.cache.prefetch`), before the account is first asked for; the middleware, the view and its
+templates then find them there. Only for a GET or HEAD (a form's post changes what it reads), and
+only until the response is made or a version changes in this process. A value missing or old is read
+and kept as before.
 
 Core: every app may import it; it imports no app.
 """
@@ -31,9 +32,8 @@ def keys_ahead(request, user_id: str) -> list[str]:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return keys
-    if match.func is page_serve_view:
-        keys += route_keys(request, match.kwargs.get("path", match.args[0] if match.args else ""))
-    return keys
+    path = match.kwargs.get("path", match.args[0] if match.args else "") if match.func is page_serve_view else None
+    return keys + route_keys(request, path)
 
 
 class KeptReadsMiddleware:

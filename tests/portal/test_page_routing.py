@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from courses import services
+from portal.page_cache import public_pages_changed
 from portal.people import roles
 from portal.people.learner_kept import learners_changed
 
@@ -120,9 +121,13 @@ def test_a_request_reads_the_sites_root_paths_once_for_all_its_links(client, peg
 
     monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
     learners_changed([pegawai.employee.pk])  # the content is built again, not kept (portal.dashboard)
+    public_pages_changed()  # … and the root paths kept (`root_paths_kept`) are old
     html = client.get("/dasbor/").content.decode()
     assert all(f"Kursus {number}" in html for number in range(4))
     assert len(reads) == 1
+    learners_changed([pegawai.employee.pk])
+    assert "Kursus 3" in client.get("/dasbor/").content.decode()
+    assert len(reads) == 1  # kept, and read ahead with the page's other kept values
 
 
 def test_a_site_moved_to_another_host_routes_no_request_of_the_old_one(client, pegawai):
@@ -186,3 +191,62 @@ def test_the_routing_by_url_path_finds_what_wagtails_walk_finds(rf, django_asser
         route = _route(request, lessons[0].url)  # the site is kept (`_site_kept`)
     with django_assert_max_num_queries(0):
         assert route.page.get_parent().specific == course  # found with the page
+
+
+def test_a_lesson_whose_course_was_routed_before_needs_two_queries(rf, django_assert_max_num_queries):
+    """The course is kept per page, the view restrictions for the whole site: a lesson's route
+    costs its pages by `url_path` and the lesson made specific."""
+    from courses.models import CoursePage
+    from portal.page_routing import _restrictions_of, _route
+
+    course = make_course("Keamanan Digital", lessons=(("Kata sandi", ""), ("Kuis", ""), ("Ujian", "")))
+    first, second = list(course.get_children().order_by("path"))[:2]
+    _restrictions_of(_route(rf.get(first.url), first.url).page)
+    with django_assert_max_num_queries(2):
+        route = _route(rf.get(second.url), second.url)
+        assert _restrictions_of(route.page) == []
+    with django_assert_max_num_queries(0):
+        parent = route.page.get_parent()
+    assert type(parent) is CoursePage and parent == course
+
+
+def test_the_restrictions_picked_for_a_route_are_wagtails(rf):
+    """On the page, on an ancestor, none, and through an alias (Wagtail's own read then)."""
+    from wagtail.models import Page
+
+    from portal.page_routing import _restrictions_of, _route
+
+    course = make_course("Keamanan Digital", lessons=(("Kata sandi", ""), ("Kuis", "")))
+    other = make_course("Literasi Data")
+    index = course.get_parent()
+    lesson = course.get_children().order_by("path").first()
+    restricted = [
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN),
+        PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS),
+        PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.PASSWORD, password="x"),
+    ]
+    alias = course.create_alias(parent=index, update_slug="keamanan-digital-salinan")
+    pages = [index, course, lesson, other, other.get_children().first(), Page.objects.get(pk=alias.pk)]
+    for page in pages:
+        route = _route(rf.get(page.url), page.url)
+        assert route.page.pk == page.pk
+        assert route.page.kept_path_has_no_alias is (page.pk != alias.pk)
+        assert _restrictions_of(route.page) == sorted(page.get_view_restrictions(), key=lambda r: r.pk), page.url
+    assert _restrictions_of(_route(rf.get(lesson.url), lesson.url).page) == restricted
+    assert {r.pk for r in _restrictions_of(_route(rf.get(alias.url), alias.url).page)} == {r.pk for r in restricted[:2]}
+
+
+def test_the_root_paths_kept_follow_a_site_or_its_root_page_changed():
+    from wagtail.models import Site
+
+    from portal.page_routing import root_paths_kept
+
+    site = Site.objects.get(is_default_site=True)
+    assert [path.root_url for path in root_paths_kept()] == [site.root_url]
+    site.hostname, site.port = "kompeten.contoh.go.id", 443
+    site.save()
+    assert [path.root_url for path in root_paths_kept()] == ["https://kompeten.contoh.go.id"]
+    home = site.root_page.specific
+    home.slug = "rumah"
+    home.save_revision().publish()
+    assert [path.root_path for path in root_paths_kept()] == ["/rumah/"]
