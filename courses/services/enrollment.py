@@ -14,16 +14,24 @@ from portal.people.models import Employee
 
 from ..models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 from ..signals import enrollment_completed
+from ..structure import course_structure
 
 
 def live_lessons(course: CoursePage):
     return LessonPage.objects.child_of(course).live().order_by("path")
 
 
-def missing_prerequisites(*, employee: Employee, course: CoursePage) -> list[CoursePage]:
-    """Prerequisite courses the employee has not completed yet."""
-    done = Enrollment.objects.filter(employee=employee, completed_at__isnull=False).values("course_id")
-    return list(course.prerequisites.exclude(pk__in=done).order_by("title"))
+def missing_prerequisites(*, employee: Employee, prerequisites: list[CoursePage]) -> list[CoursePage]:
+    """The `prerequisites` (a course's, by title) the employee has not completed yet: no query when
+    there are none."""
+    if not prerequisites:
+        return []
+    done = set(
+        Enrollment.objects.filter(
+            employee=employee, completed_at__isnull=False, course_id__in=[p.pk for p in prerequisites]
+        ).values_list("course_id", flat=True)
+    )
+    return [prerequisite for prerequisite in prerequisites if prerequisite.pk not in done]
 
 
 def enrollment_create(
@@ -43,14 +51,15 @@ def enrollment_create(
         return existing
     if not course.live:
         raise ValidationError(_("Kursus ini belum diterbitkan."), code="not_live")
-    if not live_lessons(course).exists():
+    structure = course_structure(course)  # kept: a lesson or a prerequisite published shows at once
+    if not structure["lessons"]:
         raise ValidationError(
             _("Kursus ini belum memiliki pelajaran yang diterbitkan, sehingga belum dapat diikuti."),
             code="no_lessons",
         )
     if source == Enrollment.Source.SELF and course.enrolment == CoursePage.Enrolment.ASSIGNED:
         raise ValidationError(_("Kursus ini hanya dapat diikuti melalui penugasan BKPSDM."), code="assignment_only")
-    missing = missing_prerequisites(employee=employee, course=course)
+    missing = missing_prerequisites(employee=employee, prerequisites=structure["prerequisites"])
     if missing:
         raise ValidationError(
             _("Selesaikan dulu kursus prasyarat: %(courses)s.") % {"courses": ", ".join(c.title for c in missing)},

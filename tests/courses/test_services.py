@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from courses import ledger, services
 from courses.models import Certificate, CoursePage, Enrollment, LessonProgress, QuizAttempt
+from courses.structure import course_structure
 
 from .conftest import correct_answers, make_course, wrong_answers
 
@@ -45,6 +46,36 @@ def test_missing_prerequisites_are_named(pegawai, course):
         services.enrollment_create(employee=pegawai.employee, course=CoursePage.objects.get(pk=advanced.pk))
     assert error.value.code == "prerequisites" and "Keamanan Digital" in error.value.messages[0]  # named
     assert not Enrollment.objects.filter(course=advanced).exists()
+
+
+@pytest.mark.django_db
+def test_enrolment_checks_a_kept_course_changed_a_moment_ago(pegawai, course):
+    """The lessons and prerequisites are read from the course's kept structure, which a page
+    published or unpublished makes old at once."""
+    advanced = make_course("Keamanan Lanjutan")
+    course_structure(advanced)  # kept, as its page keeps it
+    advanced.prerequisites.add(course)
+    advanced.save_revision().publish()
+    with pytest.raises(ValidationError) as error:
+        services.enrollment_create(employee=pegawai.employee, course=CoursePage.objects.get(pk=advanced.pk))
+    assert error.value.code == "prerequisites"
+    single = make_course("Satu pelajaran", lessons=(("Satu", ""),))
+    course_structure(single)
+    single.get_children().first().unpublish()
+    with pytest.raises(ValidationError) as error:
+        services.enrollment_create(employee=pegawai.employee, course=CoursePage.objects.get(pk=single.pk))
+    assert error.value.code == "no_lessons"
+    assert not Enrollment.objects.filter(employee=pegawai.employee).exists()
+
+
+@pytest.mark.django_db
+def test_enrolling_in_a_kept_course_reads_neither_its_lessons_nor_its_prerequisites(
+    pegawai, course, django_assert_num_queries
+):
+    course_structure(course)
+    with django_assert_num_queries(4) as queries:  # its enrolment looked for, then written (a savepoint)
+        services.enrollment_create(employee=pegawai.employee, course=course)
+    assert not [q["sql"] for q in queries.captured_queries if "lessonpage" in q["sql"] or "prerequisite" in q["sql"]]
 
 
 @pytest.mark.django_db
