@@ -6,8 +6,9 @@ cache lock: the portal's own locks are in PostgreSQL). A change made during the 
 make the values kept before it old (its version bump was dropped): the process that made it bumps
 again at its first call after Redis is back (`replay_lost`), and every kept value has a timeout,
 which bounds the rest (a process that ended before Redis came back). Sessions are kept in the
-database and read from it while Redis is down; a session ended during the outage may come back
-from its cached copy for at most two minutes after it.
+database and read from it while Redis is down; the copy of a session saved or ended during the
+outage is dropped by the process that could not write it, at its first read once Redis is back
+(`SessionCopiesCache`), or else lives out its timeout.
 
 It also holds the two helpers of every value kept under a version (the public pages' content, the
 roles): `kept_under` reads one, `version_bump` makes them all old, `versions_renew` renews
@@ -118,6 +119,52 @@ class ShortLivedRedisCache(TolerantRedisCache):
     def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
         asked = super().get_backend_timeout(timeout)
         return self.default_timeout if asked is None else min(asked, self.default_timeout)
+
+
+# The sessions' copies this process wrote or deleted while Redis did not answer (their old copy may
+# still be there): dropped at its first read of a session once Redis answers.
+_stale_copies: set[str] = set()
+
+
+class SessionCopiesCache(ShortLivedRedisCache):
+    """The sessions' copies (Django's cached_db; the sessions themselves are in PostgreSQL). A
+    session saved or ended (a logout) while Redis does not answer leaves its old copy there: its key
+    is noted, and the copies noted are dropped at this process's first read of a session that Redis
+    answers (that read, if it is one of them, is a miss). So a copy may live long: `TIMEOUT` bounds
+    only a process that ended before Redis came back."""
+
+    def get(self, key, default=None, version=None):
+        seen = _failures
+        value = super().get(key, default, version)
+        if _stale_copies and _failures == seen:  # Redis answers again
+            stale = key in _stale_copies
+            self._drop_stale_copies()
+            if stale:
+                return default
+        return value
+
+    def set(self, key, *args, **kwargs):
+        seen = _failures
+        super().set(key, *args, **kwargs)
+        if _failures != seen:
+            _stale_copies.add(key)
+        else:  # written: the copy is the session's
+            _stale_copies.discard(key)
+
+    def delete(self, key, *args, **kwargs):
+        seen = _failures
+        deleted = super().delete(key, *args, **kwargs)
+        if _failures != seen:
+            _stale_copies.add(key)
+        return deleted
+
+    def _drop_stale_copies(self) -> None:
+        keys = set(_stale_copies)
+        seen = _failures
+        self.delete_many(list(keys))
+        if _failures == seen:
+            _stale_copies.difference_update(keys)
+            logger.warning("Redis answers again: %d session copies written during the outage are dropped", len(keys))
 
 
 _ahead = threading.local()  # .values: {key: value, or None when absent} read ahead for this request

@@ -132,12 +132,13 @@ if CACHE_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
         # Sessions are read from here first and kept in PostgreSQL (the record): no session query
-        # on most requests. A copy lives two minutes at most, so a session ended while Redis was
-        # down (its copy could not be dropped) cannot outlive the outage by more than that.
+        # on most requests. A session saved or ended while Redis was down (its copy could not be
+        # written) has its copy dropped once Redis answers (portal.cache.SessionCopiesCache); ten
+        # minutes bound a copy whose process ended before that.
         "sessions": {
-            "BACKEND": "portal.cache.ShortLivedRedisCache",
+            "BACKEND": "portal.cache.SessionCopiesCache",
             "LOCATION": CACHE_URL,
-            "TIMEOUT": 120,
+            "TIMEOUT": 600,
             "KEY_PREFIX": "session",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
@@ -145,7 +146,7 @@ if CACHE_URL:
 else:  # the zero-set-up run: one process
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 120},
+        "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600},
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_CACHE_ALIAS = "sessions"

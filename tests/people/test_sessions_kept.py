@@ -47,11 +47,11 @@ def test_logout_and_deactivation_end_the_session_at_the_next_request(client, peg
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_a_cached_copy_lives_two_minutes_at_most(client, pegawai):
+def test_a_cached_copy_lives_ten_minutes_at_most(client, pegawai):
     sessions = caches[settings.SESSION_CACHE_ALIAS]
     if not hasattr(sessions, "_cache") or not hasattr(sessions._cache, "get_client"):
         pytest.skip("the production cache (Redis) only")
     client.force_login(pegawai)
     client.get("/dasbor/")
     key = sessions.make_key(f"django.contrib.sessions.cached_db{client.session.session_key}")
-    assert 0 < sessions._cache.get_client().ttl(key) <= 120
+    assert 0 < sessions._cache.get_client().ttl(key) <= 600

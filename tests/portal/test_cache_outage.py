@@ -6,7 +6,9 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import override_settings
+from django.urls import reverse
 
 from portal import cache as portal_cache
 from portal.cache import kept_under, version_bump, versions_renew
@@ -42,10 +44,18 @@ class Reads:
 
 @pytest.fixture(autouse=True)
 def _nothing_lost_before_or_after():
-    assert not portal_cache._lost_bumps and not portal_cache._lost_renewals
+    assert not portal_cache._lost_bumps and not portal_cache._lost_renewals and not portal_cache._stale_copies
     yield
     portal_cache._lost_bumps.clear()
     portal_cache._lost_renewals.clear()
+    portal_cache._stale_copies.clear()
+
+
+def _sessions_down():
+    options = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
+    location = f"redis://127.0.0.1:{_closed_port()}/0"
+    sessions = {**settings.CACHES["sessions"], "LOCATION": location, "OPTIONS": options}
+    return override_settings(CACHES={**settings.CACHES, "sessions": sessions})
 
 
 def test_a_bump_dropped_during_an_outage_is_made_when_redis_answers(db):
@@ -87,3 +97,32 @@ def test_a_bump_made_in_time_is_not_made_again(db):
     assert not portal_cache._lost_bumps
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
+
+
+@pytest.mark.django_db
+def test_a_session_ended_during_an_outage_does_not_come_back_from_its_copy(client, pegawai):
+    """The copy of a session logged out while Redis did not answer is dropped once it answers, so the
+    old cookie (someone who kept it) is not logged in from it."""
+    client.force_login(pegawai)
+    assert client.get("/dasbor/").status_code == 200  # read from its copy in Redis
+    ended = client.cookies[settings.SESSION_COOKIE_NAME].value
+    with _sessions_down():
+        client.post(reverse("account_logout"))
+        assert portal_cache._stale_copies  # the copy could not be deleted
+    assert not Session.objects.filter(session_key=ended).exists()
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = ended
+    response = client.get("/dasbor/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not portal_cache._stale_copies
+
+
+@pytest.mark.django_db
+def test_a_session_saved_during_an_outage_is_read_again_from_the_database(client, pegawai):
+    client.force_login(pegawai)
+    client.get("/dasbor/")
+    with _sessions_down():
+        session = client.session
+        session["kompeten-test"] = "ditulis saat Redis mati"
+        session.save()
+    assert client.session["kompeten-test"] == "ditulis saat Redis mati"
