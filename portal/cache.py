@@ -164,7 +164,7 @@ class SessionCopiesCache(ShortLivedRedisCache):
         self.delete_many(list(keys))
         if _failures == seen:
             _stale_copies.difference_update(keys)
-            logger.warning("Redis answers again: %d session copies written during the outage are dropped", len(keys))
+            logger.warning("Redis answers again: %d sessions' copies, old since the outage, are dropped", len(keys))
 
 
 _ahead = threading.local()  # .values: {key: value, or None when absent} read ahead for this request
