@@ -3,14 +3,16 @@
 
     python bench/load_run.py [--users 5000] [--hr 10] [--ramp 150] [--duration 300]
                              [--steps 500,1000,2000 --step-duration 120] [--workers 4] [--concurrency 2]
-                             [--processes 1] [--rebuild] [--wait-idle 120] [--output PATH] [--plot PATH]
+                             [--processes 1] [--proxy nginx|none] [--rebuild] [--wait-idle 120]
+                             [--output PATH] [--plot PATH]
 
 It prepares the full benchmark data set as bench/run.py does, on its own database
 (BENCH_LOAD_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/kompeten_bench_load, since the
 load test adds accounts to it), then: one account per simulated person with its own session
 (bench/load/accounts.py, in the server's environment), gunicorn with production settings and
 `--workers` sync workers (default 4, as deploy/systemd/kompeten-web.service: two per core on the
-2-core machine), a Celery worker (`--concurrency`, as kompeten-worker.service) on its own Redis
+2-core machine) behind nginx as deploy/nginx/kompeten.conf puts it (bench/proxy.py; `--proxy none`
+sends locust to gunicorn itself), a Celery worker (`--concurrency`, as kompeten-worker.service) on its own Redis
 database (BENCH_LOAD_REDIS_URL, default db 11, emptied first), and locust (bench/load/locustfile.py)
 headless. The load ramps to `--users` employees plus `--hr` HR users in `--ramp` seconds and holds
 `--duration` seconds; with `--steps`, it climbs through those user counts instead, `--step-duration`
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run  # noqa: E402  (Django is set up by run.prepare)
 from bench.load import report  # noqa: E402
+from bench.proxy import start_proxy  # noqa: E402
 from bench.quiet import busy_fraction, wait_for_quiet  # noqa: E402
 from bench.server import free_port, manage, server_env, start_server  # noqa: E402
 
@@ -58,6 +61,7 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (default 4)")
     parser.add_argument("--concurrency", type=int, default=2, help="Celery worker processes (default 2)")
     parser.add_argument("--processes", type=int, default=1, help="locust processes (default 1)")
+    parser.add_argument("--proxy", choices=("nginx", "none"), default="nginx", help="in front of gunicorn")
     parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data set")
     parser.add_argument("--wait-idle", type=int, default=120, metavar="SECONDS", help="wait for a quiet machine")
     parser.add_argument("--output", type=Path, help="where to write the results JSON")
@@ -213,21 +217,22 @@ def main(argv=None) -> int:
     logs = (folder / "gunicorn.log").open("w"), (folder / "worker.log").open("w")
     port = free_port()
     server = start_server(env, port, args.workers, extra=GUNICORN_ARGS, log=logs[0])
+    proxy, proxy_port = start_proxy(port, folder) if args.proxy == "nginx" else (None, port)
     worker = start_worker(env, args.concurrency, logs[1])
     before = work_counts()
     busy_before = wait_for_quiet(args.wait_idle, label="the load test") if args.wait_idle else busy_fraction()
     print(f"locust: {shape_text} (logs and samples in {folder})", flush=True)
-    cpu = {"gunicorn": cpu_seconds(server.pid), "celery worker": cpu_seconds(worker.pid)}
+    parts = {"gunicorn": server, "celery worker": worker, **({"nginx": proxy} if proxy else {})}
+    cpu = {name: cpu_seconds(process.pid) for name, process in parts.items()}
     postgres, machine = postgres_seconds(), machine_busy_seconds()
     started, children = time.time(), resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        locust(args, f"http://127.0.0.1:{port}", plan, folder, stages).wait()
+        locust(args, f"http://127.0.0.1:{proxy_port}", plan, folder, stages).wait()
         wall = time.time() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         spent = {
             "locust": after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime,
-            "gunicorn": cpu_seconds(server.pid) - cpu["gunicorn"],
-            "celery worker": cpu_seconds(worker.pid) - cpu["celery worker"],
+            **{name: cpu_seconds(process.pid) - cpu[name] for name, process in parts.items()},
             "postgres (all databases)": sum(
                 seconds - postgres.get(pid, 0.0) for pid, seconds in postgres_seconds().items()
             ),
@@ -236,6 +241,8 @@ def main(argv=None) -> int:
         certificates_wait(before)
     finally:
         stop(worker)
+        if proxy is not None:
+            stop(proxy)
         stop(server)
     after_counts = work_counts()
 
@@ -250,6 +257,7 @@ def main(argv=None) -> int:
             "workers": args.workers,
             "concurrency": args.concurrency,
             "processes": args.processes,
+            "proxy": args.proxy,
             "shape": stages,
             "shape_text": shape_text,
             "cpus": cpus,

@@ -105,7 +105,8 @@ def markdown(result: dict) -> str:
     meta = result["meta"]
     lines = [
         f"Load test, {meta['when']}: {meta['employees']:,} employees and {meta['hr']} HR users, think time "
-        f"20–40 s; gunicorn {meta['workers']} sync workers, a Celery worker (concurrency {meta['concurrency']}), "
+        f"20–40 s; {_proxy(meta)}gunicorn {meta['workers']} sync workers, "
+        f"a Celery worker (concurrency {meta['concurrency']}), "
         f"locust {meta['processes']} process(es); {meta['shape_text']}.",
         "",
         f"Measured window: {result['window']['from_s']:.0f}–{result['window']['until_s']:.0f} s of the run "
@@ -177,3 +178,7 @@ def plot(rows: list[dict], path: Path, title: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=110)
     plt.close(figure)
+
+
+def _proxy(meta: dict) -> str:
+    return "nginx, " if meta.get("proxy") == "nginx" else ""
