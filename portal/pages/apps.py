@@ -15,7 +15,9 @@ class PagesConfig(AppConfig):
         from portal.rules import settings_changed
 
         from .models import PortalSettings
+        from .search_index import sections_index
         from .sites import site_follows_base_url
 
         post_migrate.connect(site_follows_base_url, sender=self, dispatch_uid="pages_site_follows_base_url")
+        post_migrate.connect(sections_index, sender=self, dispatch_uid="pages_sections_index")
         post_save.connect(settings_changed, sender=PortalSettings, dispatch_uid="pages_portal_settings_changed")
