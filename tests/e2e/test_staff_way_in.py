@@ -40,6 +40,11 @@ def test_hr_sets_up_the_second_factor_and_continues_to_the_admin(new_context, li
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/recovery-codes/"))
     screenshot(page, "staff-hr-recovery-codes")
+    # "Unduh kode" and "Buat kode baru" stand apart (side by side they read as one link).
+    download = page.get_by_role("link", name="Unduh kode").bounding_box()
+    generate = page.get_by_role("link", name="Buat kode baru").bounding_box()
+    gap = generate["x"] - (download["x"] + download["width"])
+    assert gap >= 16 or generate["y"] >= download["y"] + download["height"]
     page.get_by_role("link", name="Lanjutkan ke halaman kelola (admin)").click()
     expect(page).to_have_url(f"{live_server.url}/admin/")
 
