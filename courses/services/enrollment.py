@@ -81,30 +81,39 @@ def _lessons_done(enrollment: Enrollment) -> list[tuple[int, bool]]:
     return list(live_lessons(enrollment.course).annotate(done=Exists(done)).values_list("pk", "done"))
 
 
-def _check_lesson_open(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
+def _check_lesson_open(*, enrollment: Enrollment, lesson: LessonPage) -> list[tuple[int, bool]]:
     """Refuse a lesson that is not a live lesson of the course or comes before an earlier one is
-    done; returns whether it is done already."""
+    done; returns the course's live lessons in order, each with whether it is done."""
     rows = _lessons_done(enrollment)
     position = next((i for i, (pk, _done) in enumerate(rows) if pk == lesson.pk), None)
     if position is None:
         raise ValidationError(_("Pelajaran ini bukan bagian dari kursus Anda."), code="wrong_course")
     if not all(done for _pk, done in rows[:position]):
         raise ValidationError(_("Selesaikan pelajaran sebelumnya terlebih dahulu."), code="out_of_order")
-    return rows[position][1]
+    return rows
+
+
+def lesson_done_in(rows: list[tuple[int, bool]], lesson: LessonPage) -> bool:
+    return dict(rows)[lesson.pk]
+
+
+def rows_with_done(rows: list[tuple[int, bool]], lesson: LessonPage) -> list[tuple[int, bool]]:
+    """`rows` (from `_check_lesson_open`) once `lesson` is done."""
+    return [(pk, done or pk == lesson.pk) for pk, done in rows]
 
 
 @transaction.atomic
 def lesson_mark_done(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
     """Mark a lesson without a quiz as done (a lesson with a quiz is done when its quiz is passed)."""
-    done = _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    rows = _check_lesson_open(enrollment=enrollment, lesson=lesson)
     if lesson.has_quiz:
         raise ValidationError(_("Pelajaran ini selesai setelah kuisnya lulus."), code="quiz_required")
     if lesson.scorm_package_id:
         raise ValidationError(
             _("Pelajaran ini selesai saat materi SCORM-nya menyatakan selesai."), code="scorm_required"
         )
-    progress = _progress_record(enrollment=enrollment, lesson=lesson, done=done)
-    enrollment_complete_if_done(enrollment=enrollment)
+    progress = _progress_record(enrollment=enrollment, lesson=lesson, done=lesson_done_in(rows, lesson))
+    enrollment_complete_if_done(enrollment=enrollment, rows=rows_with_done(rows, lesson))
     return progress
 
 
@@ -119,13 +128,17 @@ def _progress_record(*, enrollment: Enrollment, lesson: LessonPage, done: bool) 
     return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
 
 
-def enrollment_complete_if_done(*, enrollment: Enrollment) -> bool:
+def enrollment_complete_if_done(*, enrollment: Enrollment, rows: list[tuple[int, bool]] | None = None) -> bool:
     """Record completion once all live lessons are done; returns True the one time it happens.
 
-    The conditional UPDATE makes completion (and its JP) impossible to record twice, even from
-    two requests at once. The certificate follows from a task, after commit.
+    `rows`: the course's lessons as the caller read them before it marked one done
+    (`rows_with_done`), or None to read them now. A lesson opens only once those before it are done,
+    so no other request can have done one of them between that read and this. The conditional
+    UPDATE makes completion (and its JP) impossible to record twice, even from two requests at
+    once. The certificate follows from a task, after commit.
     """
-    rows = _lessons_done(enrollment)  # read again: another request may have done a lesson meanwhile
+    if rows is None:
+        rows = _lessons_done(enrollment)
     if not rows or not all(done for _pk, done in rows):
         return False
     best = list(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Enrollment, LessonPage, LessonProgress, QuizAttempt
-from .enrollment import _check_lesson_open, enrollment_complete_if_done
+from .enrollment import _check_lesson_open, enrollment_complete_if_done, lesson_done_in, rows_with_done
 
 
 def _parse_answers(lesson: LessonPage, answers: dict[str, list[str]]) -> dict[str, set[int]]:
@@ -39,7 +39,8 @@ def quiz_submit(
     """
     if not lesson.has_quiz:
         raise ValidationError(_("Pelajaran ini tidak memiliki kuis."), code="no_quiz")
-    passed_before = _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    rows = _check_lesson_open(enrollment=enrollment, lesson=lesson)
+    passed_before = lesson_done_in(rows, lesson)
     if enrollment.due_at and timezone.now() > enrollment.due_at and not enrollment.is_completed:
         raise ValidationError(_("Tenggat kursus ini sudah lewat; kuis tidak dapat dikirim lagi."), code="late")
     if passed_before:
@@ -71,7 +72,7 @@ def quiz_submit(
             )
             if passed:
                 LessonProgress.objects.create(enrollment=enrollment, lesson=lesson)  # not done before
-                enrollment_complete_if_done(enrollment=enrollment)
+                enrollment_complete_if_done(enrollment=enrollment, rows=rows_with_done(rows, lesson))
     except IntegrityError:
         raise ValidationError(
             _("Jawaban ini sudah dikirim sebelumnya; tidak dihitung dua kali."), code="duplicate"

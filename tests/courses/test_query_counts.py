@@ -206,12 +206,12 @@ DASHBOARD_STUDIED_QUERIES = 1
 # summary, hardest questions, lessons, a page of learners, its trainers, the admin's menu, and the
 # audit entry of the read (the export: the course, its lessons, the learners and the audit entry);
 # and for the learners' final scores and attempt counts (best attempt per quiz), a fixed few more.
-# A learner's posts, with the savepoints of their transactions: the lesson, the enrolment
-# with its course, the course's live lessons with what the learner has done (before and after the
-# write), the write. A quiz counts the attempts before it and writes the attempt and the lesson's
-# progress; the last lesson done records the completion (the best quiz scores, the conditional
+# A learner's posts, with the savepoints of their transactions: the lesson, the enrolment with its
+# course, the course's live lessons with what the learner has done (read once: a lesson opens only
+# once those before it are done), the write. A quiz counts the attempts before it and writes the
+# attempt and the lesson's progress; the last lesson done records the completion (the best quiz scores, the conditional
 # UPDATE, the course's competencies, the gaps they close, the certificate's task).
-LEARNERS_POSTS = {"done": 9, "quiz": 9, "completed": 14}
+LEARNERS_POSTS = {"done": 8, "quiz": 8, "completed": 13}
 COURSE_REPORT_QUERIES = 23
 COURSE_EXPORT_QUERIES = 11
 COURSE_REPORT_INDEX_QUERIES = 10

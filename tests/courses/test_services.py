@@ -202,3 +202,38 @@ def test_unpublished_lessons_do_not_block_completion(enrollment, lessons, course
     draft.unpublish()
     finish(enrollment, lessons)
     assert Enrollment.objects.get(pk=enrollment.pk).is_completed
+
+
+@pytest.mark.django_db
+def test_a_lesson_published_before_one_already_done_completes_the_course_once_done(pegawai):
+    """The completion check counts what the post read before its write: a lesson done earlier,
+    after the one just done, counts too (here the trainer published a new first lesson after the
+    learner had done the old one)."""
+    from courses.models import LessonPage
+
+    from .conftest import READING
+
+    course = make_course("Urutan", lessons=(("Kedua", READING),))
+    enrollment = services.enrollment_create(employee=pegawai.employee, course=course)
+    second = LessonPage.objects.child_of(course).get()
+    services.lesson_mark_done(enrollment=enrollment, lesson=second)
+    assert Enrollment.objects.get(pk=enrollment.pk).is_completed
+    Enrollment.objects.filter(pk=enrollment.pk).update(completed_at=None, jp_awarded=0, jp_year=None, final_score=None)
+    first = course.add_child(instance=LessonPage(title="Pertama", body=READING))
+    first.save_revision().publish()
+    course.get_children().get(pk=first.pk).move(second, pos="left")  # before the one done
+    enrollment = Enrollment.objects.select_related("course").get(pk=enrollment.pk)
+    assert [pk for pk, _done in services.enrollment._lessons_done(enrollment)] == [first.pk, second.pk]
+
+    services.lesson_mark_done(enrollment=enrollment, lesson=LessonPage.objects.get(pk=first.pk))
+    assert Enrollment.objects.get(pk=enrollment.pk).is_completed
+
+
+@pytest.mark.django_db
+def test_a_double_post_of_the_last_lesson_completes_the_course_once(enrollment, lessons):
+    finish(enrollment, lessons)
+    completed_at = Enrollment.objects.get(pk=enrollment.pk).completed_at
+    again = Enrollment.objects.select_related("course").get(pk=enrollment.pk)
+    services.lesson_mark_done(enrollment=again, lesson=lessons[0])  # done already: nothing new
+    assert Enrollment.objects.get(pk=enrollment.pk).completed_at == completed_at
+    assert Certificate.objects.count() <= 1
