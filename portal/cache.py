@@ -27,7 +27,8 @@ import threading
 import time
 import uuid
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
@@ -134,6 +135,10 @@ class SessionCopiesCache(ShortLivedRedisCache):
     only a process that ended before Redis came back."""
 
     def get(self, key, default=None, version=None):
+        given = getattr(_session_copy, "given", None)
+        if given is not None and given[0] == key and not _stale_copies:  # read with the reads ahead
+            _session_copy.given = None
+            return default if given[1] is None else given[1]
         seen = _failures
         value = super().get(key, default, version)
         if _stale_copies and _failures == seen:  # Redis answers again
@@ -168,6 +173,7 @@ class SessionCopiesCache(ShortLivedRedisCache):
 
 
 _ahead = threading.local()  # .values: {key: value, or None when absent} read ahead for this request
+_session_copy = threading.local()  # .given: (key, copy or None) of the session, read with them
 
 
 def prefetch(keys) -> None:
@@ -192,8 +198,36 @@ def prefetch_more(keys) -> None:
             ahead.update({key: found.get(key) for key in keys})
 
 
+def prefetch_with_session(session_cache_key: str, keys) -> dict | None:
+    """`keys` and the session's copy (`cached_db`'s key for it) in one round trip, when the
+    sessions' copies live in the cache's Redis: the copy is given to the sessions' cache for the
+    session's first read (as if read then); returns what `keys` hold, for `prefetch_found` once the
+    session has named the account they were chosen for, or None (Redis did not answer, or lost a
+    version change)."""
+    default, sessions = caches[DEFAULT_CACHE_ALIAS], caches[settings.SESSION_CACHE_ALIAS]
+    if not isinstance(sessions, SessionCopiesCache) or getattr(default, "_servers", None) != sessions._servers:
+        return None
+    names = {default.make_and_validate_key(key): key for key in keys}
+    copy_name = sessions.make_and_validate_key(session_cache_key)
+    try:
+        found = default._cache.get_many([*names, copy_name])
+    except DOWN as error:
+        _down("get_many", error)
+        return None
+    _session_copy.given = (session_cache_key, found.get(copy_name))
+    if _lost_bumps or _lost_renewals:
+        return None
+    return {key: found.get(name) for name, key in names.items()}
+
+
+def prefetch_found(values: dict) -> None:
+    """Answer this request's `kept_under` and `kept_many` from `values` (`prefetch_with_session`'s)."""
+    _ahead.values = dict(values)
+
+
 def prefetch_end() -> None:
     _ahead.values = None
+    _session_copy.given = None
 
 
 def kept_many(keys: list[str]) -> dict:

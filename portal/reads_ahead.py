@@ -9,20 +9,32 @@ templates then find them there. Only for a GET or HEAD (a form's post changes wh
 only until the response is made or a version changes in this process. A value missing or old is read
 and kept as before.
 
+The session itself is a round trip too, and the account it names decides the keys. Each process
+remembers which account (and language) a session key was last seen with (`_accounts`), so from a session's second
+page on, its copy is read in the same round trip as the keys chosen for that account
+(`portal.cache.prefetch_with_session`); those are used only once the session, read from that copy,
+names the same account (else they are read again for the account it names). The middleware comes
+right after the session's, before anything reads the session.
+
 Core: every app may import it; it imports no app.
 """
 
 from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from portal import rules
-from portal.cache import prefetch, prefetch_end
+from portal.cache import prefetch, prefetch_end, prefetch_found, prefetch_with_session
 from portal.notifications import unread
 from portal.page_routing import keys_ahead as route_keys
 from portal.page_routing import page_serve_view
 from portal.people import employee_kept, roles_kept, user_kept
+from portal.people.middleware import language_chosen
 
 SAFE_METHODS = ("GET", "HEAD")
+REMEMBERED = 20_000  # session keys per process; forgotten all at once past that
+
+_accounts: dict[str, tuple[str, str]] = {}  # session key -> (account, language) it named last time
 
 
 def keys_ahead(request, user_id: str) -> list[str]:
@@ -37,17 +49,38 @@ def keys_ahead(request, user_id: str) -> list[str]:
 
 
 class KeptReadsMiddleware:
-    """After the session and the user's (lazy) middleware: reads ahead for the request, drops what
-    is left after it."""
+    """Right after the session's middleware: reads ahead for the request (with the session's copy
+    when the account is known), drops what is left after it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user_id = request.session.get(SESSION_KEY) if request.method in SAFE_METHODS else None
-        if user_id:
-            prefetch(keys_ahead(request, str(user_id)))
+        if request.method in SAFE_METHODS:
+            _read_ahead(request)
         try:
             return self.get_response(request)
         finally:
             prefetch_end()
+
+
+def _read_ahead(request) -> None:
+    session = request.session
+    session_key = session.session_key
+    guess = _accounts.get(session_key) if session_key else None
+    found = None
+    if guess is not None:
+        with translation.override(guess[1]):  # a page's route is kept per language
+            found = prefetch_with_session(session.cache_key, keys_ahead(request, guess[0]))
+    user_id = session.get(SESSION_KEY)
+    if not user_id:
+        return
+    seen = (str(user_id), language_chosen(request))
+    if len(_accounts) >= REMEMBERED:
+        _accounts.clear()
+    _accounts[session_key] = seen
+    if found is not None and guess == seen:
+        prefetch_found(found)
+    else:
+        with translation.override(seen[1]):
+            prefetch(keys_ahead(request, seen[0]))

@@ -44,6 +44,16 @@ def _session_user(request):
     return request._cached_user
 
 
+def language_chosen(request) -> str:
+    """The language of the request: the switch's cookie, else the one chosen on the account (in the
+    session), else Indonesian."""
+    available = {code for code, _name in settings.LANGUAGES}
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen not in available and request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        chosen = request.session.get(LANGUAGE_SESSION_KEY)
+    return chosen if chosen in available else settings.LANGUAGE_CODE
+
+
 class LanguageMiddleware:
     """Indonesian unless the visitor chose English with the language switch (the cookie), or chose
     it before on their account (put in the session at login: see portal.people.language).
@@ -54,13 +64,9 @@ class LanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.available = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if chosen not in self.available and request.COOKIES.get(settings.SESSION_COOKIE_NAME):
-            chosen = request.session.get(LANGUAGE_SESSION_KEY)
-        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        language = language_chosen(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
