@@ -19,6 +19,8 @@ right after the session's, before anything reads the session.
 Core: every app may import it; it imports no app.
 """
 
+import hashlib
+
 from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -34,7 +36,13 @@ from portal.people.middleware import language_chosen
 SAFE_METHODS = ("GET", "HEAD")
 REMEMBERED = 20_000  # session keys per process; forgotten all at once past that
 
-_accounts: dict[str, tuple[str, str]] = {}  # session key -> (account, language) it named last time
+# A digest of the session key (the key is a secret, not kept past its request) -> the (account,
+# language) it named last time.
+_accounts: dict[bytes, tuple[str, str]] = {}
+
+
+def _remembered_as(session_key: str) -> bytes:
+    return hashlib.blake2b(session_key.encode(), digest_size=16).digest()
 
 
 def keys_ahead(request, user_id: str) -> list[str]:
@@ -66,8 +74,8 @@ class KeptReadsMiddleware:
 
 def _read_ahead(request) -> None:
     session = request.session
-    session_key = session.session_key
-    guess = _accounts.get(session_key) if session_key else None
+    remembered = _remembered_as(session.session_key) if session.session_key else None
+    guess = _accounts.get(remembered) if remembered else None
     found = None
     if guess is not None:
         with translation.override(guess[1]):  # a page's route is kept per language
@@ -78,7 +86,7 @@ def _read_ahead(request) -> None:
     seen = (str(user_id), language_chosen(request))
     if len(_accounts) >= REMEMBERED:
         _accounts.clear()
-    _accounts[session_key] = seen
+    _accounts[remembered] = seen
     if found is not None and guess == seen:
         prefetch_found(found)
     else:

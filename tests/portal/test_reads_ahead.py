@@ -163,14 +163,17 @@ def test_a_session_remembered_with_another_account_shows_its_own(client, pegawai
     client.force_login(pegawai)
     assert client.get("/dasbor/").status_code == 200
     session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
-    reads_ahead._accounts[session_key] = (str(hr.pk), "id")  # as if the key had named HR's account
+    remembered = reads_ahead._remembered_as(session_key)
+    assert reads_ahead._accounts[remembered] == (str(pegawai.pk), "id")
+    assert session_key.encode() not in remembered
+    reads_ahead._accounts[remembered] = (str(hr.pk), "id")  # as if the key had named HR's account
     commands.clear()
     html = client.get("/dasbor/").content.decode()
     assert pegawai.employee.name in html and hr.get_full_name() not in html
     first, *rest = [command for command in commands if command[0] == "MGET"]
     assert any(str(key).endswith(f"kompeten:user:{hr.pk}") for key in first[1:])
     assert any(str(key).endswith(f"kompeten:user:{pegawai.pk}") for key in rest[0][1:])
-    assert reads_ahead._accounts[session_key] == (str(pegawai.pk), "id")
+    assert reads_ahead._accounts[remembered] == (str(pegawai.pk), "id")
 
 
 @pytest.mark.django_db
