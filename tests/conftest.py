@@ -16,6 +16,18 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     use_template()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as pytest-django makes it, its migrated rows saved for the transactional
+    tests to start from (tests/snapshot_db.py)."""
+    from django.db import connection
+
+    from .snapshot_db import take
+
+    with django_db_blocker.unblock():
+        take(connection)
+
+
 def cache_empty() -> None:
     """Empty every cache of this run (and only of this run)."""
     from django.core.cache import caches
