@@ -86,3 +86,23 @@ def test_what_a_screen_reader_says_in_the_catalogs_listing_is_indonesian(client,
     ):
         assert english not in html, english
     assert "Menjelajahi" in html and 'aria-label="Tindakan"' in html and "Pilih semua" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "english", "indonesian"),
+    [
+        (
+            "/admin/account/",
+            ("Theme preferences", "Name and Email", "Profile picture", "Toggle section"),
+            "Preferensi tema",
+        ),
+        ("/admin/images/", ("Newest", "Oldest", "File size: (high to low)", "Title: (A -&gt; Z)"), "Terbaru"),
+    ],
+)
+def test_the_admin_screens_every_staff_member_opens_are_indonesian(client, hr_with_mfa, path, english, indonesian):
+    client.force_login(hr_with_mfa)
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    for text in english:
+        assert text not in html, text
+    assert indonesian in html
