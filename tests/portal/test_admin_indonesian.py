@@ -94,7 +94,7 @@ def test_what_a_screen_reader_says_in_the_catalogs_listing_is_indonesian(client,
     [
         (
             "/admin/account/",
-            ("Theme preferences", "Name and Email", "Profile picture", "Toggle section"),
+            ("Theme preferences", "Name and Email", "Profile picture", "Toggle section", "Use server language"),
             "Preferensi tema",
         ),
         ("/admin/images/", ("Newest", "Oldest", "File size: (high to low)", "Title: (A -&gt; Z)"), "Terbaru"),
