@@ -18,7 +18,9 @@ And the reads made ahead (`prefetch`): a logged-in page reads some ten kept valu
 each; `portal.reads_ahead.KeptReadsMiddleware` reads those it can name before the view runs in one
 (`prefetch`), and `kept_under` and `kept_many` then answer from them (`kept_set` keeps them
 current), until the request ends (`prefetch_end`) or a version changes in this process (a bump or
-a renewal drops them all).
+a renewal drops them all). While they are read ahead, the values kept under a version are written
+together, in one round trip, when they end (`kept_versioned_set`): a page built for the first time
+keeps half a dozen.
 
 Core: every app may import it; it imports no app."""
 
@@ -226,16 +228,42 @@ def prefetch_found(values: dict) -> None:
 
 
 def prefetch_end() -> None:
+    """The reads ahead end: what was kept meanwhile is written (`kept_versioned_set`)."""
     _ahead.values = None
     _session_copy.given = None
+    pending = getattr(_ahead, "pending", None)
+    if pending:
+        _ahead.pending = None
+        _write(pending)
+
+
+def _write(pending: dict) -> None:
+    """The values `kept_versioned_set` held back (Redis key: (serialized value, timeout)), in one round trip: a
+    pipeline, as Django's own `set_many` sends, but each value with its own timeout."""
+    try:
+        pipeline = caches[DEFAULT_CACHE_ALIAS]._cache.get_client(write=True).pipeline(transaction=False)
+        for name, (data, timeout) in pending.items():
+            pipeline.set(name, data, ex=timeout)
+        pipeline.execute()
+    except DOWN as error:
+        _down("set", error)
 
 
 def kept_many(keys: list[str]) -> dict:
-    """`cache.get_many(keys)`, from the reads made ahead when they hold every key."""
+    """`cache.get_many(keys)`, from the reads made ahead when they hold every key, and with what this
+    request has kept and not written yet."""
     ahead = getattr(_ahead, "values", None)
     if ahead is not None and all(key in ahead for key in keys):
         return {key: ahead[key] for key in keys if ahead[key] is not None}
-    return cache.get_many(keys)
+    found = cache.get_many(keys)
+    pending = getattr(_ahead, "pending", None)
+    if pending:
+        default = caches[DEFAULT_CACHE_ALIAS]
+        for key in keys:
+            held = pending.get(default.make_and_validate_key(key))
+            if held is not None:
+                found[key] = default._cache._serializer.loads(held[0])
+    return found
 
 
 def kept_set(key: str, value, seconds) -> None:
@@ -244,6 +272,25 @@ def kept_set(key: str, value, seconds) -> None:
     ahead = getattr(_ahead, "values", None)
     if ahead is not None and key in ahead:
         ahead[key] = value
+
+
+def kept_versioned_set(key: str, value, seconds) -> None:
+    """`kept_set` of a value stamped with the version it was read under. While there are reads ahead
+    and the cache is Redis, it is serialized now and written when they end (`prefetch_end`), with the
+    others, in one round trip: written late, after its version changed, it is old already and never
+    used."""
+    ahead = getattr(_ahead, "values", None)
+    default = caches[DEFAULT_CACHE_ALIAS]
+    timeout = default.get_backend_timeout(seconds)
+    if ahead is None or not isinstance(default, RedisCache) or timeout == 0:
+        kept_set(key, value, seconds)
+        return
+    if key in ahead:
+        ahead[key] = value
+    pending = getattr(_ahead, "pending", None)
+    if pending is None:
+        pending = _ahead.pending = {}
+    pending[default.make_and_validate_key(key)] = (default._cache._serializer.dumps(value), timeout)
 
 
 def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
@@ -260,7 +307,7 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     if kept is not None and kept[0] == version:
         return kept[1]
     value = read()
-    kept_set(key, (version, value), seconds(value) if callable(seconds) else seconds)
+    kept_versioned_set(key, (version, value), seconds(value) if callable(seconds) else seconds)
     return value
 
 

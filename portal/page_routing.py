@@ -24,7 +24,6 @@ kept together (`_restrictions_of`): two queries for a lesson whose course was ro
 
 from contextvars import ContextVar
 
-from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
@@ -32,7 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
-from .cache import kept_many
+from .cache import kept_many, kept_versioned_set
 from .page_cache import VERSION_KEY, content_kept
 
 SECONDS = 1800
@@ -71,7 +70,7 @@ def _remember(request: HttpRequest, path: str, key: str, version: int) -> None:
     if route is None or route.args or route.kwargs:
         return
     restrictions = route.page.kept_view_restrictions = _restrictions_of(route.page)
-    cache.set(key, (version, request._wagtail_site, route.page, restrictions), SECONDS)
+    kept_versioned_set(key, (version, request._wagtail_site, route.page, restrictions), SECONDS)
 
 
 def _route(request: HttpRequest, path: str) -> RouteResult | None:
