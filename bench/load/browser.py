@@ -18,7 +18,7 @@ from http.cookies import SimpleCookie
 _ACTIONS = {"kuis": "quiz", "selesai": "done", "daftar": "enrol"}
 _FORM = re.compile(r'<form method="post" action="(/kursus/aksi/(kuis|selesai|daftar)/\d+/)"[^>]*>(.*?)</form>', re.S)
 _FIELD = re.compile(r'<input type="hidden" name="(csrfmiddlewaretoken|attempt)" value="([^"]*)"')
-_ERROR = 'class="message message-error"'
+_ERROR = re.compile(r'class="message message-error"[^>]*>(.*?)</', re.S)
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -52,9 +52,10 @@ def form_of(html: str) -> dict | None:
     return {"kind": _ACTIONS[verb], "action": action, "fields": dict(_FIELD.findall(body))}
 
 
-def shows_error(html: str) -> bool:
-    """Whether the page carries an error message (a refused post is redirected to one)."""
-    return _ERROR in html
+def error_of(html: str) -> str | None:
+    """The page's error message (a refused post is redirected to one), or None."""
+    match = _ERROR.search(html)
+    return match.group(1).strip() if match else None
 
 
 def csrf_of(html: str) -> str | None:

@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 from locust import LoadTestShape, between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
-from bench.load.browser import Cookies, csrf_of, form_of, shows_error, totp
+from bench.load.browser import Cookies, csrf_of, error_of, form_of, totp
 
 PLAN = json.loads(Path(os.environ["KOMPETEN_LOAD_PLAN"]).read_text())
 PROCESSES = int(os.environ.get("KOMPETEN_LOAD_PROCESSES", "1"))
@@ -87,8 +87,8 @@ class _Person(FastHttpUser):
             location = response.headers.get("Location", "")
             if response.status_code not in expect or "/accounts/login/" in location:
                 response.failure(f"{response.status_code} {location}")
-            elif after and response.status_code == 200 and shows_error(response.text):
-                response.failure(f"error message after POST {after}")
+            elif after and response.status_code == 200 and (error := error_of(response.text)):
+                response.failure(f"error message after POST {after}: {error}")
             return response
 
     def post(self, url: str, name: str, data: dict):
