@@ -297,7 +297,7 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     """The value kept at `key` if it was read under the version now at `version_key` (or under the
     versions at each of several keys); else `read()`, kept with that version for `seconds` at most
     (a number, or a function of the value read). One round trip to Redis when kept, none when read ahead."""
-    version_keys = (version_key,) if isinstance(version_key, str) else version_key
+    version_keys = _names(version_key)
     seen = _failures
     found = kept_many([*version_keys, key])
     if (_lost_bumps or _lost_renewals) and _failures == seen:  # Redis answers again
@@ -309,6 +309,35 @@ def kept_under(version_key: str | tuple[str, ...], key: str, read, seconds):
     value = read()
     kept_versioned_set(key, (version, value), seconds(value) if callable(seconds) else seconds)
     return value
+
+
+def _names(version_key: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (version_key,) if isinstance(version_key, str) else version_key
+
+
+def _version_ahead(version_key: str | tuple[str, ...], key: str) -> tuple | None:
+    """The version `kept_under(version_key, key, ...)` would keep a value read now under, when the
+    reads ahead hold its keys and the value kept there is not of that version; else None."""
+    ahead = getattr(_ahead, "values", None)
+    names = _names(version_key)
+    if ahead is None or not all(name in ahead for name in (*names, key)):
+        return None
+    version, kept = tuple(0 if ahead[name] is None else ahead[name] for name in names), ahead[key]
+    return None if kept is not None and kept[0] == version else version
+
+
+def kept_missing(version_key: str | tuple[str, ...], key: str) -> bool:
+    """Whether `kept_under(version_key, key, ...)` would read its value now, as far as the reads ahead
+    tell (False when they do not hold its keys)."""
+    return _version_ahead(version_key, key) is not None
+
+
+def kept_ahead(version_key: str | tuple[str, ...], key: str, value, seconds) -> None:
+    """Keep `value`, read by another way than `kept_under`'s own, as `kept_under` would keep it
+    (`kept_missing` first): the next `kept_under` of this request answers it without reading."""
+    version = _version_ahead(version_key, key)
+    if version is not None:
+        kept_versioned_set(key, (version, value), seconds)
 
 
 def version_bump(version_key: str) -> None:

@@ -25,7 +25,7 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from portal import rules
+from portal import first_visit, rules
 from portal.cache import prefetch, prefetch_end, prefetch_found, prefetch_with_session
 from portal.notifications import unread
 from portal.page_routing import keys_ahead as route_keys
@@ -92,3 +92,4 @@ def _read_ahead(request) -> None:
     else:
         with translation.override(seen[1]):
             prefetch(keys_ahead(request, seen[0]))
+    first_visit.read_missing(session)

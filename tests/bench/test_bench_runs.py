@@ -1,7 +1,7 @@
 """`make bench` works: its small scale builds its data set, every page renders what the benchmark
 checks for (a page whose wording changed used to stop the benchmark, unnoticed by the suite), and it
-writes its results, without touching the project's media folders. The learner's posts' benchmark
-runs on the same data set, and leaves it as it was."""
+writes its results, without touching the project's media folders. The benchmarks of the learner's
+posts and of a first page run on the same data set, and leave it as it was."""
 
 import json
 import os
@@ -42,6 +42,16 @@ def test_the_small_benchmark_runs_and_every_page_renders_what_it_checks(tmp_path
     rows = [line for line in posts.read_text().splitlines() if line.startswith("| a ")]
     assert [row.split(" | ")[1] for row in rows] == ["3", "3"], posts.read_text()
     assert rows_in(url + "_small") == before  # every post rolled back, the accounts it made too
+
+    first = tmp_path / "first_visit.md"
+    bench(env, "first_visit.py", ["--scale", "small", "--learners", "3", "--output", str(first)])
+    rows = [line.split(" | ") for line in first.read_text().splitlines() if line.startswith("| ") and "ms" not in line]
+    assert [(row[0], row[1]) for row in rows[1:]] == [
+        ("| the four read a query each", "3"),
+        ("| the four read in one query", "3"),
+        ("| `/dasbor/`, the four not kept", "3"),
+    ], first.read_text()
+    assert rows_in(url + "_small") == before  # the accounts it made rolled back
 
 
 def rows_in(url: str) -> tuple[int, ...]:

@@ -8,6 +8,8 @@ from django.db.models import BooleanField, Count, Q, Value
 from portal.people.models import Employee
 from portal.prepared import Prepared, _adapted
 
+from ..instances import instance_state
+
 pytestmark = pytest.mark.django_db
 MOMENT = datetime.datetime(1901, 1, 2, tzinfo=datetime.UTC)
 
@@ -64,3 +66,33 @@ def test_dates_are_put_in_as_the_backend_passes_them():
     )
     assert [slot for slot in prepared.compiled()[2] if slot[0] == "value"] == [("value", "day")]
     assert prepared.rows(day=datetime.date(2999, 1, 1)) == []
+
+
+def test_the_objects_are_the_querysets_own_with_what_select_related_names(
+    make_person, unit, atasan, django_assert_num_queries
+):
+    people = [atasan.employee, make_person(unit=unit, supervisor=atasan.employee).employee]
+
+    def build(*, unit_id):
+        return (
+            Employee.objects.select_related("unit", "supervisor__unit", "user")
+            .filter(unit_id=unit_id)
+            .annotate(reports=Count("subordinates"))
+            .order_by("pk")
+        )
+
+    prepared = Prepared(build, unit_id=-7_000_001)
+    for unit_id in (unit.pk, -1):
+        expected = list(build(unit_id=unit_id))
+        found = prepared.objects(unit_id=unit_id)
+        assert [instance_state(employee) for employee in found] == [instance_state(employee) for employee in expected]
+    assert [employee.pk for employee in prepared.objects(unit_id=unit.pk)] == sorted(e.pk for e in people)
+    with django_assert_num_queries(1):
+        chief, subordinate = prepared.objects(unit_id=unit.pk)
+        assert (chief.unit.name, chief.user.username, chief.reports, chief.supervisor) == (
+            unit.name,
+            atasan.username,
+            1,
+            None,
+        )
+        assert (subordinate.supervisor.unit.name, subordinate.reports) == (unit.name, 0)
