@@ -28,6 +28,9 @@ from bench.load.browser import Cookies, csrf_of, error_of, form_of, totp
 PLAN = json.loads(Path(os.environ["KOMPETEN_LOAD_PLAN"]).read_text())
 PROCESSES = int(os.environ.get("KOMPETEN_LOAD_PROCESSES", "1"))
 WRONG_ANSWERS = 0.15  # the share of quiz submissions with a wrong answer (the next attempt follows)
+# What the quiz's results say when a wrong answer used its last attempt: the answer to that post, not
+# an error; the learner goes on to their next course.
+QUIZ_LOCKED = "Batas percobaan kuis sudah habis. Hubungi pelatih atau BKPSDM."
 HR_REPORTS = [  # (weight, name, URL) of HR's reports and exports (appraisal_link/reports/urls.py)
     (3, "HR JP report", "/admin/sdm/laporan/jp/"),
     (1, "HR JP export (CSV)", "/admin/sdm/laporan/jp/?format=csv"),
@@ -75,10 +78,11 @@ class _Person(FastHttpUser):
         self.cookies = Cookies({PLAN["cookies"]["session"]: session_key})
         self.origin = "https://" + urlsplit(self.host).netloc
 
-    def get(self, url: str, name: str, *, expect=(200,), after: str = ""):
+    def get(self, url: str, name: str, *, expect=(200,), after: str = "", answer: str = ""):
         """GET without following a redirect; anything but `expect` (a redirect to the login, say) fails,
-        and so does an error message on the page a post (`after`) was sent back to. A failure must be
-        marked inside the `with`: locust has reported the request once the block is left."""
+        and so does an error message on the page a post (`after`) was sent back to, unless it is the
+        `answer` that post may get. A failure must be marked inside the `with`: locust has reported
+        the request once the block is left."""
         headers = {"X-Forwarded-Proto": "https", "Cookie": self.cookies.header()}
         with self.client.get(url, name=name, headers=headers, allow_redirects=False, catch_response=True) as response:
             if _unanswered(response):
@@ -87,7 +91,7 @@ class _Person(FastHttpUser):
             location = response.headers.get("Location", "")
             if response.status_code not in expect or "/accounts/login/" in location:
                 response.failure(f"{response.status_code} {location}")
-            elif after and response.status_code == 200 and (error := error_of(response.text)):
+            elif after and response.status_code == 200 and (error := error_of(response.text)) not in (None, answer):
                 response.failure(f"error message after POST {after}: {error}")
             return response
 
@@ -169,13 +173,15 @@ class EmployeeUser(_Person):
     def course_plan(self) -> dict:
         return PLAN["courses"][str(self.courses[0])]
 
-    def visit(self, url: str, name: str, *, expect=(200,), after: str = ""):
+    def visit(self, url: str, name: str, *, expect=(200,), after: str = "", answer: str = ""):
         """Open a page of the course and keep its form, if it has one, for the next `study`."""
-        response = self.get(url, name, expect=expect, after=after)
+        response = self.get(url, name, expect=expect, after=after, answer=answer)
         if response.status_code != 200:
             return response
         form = form_of(response.text)
-        if form is None and self.enrolled and url == self.current_lesson_url():
+        if answer and error_of(response.text) == answer:
+            self.course_finished()  # the quiz's attempts are used up
+        elif form is None and self.enrolled and url == self.current_lesson_url():
             self.lesson_passed()  # done already (or the results of a passed quiz)
         elif form is None and not self.enrolled and url == self.course_plan()["url"]:
             self.enrolled = True  # enrolled already (by HR's assignment, say)
@@ -204,7 +210,7 @@ class EmployeeUser(_Person):
         elif form["kind"] == "done" or right:
             self.lesson_passed()
         name = "lesson" if "/pelajaran-" in target else "course"
-        self.visit(target, name, after=form["kind"])
+        self.visit(target, name, after=form["kind"], answer=QUIZ_LOCKED if form["kind"] == "quiz" and not right else "")
 
     def lesson_passed(self):
         self.done += 1
