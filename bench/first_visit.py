@@ -18,7 +18,6 @@ One untimed round warms the process first. Prints the median and p90 (nearest ra
 bench/results/first_visit.md (or `--output`).
 """
 
-import argparse
 import importlib.util
 import os
 import sys
@@ -34,12 +33,7 @@ RESULTS = ROOT / "bench" / "results" / "first_visit.md"
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=sorted(run.SCALES), default="full")
-    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown table")
-    parser.add_argument("--learners", type=int, default=200, help="people measured (default 200)")
-    parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data set")
-    return parser.parse_args(argv)
+    return run.learner_arguments(__doc__, RESULTS, 200, argv)
 
 
 def accounts(count: int) -> list:
@@ -139,18 +133,7 @@ def main(argv=None) -> int:
             continue  # code from before it
         stats = _stats(values)
         rows.append(f"| {labels[name]} | {stats['samples']} | {stats['median_ms']:.2f} | {stats['p90_ms']:.2f} |")
-    table = "\n".join(
-        [
-            "Data set: " + ", ".join(f"{name} {count:,}" for name, count in prepared["counts"].items()),
-            "",
-            "| read | people | median ms | p90 ms |",
-            "| --- | ---: | ---: | ---: |",
-            *rows,
-        ]
-    )
-    print(table)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(table + "\n")
+    run.table_write(prepared, "| read | people | median ms | p90 ms |", rows, args.output)
     return 0
 
 

@@ -14,7 +14,6 @@ Prints the median and p90 (nearest rank) of the wall-clock time and the queries,
 bench/results/learner_posts.md (or `--output`).
 """
 
-import argparse
 import os
 import statistics
 import sys
@@ -30,12 +29,7 @@ RESULTS = ROOT / "bench" / "results" / "learner_posts.md"
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=sorted(run.SCALES), default="full")
-    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown table")
-    parser.add_argument("--learners", type=int, default=60, help="enrolments per kind of post (default 60)")
-    parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data set")
-    return parser.parse_args(argv)
+    return run.learner_arguments(__doc__, RESULTS, 60, argv)
 
 
 def next_lessons(count: int) -> dict[str, list]:
@@ -115,18 +109,7 @@ def main(argv=None) -> int:
             f"| {label} | {stats['samples']} | {stats['median_ms']:.1f} | {stats['p90_ms']:.1f} "
             f"| {statistics.median(queries for _ms, queries in samples):g} |"
         )
-    table = "\n".join(
-        [
-            "Data set: " + ", ".join(f"{name} {count:,}" for name, count in prepared["counts"].items()),
-            "",
-            "| post | learners | median ms | p90 ms | queries |",
-            "| --- | ---: | ---: | ---: | ---: |",
-            *rows,
-        ]
-    )
-    print(table)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(table + "\n")
+    run.table_write(prepared, "| post | learners | median ms | p90 ms | queries |", rows, args.output)
     return 0
 
 

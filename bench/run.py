@@ -298,6 +298,33 @@ def main(argv=None) -> int:
     return 1 if failed and args.strict else 0
 
 
+def learner_arguments(doc: str, results: Path, learners: int, argv=None):
+    """The options of a benchmark of learners on this data set (bench/learner_posts.py, bench/first_visit.py)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="full")
+    parser.add_argument("--output", type=Path, default=results, help="where to write the Markdown table")
+    parser.add_argument("--learners", type=int, default=learners, help=f"learners measured (default {learners})")
+    parser.add_argument("--rebuild", action="store_true", help="drop and regenerate the data set")
+    return parser.parse_args(argv)
+
+
+def table_write(prepared: dict, header: str, rows: list[str], output: Path) -> None:
+    """Print a Markdown table of results under the data set's counts, and write it to `output`."""
+    columns = header.count("|") - 1
+    table = "\n".join(
+        [
+            "Data set: " + ", ".join(f"{name} {count:,}" for name, count in prepared["counts"].items()),
+            "",
+            header,
+            "| --- |" + " ---: |" * (columns - 1),
+            *rows,
+        ]
+    )
+    print(table)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(table + "\n")
+
+
 def machine() -> dict:
     info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     try:
