@@ -47,7 +47,7 @@ PLOT = ROOT / "docs" / "images" / "load.png"
 DATABASE_URL = os.environ.get("BENCH_LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kompeten_bench_load")
 REDIS_URL = os.environ.get("BENCH_LOAD_REDIS_URL", "redis://127.0.0.1:6379/11")
 # As deploy/systemd/kompeten-web.service runs gunicorn (workers recycled now and then).
-GUNICORN_ARGS = ("--timeout", "60", "--max-requests", "10000", "--max-requests-jitter", "5000")
+GUNICORN_ARGS = ("--timeout", "60", "--max-requests", "100000", "--max-requests-jitter", "50000")
 
 
 def parse_args(argv=None):
