@@ -9,6 +9,10 @@ templates then find them there. Only for a GET or HEAD (a form's post changes wh
 only until the response is made or a version changes in this process. A value missing or old is read
 and kept as before.
 
+When two or more of the account, the employee record, the roles and the unread count are missing
+from what was read (a person's first page), they are read from the database in one query
+(`portal.first_visit`) rather than a query each.
+
 The session itself is a round trip too, and the account it names decides the keys. Each process
 remembers which account (and language) a session key was last seen with (`_accounts`), so from a session's second
 page on, its copy is read in the same round trip as the keys chosen for that account
