@@ -175,6 +175,7 @@ class SessionCopiesCache(ShortLivedRedisCache):
 
 
 _ahead = threading.local()  # .values: {key: value, or None when absent} read ahead for this request
+# .used: the keys this request's `kept_many` asked while it had reads ahead (`take_keys_used`)
 _session_copy = threading.local()  # .given: (key, copy or None) of the session, read with them
 
 
@@ -185,7 +186,7 @@ def prefetch(keys) -> None:
     seen = _failures
     found = cache.get_many(keys)
     if _failures == seen and not (_lost_bumps or _lost_renewals):
-        _ahead.values = {key: found.get(key) for key in keys}
+        prefetch_found({key: found.get(key) for key in keys})
 
 
 def prefetch_more(keys) -> None:
@@ -194,6 +195,8 @@ def prefetch_more(keys) -> None:
     ahead = getattr(_ahead, "values", None)
     if ahead is not None:
         keys = [key for key in keys if key not in ahead]
+        if not keys:
+            return
         seen = _failures
         found = cache.get_many(keys)
         if _failures == seen and _ahead.values is ahead:
@@ -225,6 +228,21 @@ def prefetch_with_session(session_cache_key: str, keys) -> dict | None:
 def prefetch_found(values: dict) -> None:
     """Answer this request's `kept_under` and `kept_many` from `values` (`prefetch_with_session`'s)."""
     _ahead.values = dict(values)
+    _ahead.used = set()
+
+
+def take_keys_used() -> set[str]:
+    """The keys `kept_many` was asked for since the reads ahead began (found among them or not),
+    forgotten once taken: what the request read of the cache, for `portal.keys_learned`."""
+    used = getattr(_ahead, "used", None) or set()
+    _ahead.used = None
+    return used
+
+
+def ahead_value(key: str):
+    """The value read ahead (or kept since) at `key`, None when absent or not read ahead."""
+    ahead = getattr(_ahead, "values", None)
+    return None if ahead is None else ahead.get(key)
 
 
 def prefetch_end() -> None:
@@ -253,8 +271,12 @@ def kept_many(keys: list[str]) -> dict:
     """`cache.get_many(keys)`, from the reads made ahead when they hold every key, and with what this
     request has kept and not written yet."""
     ahead = getattr(_ahead, "values", None)
-    if ahead is not None and all(key in ahead for key in keys):
-        return {key: ahead[key] for key in keys if ahead[key] is not None}
+    if ahead is not None:
+        used = getattr(_ahead, "used", None)
+        if used is not None:
+            used.update(keys)
+        if all(key in ahead for key in keys):
+            return {key: ahead[key] for key in keys if ahead[key] is not None}
     found = cache.get_many(keys)
     pending = getattr(_ahead, "pending", None)
     if pending:

@@ -9,6 +9,10 @@ templates then find them there. Only for a GET or HEAD (a form's post changes wh
 only until the response is made or a version changes in this process. A value missing or old is read
 and kept as before.
 
+What a page reads after them (its kept content, under the course's and the employee record's pks)
+is read with them from its URL's next visit on: each process learns, per URL, the keys its last
+visit asked for beyond these (`portal.keys_learned`).
+
 When two or more of the account, the employee record, the roles and the unread count are missing
 from what was read (a person's first page), they are read from the database in one query
 (`portal.first_visit`) rather than a query each.
@@ -29,8 +33,8 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from portal import first_visit, rules
-from portal.cache import prefetch, prefetch_end, prefetch_found, prefetch_with_session
+from portal import first_visit, keys_learned, rules
+from portal.cache import prefetch, prefetch_end, prefetch_found, prefetch_with_session, take_keys_used
 from portal.notifications import unread
 from portal.page_routing import keys_ahead as route_keys
 from portal.page_routing import page_serve_view
@@ -71,9 +75,21 @@ class KeptReadsMiddleware:
         if request.method in SAFE_METHODS:
             _read_ahead(request)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            _learn(request, response)
+            return response
         finally:
             prefetch_end()
+
+
+def _learn(request, response) -> None:
+    """What the page read beyond its reads ahead, for the next visit to its URL (`portal.keys_learned`)."""
+    read = getattr(request, "_kompeten_ahead", None)
+    used = take_keys_used()
+    if read is not None and response.status_code == 200:
+        user_id, language, base = read
+        employee_id = employee_kept.pk_ahead(user_id)
+        keys_learned.learn(request, user_id=user_id, language=language, base=base, used=used, employee_id=employee_id)
 
 
 def _read_ahead(request) -> None:
@@ -83,7 +99,8 @@ def _read_ahead(request) -> None:
     found = None
     if guess is not None:
         with translation.override(guess[1]):  # a page's route is kept per language
-            found = prefetch_with_session(session.cache_key, keys_ahead(request, guess[0]))
+            base = keys_ahead(request, guess[0])
+            found = prefetch_with_session(session.cache_key, base + keys_learned.keys_for(request, guess[0]))
     user_id = session.get(SESSION_KEY)
     if not user_id:
         return
@@ -95,5 +112,7 @@ def _read_ahead(request) -> None:
         prefetch_found(found)
     else:
         with translation.override(seen[1]):
-            prefetch(keys_ahead(request, seen[0]))
+            base = keys_ahead(request, seen[0])
+            prefetch(base + keys_learned.keys_for(request, seen[0]))
+    request._kompeten_ahead = (*seen, set(base))  # for `_learn`
     first_visit.read_missing(session)

@@ -10,7 +10,7 @@ Redis was unreachable is made again when it answers (`portal.cache.replay_lost`)
 annotations (the dashboard's JP) read it from the database, as before.
 """
 
-from portal.cache import kept_under, version_bump
+from portal.cache import ahead_value, kept_under, version_bump
 
 VERSION_KEY = "kompeten:employees:version"
 SECONDS = 1800
@@ -28,6 +28,12 @@ def employee_kept(user_id: int, read):
 def keys_ahead(user_id) -> list[str]:
     """What `employee_kept` reads, for `portal.reads_ahead`."""
     return [VERSION_KEY, _key(user_id)]
+
+
+def pk_ahead(user_id) -> int | None:
+    """The pk of the user's employee record among the reads ahead (None: no record, or not read)."""
+    kept = ahead_value(_key(user_id))
+    return None if kept is None or kept[1] is None else kept[1].pk
 
 
 def employees_changed(**kwargs) -> None:
