@@ -183,10 +183,44 @@ def prefetch(keys) -> None:
     """Read `keys` in one round trip, for this thread's `kept_under` and `kept_many` until
     `prefetch_end` (nothing is kept ahead when Redis does not answer, or lost a version change)."""
     keys = list(keys)
-    seen = _failures
-    found = cache.get_many(keys)
-    if _failures == seen and not (_lost_bumps or _lost_renewals):
-        prefetch_found({key: found.get(key) for key in keys})
+    default = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(default, RedisCache):
+        seen = _failures
+        found = cache.get_many(keys)
+        if _failures == seen and not (_lost_bumps or _lost_renewals):
+            prefetch_found({key: found.get(key) for key in keys})
+        return
+    found = _read_unread(default, [default.make_and_validate_key(key) for key in keys])
+    if found is not None and not (_lost_bumps or _lost_renewals):
+        prefetch_found(dict(zip(keys, found, strict=True)))
+
+
+class _Unread:
+    """A value read ahead as Redis holds it, deserialized when first asked for (`_value`): a page
+    uses only some of what it reads ahead (`portal.keys_learned` adds what the URL's last visit read)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+
+def _read_unread(default: RedisCache, names: list[str]) -> list | None:
+    """The values at `names` (Redis keys), each None or `_Unread`, in one round trip; None when
+    Redis does not answer."""
+    try:
+        found = default._cache.get_client(None).mget(names)
+    except DOWN as error:
+        _down("get_many", error)
+        return None
+    return [None if data is None else _Unread(data) for data in found]
+
+
+def _value(ahead: dict, key: str):
+    value = ahead[key]
+    if type(value) is _Unread:
+        value = ahead[key] = caches[DEFAULT_CACHE_ALIAS]._cache._serializer.loads(value.data)
+    return value
 
 
 def prefetch_more(keys) -> None:
@@ -212,17 +246,18 @@ def prefetch_with_session(session_cache_key: str, keys) -> dict | None:
     default, sessions = caches[DEFAULT_CACHE_ALIAS], caches[settings.SESSION_CACHE_ALIAS]
     if not isinstance(sessions, SessionCopiesCache) or getattr(default, "_servers", None) != sessions._servers:
         return None
-    names = {default.make_and_validate_key(key): key for key in keys}
-    copy_name = sessions.make_and_validate_key(session_cache_key)
-    try:
-        found = default._cache.get_many([*names, copy_name])
-    except DOWN as error:
-        _down("get_many", error)
+    keys = list(keys)
+    found = _read_unread(
+        default,
+        [*(default.make_and_validate_key(key) for key in keys), sessions.make_and_validate_key(session_cache_key)],
+    )
+    if found is None:
         return None
-    _session_copy.given = (session_cache_key, found.get(copy_name))
+    copy = found.pop()
+    _session_copy.given = (session_cache_key, None if copy is None else default._cache._serializer.loads(copy.data))
     if _lost_bumps or _lost_renewals:
         return None
-    return {key: found.get(name) for name, key in names.items()}
+    return dict(zip(keys, found, strict=True))
 
 
 def prefetch_found(values: dict) -> None:
@@ -242,7 +277,7 @@ def take_keys_used() -> set[str]:
 def ahead_value(key: str):
     """The value read ahead (or kept since) at `key`, None when absent or not read ahead."""
     ahead = getattr(_ahead, "values", None)
-    return None if ahead is None else ahead.get(key)
+    return None if ahead is None or key not in ahead else _value(ahead, key)
 
 
 def prefetch_end() -> None:
@@ -276,7 +311,8 @@ def kept_many(keys: list[str]) -> dict:
         if used is not None:
             used.update(keys)
         if all(key in ahead for key in keys):
-            return {key: ahead[key] for key in keys if ahead[key] is not None}
+            values = {key: _value(ahead, key) for key in keys}
+            return {key: value for key, value in values.items() if value is not None}
     found = cache.get_many(keys)
     pending = getattr(_ahead, "pending", None)
     if pending:
@@ -344,7 +380,8 @@ def _version_ahead(version_key: str | tuple[str, ...], key: str) -> tuple | None
     names = _names(version_key)
     if ahead is None or not all(name in ahead for name in (*names, key)):
         return None
-    version, kept = tuple(0 if ahead[name] is None else ahead[name] for name in names), ahead[key]
+    versions = (_value(ahead, name) for name in names)
+    version, kept = tuple(0 if value is None else value for value in versions), _value(ahead, key)
     return None if kept is not None and kept[0] == version else version
 
 

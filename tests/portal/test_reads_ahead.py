@@ -5,11 +5,12 @@ nothing ahead."""
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 from courses import services
 from portal import cache as portal_cache
-from portal.cache import kept_under, prefetch, prefetch_end, prefetch_more, version_bump, versions_renew
+from portal.cache import kept_many, kept_under, prefetch, prefetch_end, prefetch_more, version_bump, versions_renew
 from portal.notifications.models import Kind
 from portal.notifications.services import notify
 from portal.people.access import has_role
@@ -185,3 +186,29 @@ def test_an_english_readers_route_is_read_ahead_in_english(client, pegawai, comm
     ahead = next(command for command in commands if command[0] == "MGET" and len(command) > 6)
     assert any("kompeten:route:" in str(key) and "|en|" in str(key) for key in ahead[1:])
     assert len(commands) == COURSE_PAGE_ROUND_TRIPS, commands
+
+
+class Counted:
+    """A kept value that counts its deserializations."""
+
+    loads = 0
+
+    def __init__(self):
+        self.name = "kept"
+
+    def __setstate__(self, state):
+        Counted.loads += 1
+        self.__dict__.update(state)
+
+
+@pytest.mark.django_db
+def test_a_value_read_ahead_is_deserialized_only_when_asked_for():
+    cache.set("kompeten:test:unused", Counted(), 60)
+    cache.set("kompeten:test:used", Counted(), 60)
+    Counted.loads = 0
+    prefetch(["kompeten:test:unused", "kompeten:test:used", "kompeten:test:absent"])
+    assert Counted.loads == 0
+    assert kept_many(["kompeten:test:used"])["kompeten:test:used"].name == "kept"
+    assert kept_many(["kompeten:test:used", "kompeten:test:absent"]).keys() == {"kompeten:test:used"}
+    assert Counted.loads == 1
+    prefetch_end()
