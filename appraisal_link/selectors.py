@@ -13,6 +13,7 @@ from courses.ledger import jp_of, with_jp
 from courses.models import CourseCompetency, CoursePage, Enrollment
 from portal import rules
 from portal.people.models import Employee
+from portal.prepared import Prepared
 
 from .models import Appraisal, Assignment
 
@@ -71,13 +72,20 @@ def recommendations(*, employee: Employee, gaps: list[Gap], per_gap: int = 3) ->
     return result
 
 
-def assignments_of(*, employee: Employee) -> list[Assignment]:
-    """Active assignments with their course and progress state, soonest due first."""
-    return list(
-        Assignment.objects.filter(employee=employee, cancelled_at__isnull=True)
+# Compiled once per process (portal.prepared): the dashboard asks it at each of its builds.
+_ASSIGNMENTS_OF = Prepared(
+    lambda *, employee_id: (
+        Assignment.objects.filter(employee_id=employee_id, cancelled_at__isnull=True)
         .select_related("course", "enrollment")
         .order_by("due_date")
-    )
+    ),
+    employee_id=-7_000_203,
+)
+
+
+def assignments_of(*, employee: Employee) -> list[Assignment]:
+    """Active assignments with their course and progress state, soonest due first."""
+    return _ASSIGNMENTS_OF.objects(employee_id=employee.pk)
 
 
 def team_overview(*, employees) -> list[Employee]:

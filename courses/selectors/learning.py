@@ -7,16 +7,50 @@ from django.http import Http404
 from modelcluster.queryset import FakeQuerySet
 
 from portal.people.access import employee_for
+from portal.prepared import Prepared
 
 from ..models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
 from ..structure import course_structure
+
+# A learner's own reads on a course or lesson page and its actions, compiled once per process
+# (portal.prepared): each learner's pages are built again after each of their actions.
+_DONE = Prepared(
+    lambda *, enrollment_id: LessonProgress.objects.filter(enrollment_id=enrollment_id).only("lesson_id"),
+    enrollment_id=-7_000_301,
+)
+_ATTEMPTS = Prepared(
+    lambda *, enrollment_id, lesson_id: QuizAttempt.objects.filter(
+        enrollment_id=enrollment_id, lesson_id=lesson_id
+    ).order_by("number"),
+    enrollment_id=-7_000_302,
+    lesson_id=-7_000_303,
+)
+_OWN_ENROLLMENT = Prepared(
+    lambda *, employee_id, course_id: Enrollment.objects.filter(employee_id=employee_id, course_id=course_id).order_by(
+        "pk"
+    )[:1],
+    employee_id=-7_000_304,
+    course_id=-7_000_305,
+)
+_LIVE_LESSON = Prepared(
+    lambda *, lesson_id: LessonPage.objects.live().filter(pk=lesson_id).order_by("pk")[:1], lesson_id=-7_000_306
+)
+_ENROLLMENT_IN = Prepared(
+    lambda *, employee_id, course_path: (
+        Enrollment.objects.select_related("course")
+        .filter(employee_id=employee_id, course__path=course_path)
+        .order_by("pk")[:1]
+    ),
+    employee_id=-7_000_307,
+    course_path="kompeten-stand-in-course-path",
+)
 
 
 def lesson_states(*, lessons: list[LessonPage], enrollment: Enrollment | None) -> list[dict]:
     """Each lesson with done/open/locked: lessons are studied in order."""
     done = set()
     if enrollment is not None:
-        done = set(LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True))
+        done = {progress.lesson_id for progress in _DONE.objects(enrollment_id=enrollment.pk)}
     states, open_reached = [], False
     for lesson in lessons:
         if lesson.pk in done:
@@ -176,7 +210,7 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrollment: Enroll
     structure = course_structure(course)
     states = lesson_states(lessons=structure["lessons"], enrollment=enrollment)
     index = next(i for i, s in enumerate(states) if s["lesson"].pk == lesson.pk)
-    attempts = list(QuizAttempt.objects.filter(enrollment=enrollment, lesson=lesson).order_by("number"))
+    attempts = _ATTEMPTS.objects(enrollment_id=enrollment.pk, lesson_id=lesson.pk)
     last = attempts[-1] if attempts else None
     limit = course.max_quiz_attempts
     return {
@@ -201,7 +235,7 @@ def own_enrollment(user, course: CoursePage) -> Enrollment | None:
     employee = employee_for(user)
     if employee is None:
         return None
-    enrollment = Enrollment.objects.filter(employee=employee, course=course).first()
+    enrollment = next(iter(_OWN_ENROLLMENT.objects(employee_id=employee.pk, course_id=course.pk)), None)
     if enrollment is not None:
         enrollment.course = course
     return enrollment
@@ -215,12 +249,14 @@ def lesson_after(course: CoursePage, lesson: LessonPage) -> LessonPage | None:
 def lesson_and_enrollment_or_404(user, lesson_id: int) -> tuple[LessonPage, Enrollment]:
     """A live lesson and the user's enrolment in its course (set on `enrollment.course`), for the
     learner's actions on it; 404 for a lesson not live or a course the user is not enrolled in."""
-    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if not 0 < lesson_id < 2**31:  # no page's pk: the compiled query would not refuse it itself
+        raise Http404
+    lesson = next(iter(_LIVE_LESSON.objects(lesson_id=lesson_id)), None)
     employee = employee_for(user)
     if lesson is None or employee is None:
         raise Http404
     parent_path = lesson.path[: -LessonPage.steplen]
-    enrollment = Enrollment.objects.select_related("course").filter(employee=employee, course__path=parent_path).first()
+    enrollment = next(iter(_ENROLLMENT_IN.objects(employee_id=employee.pk, course_path=parent_path)), None)
     if enrollment is None:
         raise Http404
     return lesson, enrollment

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.page_cache import content_kept
+from portal.prepared import Prepared
 
 from ..models import Certificate, CoursePage, Enrollment, LessonPage, QuizAttempt
 from .learning import certificate_of
@@ -29,24 +30,34 @@ def live_lesson_counts_kept() -> dict[int, int]:
     return content_kept("kompeten:live-lesson-counts", read)
 
 
-def _enrollments_of(employee):
+def _enrollments_of(*, employee_id):
     return (
-        Enrollment.objects.filter(employee=employee)
+        Enrollment.objects.filter(employee_id=employee_id)
         .select_related("course", "certificate")
         .order_by("completed_at", "due_at", "-enrolled_at")
     )
 
 
+# Compiled once per process (portal.prepared): the dashboard asks both at each of its builds.
+_MY_ENROLLMENTS = Prepared(_enrollments_of, employee_id=-7_000_201)
+_MY_COURSES = Prepared(
+    lambda *, employee_id: _enrollments_of(employee_id=employee_id).annotate(
+        lessons_done=Count("progress", distinct=True)
+    ),
+    employee_id=-7_000_202,
+)
+
+
 def my_enrollments(*, employee) -> list[Enrollment]:
     """The employee's enrolments with each one's course and certificate, without their progress
     (`my_courses` has it): for the dashboard's deadlines and certificates, one query."""
-    return list(_enrollments_of(employee))
+    return _MY_ENROLLMENTS.objects(employee_id=employee.pk)
 
 
 def my_courses(*, employee) -> list[Enrollment]:
     """The employee's enrolments with lesson totals and done counts, and each one's certificate
     (see `certificates_among`), for the dashboard: one query, the lesson totals being kept."""
-    result = list(_enrollments_of(employee).annotate(lessons_done=Count("progress", distinct=True)))
+    result = _MY_COURSES.objects(employee_id=employee.pk)
     totals = live_lesson_counts_kept()
     for enrollment in result:
         total = totals.get(enrollment.course_id, 0)
