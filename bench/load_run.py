@@ -47,6 +47,7 @@ PLOT = ROOT / "docs" / "images" / "load.png"
 DATABASE_URL = os.environ.get("BENCH_LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kompeten_bench_load")
 REDIS_URL = os.environ.get("BENCH_LOAD_REDIS_URL", "redis://127.0.0.1:6379/11")
 # As deploy/systemd/kompeten-web.service runs gunicorn (workers recycled now and then).
+SERVICES = {"postgres (all databases)": "postgres", "redis": "redis-server"}  # the machine's, by command
 GUNICORN_ARGS = ("--timeout", "60", "--max-requests", "100000", "--max-requests-jitter", "50000")
 
 
@@ -130,14 +131,20 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def postgres_seconds() -> dict[int, float]:
-    import psutil
-
-    result = {}
-    for process in psutil.process_iter(["name", "cpu_times"]):
-        if process.info["name"] == "postgres" and process.info["cpu_times"] is not None:
-            result[process.pid] = process.info["cpu_times"].user + process.info["cpu_times"].system
-    return result
+def service_seconds(name: str) -> float:
+    """CPU time of every process named `name` (its command's name, as ps shows it), with that of the
+    children they reaped: PostgreSQL's backends come and go (a connection lives `CONN_MAX_AGE`), and
+    one that ended during the run counts in the server's main process."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # ended meanwhile
+            continue
+        command, _, fields = text.partition(" (")[2].rpartition(") ")
+        if command == name:
+            total += sum(int(value) for value in fields.split()[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def machine_busy_seconds() -> float:
@@ -224,7 +231,8 @@ def main(argv=None) -> int:
     print(f"locust: {shape_text} (logs and samples in {folder})", flush=True)
     parts = {"gunicorn": server, "celery worker": worker, **({"nginx": proxy} if proxy else {})}
     cpu = {name: cpu_seconds(process.pid) for name, process in parts.items()}
-    postgres, machine = postgres_seconds(), machine_busy_seconds()
+    services = {name: service_seconds(command) for name, command in SERVICES.items()}
+    machine = machine_busy_seconds()
     started, children = time.time(), resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         locust(args, f"http://127.0.0.1:{proxy_port}", plan, folder, stages).wait()
@@ -233,9 +241,7 @@ def main(argv=None) -> int:
         spent = {
             "locust": after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime,
             **{name: cpu_seconds(process.pid) - cpu[name] for name, process in parts.items()},
-            "postgres (all databases)": sum(
-                seconds - postgres.get(pid, 0.0) for pid, seconds in postgres_seconds().items()
-            ),
+            **{name: service_seconds(command) - services[name] for name, command in SERVICES.items()},
             "machine (everything)": machine_busy_seconds() - machine,
         }
         certificates_wait(before)
