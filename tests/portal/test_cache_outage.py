@@ -10,8 +10,8 @@ from django.contrib.sessions.models import Session
 from django.test import override_settings
 from django.urls import reverse
 
-from portal import cache as portal_cache
 from portal.cache import kept_under, version_bump, versions_renew
+from portal.cache import tolerant as cache_tolerant
 
 pytestmark = pytest.mark.skipif(not settings.CACHE_URL, reason="needs Redis (CACHE_URL), as in CI")
 
@@ -44,11 +44,11 @@ class Reads:
 
 @pytest.fixture(autouse=True)
 def _nothing_lost_before_or_after():
-    assert not portal_cache._lost_bumps and not portal_cache._lost_renewals and not portal_cache._stale_copies
+    assert not cache_tolerant._lost_bumps and not cache_tolerant._lost_renewals and not cache_tolerant._stale_copies
     yield
-    portal_cache._lost_bumps.clear()
-    portal_cache._lost_renewals.clear()
-    portal_cache._stale_copies.clear()
+    cache_tolerant._lost_bumps.clear()
+    cache_tolerant._lost_renewals.clear()
+    cache_tolerant._stale_copies.clear()
 
 
 def _sessions_down():
@@ -65,14 +65,14 @@ def test_a_bump_dropped_during_an_outage_is_made_when_redis_answers(db):
 
     with _redis_down():
         version_bump("kompeten:test:version")  # the change's bump is dropped
-        assert portal_cache._lost_bumps == {"kompeten:test:version"}
+        assert cache_tolerant._lost_bumps == {"kompeten:test:version"}
         # While Redis is down every read is a miss, and nothing is replayed or lost.
         assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
-        assert portal_cache._lost_bumps == {"kompeten:test:version"}
+        assert cache_tolerant._lost_bumps == {"kompeten:test:version"}
 
     # Redis answers: the value kept before the outage is old, not served.
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 3"
-    assert not portal_cache._lost_bumps
+    assert not cache_tolerant._lost_bumps
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 3"  # kept again
 
 
@@ -83,18 +83,18 @@ def test_renewals_dropped_during_an_outage_are_made_when_redis_answers(db):
 
     with _redis_down():
         versions_renew(["kompeten:test:person:1", "kompeten:test:person:2"])
-        assert portal_cache._lost_renewals == {"kompeten:test:person:1", "kompeten:test:person:2"}
+        assert cache_tolerant._lost_renewals == {"kompeten:test:person:1", "kompeten:test:person:2"}
 
     assert kept_under("kompeten:test:person:1", "kompeten:test:page:1", first, 600) == "read 2"
     assert kept_under("kompeten:test:person:2", "kompeten:test:page:2", second, 600) == "read 2"
-    assert not portal_cache._lost_renewals
+    assert not cache_tolerant._lost_renewals
 
 
 def test_a_bump_made_in_time_is_not_made_again(db):
     reads = Reads()
     kept_under("kompeten:test:version", "kompeten:test:value", reads, 600)
     version_bump("kompeten:test:version")
-    assert not portal_cache._lost_bumps
+    assert not cache_tolerant._lost_bumps
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 600) == "read 2"
 
@@ -108,13 +108,13 @@ def test_a_session_ended_during_an_outage_does_not_come_back_from_its_copy(clien
     ended = client.cookies[settings.SESSION_COOKIE_NAME].value
     with _sessions_down():
         client.post(reverse("account_logout"))
-        assert portal_cache._stale_copies  # the copy could not be deleted
+        assert cache_tolerant._stale_copies  # the copy could not be deleted
     assert not Session.objects.filter(session_key=ended).exists()
 
     client.cookies[settings.SESSION_COOKIE_NAME] = ended
     response = client.get("/dasbor/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    assert not portal_cache._stale_copies
+    assert not cache_tolerant._stale_copies
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from courses import services
-from portal import cache as portal_cache
+from portal.cache import ahead as cache_ahead
 from portal.cache import kept_many, kept_under, prefetch, prefetch_end, prefetch_more, version_bump, versions_renew
 from portal.notifications.models import Kind
 from portal.notifications.services import notify
@@ -72,7 +72,7 @@ def test_the_kept_dashboard_makes_one_round_trip_and_shows_a_lesson_done(client,
 
 def test_more_reads_ahead_are_made_only_inside_a_request_that_reads_ahead(commands):
     prefetch_more(["kompeten:test:value"])
-    assert commands == [] and portal_cache._ahead.values is None
+    assert commands == [] and cache_ahead._ahead.values is None
 
 
 @pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_a_version_changed_in_this_process_is_read_again():
     prefetch(["kompeten:test:version", "kompeten:test:value"])
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 1  # from the reads ahead
     version_bump("kompeten:test:version")
-    assert portal_cache._ahead.values is None
+    assert cache_ahead._ahead.values is None
     assert kept_under("kompeten:test:version", "kompeten:test:value", reads, 60) == 2
     prefetch(["kompeten:test:version", "kompeten:test:value"])
     versions_renew(["kompeten:test:version"])
@@ -106,7 +106,7 @@ def test_the_reads_ahead_end_with_the_request_and_a_post_makes_none(client, pega
     course = make_course()
     client.force_login(pegawai)
     client.get("/dasbor/")
-    assert portal_cache._ahead.values is None
+    assert cache_ahead._ahead.values is None
     commands.clear()
     response = client.post(reverse("course_enroll", args=[course.pk]))
     assert response.status_code == 302
