@@ -88,6 +88,10 @@ class Prepared:
             rows = [row[: compiler.col_count] for row in cursor.fetchall()]
         return list(_instances(compiler, rows, alias))
 
+    def first(self, alias: str = "default", **values):
+        """The first of `objects`, or None (a queryset sliced to one row, as `.first()` reads)."""
+        return next(iter(self.objects(alias, **values)), None)
+
 
 def _params(slots, values: dict, alias: str) -> list:
     return [_adapted(values[slot[1]], alias) if slot[0] == "value" else slot[1] for slot in slots]

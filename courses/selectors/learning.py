@@ -235,7 +235,7 @@ def own_enrollment(user, course: CoursePage) -> Enrollment | None:
     employee = employee_for(user)
     if employee is None:
         return None
-    enrollment = next(iter(_OWN_ENROLLMENT.objects(employee_id=employee.pk, course_id=course.pk)), None)
+    enrollment = _OWN_ENROLLMENT.first(employee_id=employee.pk, course_id=course.pk)
     if enrollment is not None:
         enrollment.course = course
     return enrollment
@@ -251,12 +251,12 @@ def lesson_and_enrollment_or_404(user, lesson_id: int) -> tuple[LessonPage, Enro
     learner's actions on it; 404 for a lesson not live or a course the user is not enrolled in."""
     if not 0 < lesson_id < 2**31:  # no page's pk: the compiled query would not refuse it itself
         raise Http404
-    lesson = next(iter(_LIVE_LESSON.objects(lesson_id=lesson_id)), None)
+    lesson = _LIVE_LESSON.first(lesson_id=lesson_id)
     employee = employee_for(user)
     if lesson is None or employee is None:
         raise Http404
     parent_path = lesson.path[: -LessonPage.steplen]
-    enrollment = next(iter(_ENROLLMENT_IN.objects(employee_id=employee.pk, course_path=parent_path)), None)
+    enrollment = _ENROLLMENT_IN.first(employee_id=employee.pk, course_path=parent_path)
     if enrollment is None:
         raise Http404
     return lesson, enrollment

@@ -96,3 +96,12 @@ def test_the_objects_are_the_querysets_own_with_what_select_related_names(
             None,
         )
         assert (subordinate.supervisor.unit.name, subordinate.reports) == (unit.name, 0)
+
+
+def test_first_is_the_first_instance_or_none(make_person, unit, atasan):
+    make_person(unit=unit, supervisor=atasan.employee)
+    prepared = Prepared(
+        lambda *, unit_id: Employee.objects.filter(unit_id=unit_id).order_by("pk")[:1], unit_id=-7_000_002
+    )
+    assert prepared.first(unit_id=unit.pk).pk == Employee.objects.filter(unit=unit).order_by("pk").first().pk
+    assert prepared.first(unit_id=-1) is None
