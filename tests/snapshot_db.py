@@ -9,13 +9,20 @@ Together about a second per test. Instead:
   (`SCHEMA`, beside the tables, in this process's test database);
 - the flush deletes the rows of the tables that hold any (about 30 of 131), in one transaction
   whose foreign keys are checked at its end (Django creates them deferrable), with the audit
-  trail's purge allowed (portal/audit/migrations/0002_append_only_trigger.py);
-- the load empties the tables in the same way if they hold rows (the first transactional test of a
-  process starts on the migrated database) and copies the saved rows back (`INSERT … SELECT`).
+  trail's purge allowed (portal/audit/migrations/0002_append_only_trigger.py), and copies the
+  saved rows back (`INSERT … SELECT`);
+- the load does the same (the first transactional test of a process starts on the migrated
+  database, or on what a fixture of wider scope committed).
 
-About 0.07 s for the two. The result is the same database: `tests/test_snapshot_db.py` serializes
-it after the load and compares with Django's own string, and a database other than the one saved
-(a second database, SQLite) takes Django's way.
+About 0.1 s for the two. The result is the same database: `tests/test_snapshot_db.py` serializes
+it after the flush and after the load and compares with Django's own string, and a database other
+than the one saved (a second database, SQLite) takes Django's way.
+
+The flush puts the migrated rows back, where Django's leaves every table empty, because pytest-xdist
+does not keep Django's order across processes: pytest-django runs the tests on `db` before the
+transactional ones, but with `--dist worksteal` a process that has run transactional tests takes
+tests on `db` from another, and those need the rows the migrations made (the root page, the
+content types, the groups). On an emptied database they fail.
 """
 
 from django.db.backends.postgresql.creation import DatabaseCreation
@@ -59,9 +66,11 @@ def _holding_rows(cursor, tables) -> list[str]:
 
 
 def _sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-    if reset_sequences or self.connection.settings_dict["NAME"] not in _saved:
+    saved = _saved.get(self.connection.settings_dict["NAME"])
+    if reset_sequences or saved is None:
         return _django_flush(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
-    return _emptying(self.connection, tables)
+    flushed = set(tables)
+    return [*_emptying(self.connection, tables), *_copies_back(table for table in saved if table in flushed)]
 
 
 def _emptying(connection, tables) -> list[str]:
@@ -89,5 +98,8 @@ def _load(self, data):
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         for statement in _emptying(connection, tables):
             cursor.execute(statement)
-        copies = (f"INSERT INTO {_quoted(table)} SELECT * FROM {_quoted(table, SCHEMA)}" for table in saved)  # noqa: S608
-        cursor.execute(";".join(copies))
+        cursor.execute(";".join(_copies_back(saved)))
+
+
+def _copies_back(tables) -> list[str]:
+    return [f"INSERT INTO {_quoted(table)} SELECT * FROM {_quoted(table, SCHEMA)}" for table in tables]  # noqa: S608
