@@ -19,7 +19,8 @@ routes without arguments (every page type here) are kept.
 A route not kept yet is found by the pages' `url_path` (`_route`), not by Wagtail's walk of two
 queries per segment; its site is kept per host (`_site_kept`), its parent page per page (the course
 of a dozen lessons, `_specific_kept`) and its view restrictions are picked from all of the site's,
-kept together (`_restrictions_of`): two queries for a lesson whose course was routed before.
+kept together (`_restrictions_of`): two queries for a lesson whose course was routed before, each
+compiled to SQL once per process (`portal.prepared`: the ORM's compiling cost more than the query).
 """
 
 from contextvars import ContextVar
@@ -33,9 +34,13 @@ from wagtail.views import serve
 
 from .cache import kept_many, kept_versioned_set
 from .page_cache import VERSION_KEY, content_kept
+from .prepared import Prepared
 
 SECONDS = 1800
+MAX_DEPTH = 8  # path segments routed by SQL compiled once; a deeper path is compiled each time
 ROOT_PATHS_KEY = "kompeten:site-root-paths"
+_BY_URL_PATHS: dict[int, Prepared] = {}  # number of paths -> the pages at them
+_SPECIFIC: dict[type, Prepared] = {}  # page type -> a page of it by pk
 RESTRICTIONS_KEY = "kompeten:view-restrictions"
 
 
@@ -86,7 +91,7 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
     url_paths = [
         root.url_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(1, len(components) + 1)
     ]
-    found = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths, path__startswith=root.path)}
+    found = {page.url_path: page for page in _pages_at(url_paths) if page.path.startswith(root.path)}
     chain = [found.get(url_path) for url_path in url_paths]
     if (
         any(page is None for page in chain)
@@ -94,7 +99,7 @@ def _route(request: HttpRequest, path: str) -> RouteResult | None:
         or not chain[-1].live
     ):
         return Page.route_for_request(request, path)
-    page = chain[-1].specific
+    page = _specific(chain[-1])
     page._cached_parent_obj = _specific_kept(chain[-2] if len(chain) > 1 else root)
     # Every page of the path is in `chain` or is the site's root, whose parent is the tree's root.
     page.kept_path_has_no_alias = root.depth <= 2 and not any(other.alias_of_id for other in [root, *chain])
@@ -116,7 +121,38 @@ def _site_key(request: HttpRequest) -> str:
 
 def _specific_kept(page: Page) -> Page:
     """`page.specific` (a query), kept per page under the public pages' version."""
-    return content_kept(f"kompeten:page-specific:{page.pk}", lambda: page.specific, SECONDS)
+    return content_kept(f"kompeten:page-specific:{page.pk}", lambda: _specific(page), SECONDS)
+
+
+def _pages_at(url_paths: list[str]) -> list[Page]:
+    """The pages at these `url_path`s (a page's is unique: its parent's and its own slug, unique
+    among its siblings), by SQL compiled once per process and number of paths."""
+    if len(url_paths) > MAX_DEPTH:
+        return list(Page.objects.filter(url_path__in=url_paths))
+    names = [f"url_path_{depth}" for depth in range(len(url_paths))]
+    prepared = _BY_URL_PATHS.get(len(url_paths))
+    if prepared is None:
+        prepared = _BY_URL_PATHS[len(url_paths)] = Prepared(
+            lambda **values: Page.objects.filter(url_path__in=[values[name] for name in names]),
+            **{name: f"kompeten-url-path-stand-in-{depth}" for depth, name in enumerate(names)},
+        )
+    return prepared.objects(**dict(zip(names, url_paths, strict=True)))
+
+
+def _specific(page: Page) -> Page:
+    """`page.specific` (Wagtail's `get_specific`), its query compiled once per process and page type."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    prepared = _SPECIFIC.get(model)
+    if prepared is None:
+        prepared = _SPECIFIC[model] = Prepared(lambda pk: model._default_manager.filter(pk=pk), pk=-7_000_201)
+    specific = prepared.first(pk=page.pk)
+    if specific is None:  # gone since the path was read: Wagtail's own read says so
+        return page.specific
+    for name, value in page.__dict__.items():  # as `get_specific`: what the page holds beyond its fields
+        specific.__dict__.setdefault(name, value)
+    return specific
 
 
 def _restrictions_of(page: Page) -> list[PageViewRestriction]:

@@ -170,6 +170,7 @@ def test_the_routing_by_url_path_finds_what_wagtails_walk_finds(rf, django_asser
     other = make_course("Literasi Data")
     paths = ["/", "/kursus/", course.url, other.url, *(lesson.url for lesson in lessons)]
     paths += ["/kursus/tidak-ada/", f"{course.url}tidak-ada/", f"{lessons[0].url}lebih/dalam/", "/perubahan/"]
+    paths.append("/" + "".join(f"d{depth}/" for depth in range(10)))  # deeper than the SQL compiled once
     for path in paths:
         theirs = Page.route_for_request(rf.get(path), path)
         request = rf.get(path)
@@ -186,11 +187,36 @@ def test_the_routing_by_url_path_finds_what_wagtails_walk_finds(rf, django_asser
             assert getattr(ours.page, "_cached_parent_obj", None) == parent, path
             assert type(getattr(ours.page, "_cached_parent_obj", None)) is type(parent), path
             assert request._wagtail_route_for_request is ours
+            fields = type(ours.page)._meta.concrete_fields
+            assert [getattr(ours.page, f.attname) for f in fields] == [getattr(theirs.page, f.attname) for f in fields]
     request = rf.get(lessons[0].url)
     with django_assert_max_num_queries(3):  # the pages of the path, the lesson and its course made specific
         route = _route(request, lessons[0].url)  # the site is kept (`_site_kept`)
     with django_assert_max_num_queries(0):
         assert route.page.get_parent().specific == course  # found with the page
+
+
+def test_a_page_made_specific_by_the_compiled_query_is_wagtails(rf):
+    """Its fields, what the page held beyond them, and a page deleted in between (Wagtail's own read)."""
+    from wagtail.models import Page
+
+    from portal.page_routing import _specific
+
+    course = make_course("Keamanan Digital", lessons=(("Kata sandi", ""),))
+    page = Page.objects.get(pk=course.pk)
+    page.kept_note = "dibawa"
+    ours, theirs = _specific(page), Page.objects.get(pk=course.pk).specific
+    assert type(ours) is type(theirs)
+    assert [getattr(ours, f.attname) for f in type(ours)._meta.concrete_fields] == [
+        getattr(theirs, f.attname) for f in type(theirs)._meta.concrete_fields
+    ]
+    assert ours.kept_note == "dibawa"
+    assert _specific(ours) is ours
+    stale = Page.objects.get(pk=course.get_children().first().pk)
+    model = stale.specific_class
+    model.objects.filter(pk=stale.pk).delete()
+    with pytest.raises(model.DoesNotExist):
+        _specific(stale)
 
 
 def test_a_lesson_whose_course_was_routed_before_needs_two_queries(rf, django_assert_max_num_queries):
