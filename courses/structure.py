@@ -8,9 +8,14 @@ a change to a competency or an image: a published change shows at once. Half an 
 
 import uuid
 
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
 from portal.page_cache import content_kept
 
 from .models import CoursePage, LessonPage
+
+COVER = "fill-480x270"  # the cover's rendition on the course page and in the catalog
 
 
 def lessons_of(course: CoursePage) -> list[LessonPage]:
@@ -27,8 +32,8 @@ def lessons_of(course: CoursePage) -> list[LessonPage]:
 
 def course_structure(course: CoursePage) -> dict:
     """`lessons`, `prerequisites` (every one, by title, with `live`), `competencies` (with their
-    competency), `cover` (the image or None) and a `key` of this reading, of a published course:
-    from the cache, or read (four queries at most) and kept."""
+    competency), `cover` (the image or None, its rendition read with it) and a `key` of this
+    reading, of a published course: from the cache, or read (five queries at most) and kept."""
     return content_kept(
         f"kompeten:course:{course.pk}",
         lambda: {
@@ -36,6 +41,20 @@ def course_structure(course: CoursePage) -> dict:
             "lessons": lessons_of(course),
             "prerequisites": list(course.prerequisites.order_by("title")),
             "competencies": list(course.competencies.select_related("competency").order_by("sort_order")),
-            "cover": course.cover_image,
+            "cover": cover_of(course),
         },
     )
+
+
+def cover_of(course: CoursePage):
+    """The course's cover image with its `COVER` rendition read with it (Wagtail's prefetched
+    renditions), so that a course page built from the kept structure renders it without a round trip
+    to the renditions' cache; the rendition is made first if the image has none yet."""
+    if course.cover_image_id is None:
+        return None
+    images = get_image_model().objects.prefetch_renditions(COVER)
+    image = images.filter(pk=course.cover_image_id).first()
+    if image is not None and not image.find_existing_renditions(Filter(COVER)):
+        image.get_rendition(COVER)
+        image = images.filter(pk=course.cover_image_id).first()
+    return image

@@ -159,3 +159,26 @@ def test_the_dashboard_counts_a_published_lesson_and_a_new_certificate_at_once(c
     services.quiz_submit(enrollment=enrollment, lesson=quiz, answers=correct_answers(quiz), number=1)
     html = page(client, "/dasbor/")
     assert "Belum ada sertifikat" not in html and "selesai" in html
+
+
+def test_the_cover_is_rendered_from_the_kept_structure_without_another_read(django_assert_num_queries):
+    """Its rendition is read with the structure (made then if the image has none yet): a course page
+    built from the kept structure neither asks the renditions' cache nor the database."""
+    from courses.structure import COVER, course_structure
+
+    from ..conftest import cache_empty
+
+    image = get_image_model().objects.create(title="Sampul", file=get_test_image_file("sampul.png"))
+    course = make_course("Keamanan Digital")
+    course.cover_image = image
+    course.save_revision().publish()
+    assert not image.renditions.exists()
+
+    course_structure(course)
+    assert image.renditions.filter(filter_spec=COVER).count() == 1
+    kept = course_structure(course)["cover"]  # from the cache, as a later request reads it
+    cache_empty()  # nor the renditions' cache
+    with django_assert_num_queries(0):
+        rendition = kept.get_rendition(COVER)
+    assert rendition.url == get_image_model().objects.get(pk=image.pk).get_rendition(COVER).url
+    assert course_structure(make_course("Tanpa sampul"))["cover"] is None
