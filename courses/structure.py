@@ -49,7 +49,7 @@ def course_structure(course: CoursePage) -> dict:
 def cover_of(course: CoursePage):
     """The course's cover image with its `COVER` rendition read with it (Wagtail's prefetched
     renditions), so that a course page built from the kept structure renders it without a round trip
-    to the renditions' cache; the rendition is made first if the image has none yet."""
+    to the renditions' cache (`cover_rendition`); the rendition is made first if the image has none yet."""
     if course.cover_image_id is None:
         return None
     images = get_image_model().objects.prefetch_renditions(COVER)
@@ -58,3 +58,14 @@ def cover_of(course: CoursePage):
         image.get_rendition(COVER)
         image = images.filter(pk=course.cover_image_id).first()
     return image
+
+
+def cover_rendition(image):
+    """The `COVER` rendition of a cover read by `cover_of`, from the renditions read with it: no
+    round trip (Wagtail's `get_rendition` would still write it to the renditions' cache each time)."""
+    if image is None:
+        return None
+    try:
+        return image.find_existing_rendition(Filter(COVER))
+    except image.get_rendition_model().DoesNotExist:
+        return image.get_rendition(COVER)

@@ -10,7 +10,7 @@ from portal.people.access import employee_for
 from portal.prepared import Prepared
 
 from ..models import Certificate, CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt
-from ..structure import course_structure
+from ..structure import course_structure, cover_rendition
 
 # A learner's own reads on a course or lesson page and its actions, compiled once per process
 # (portal.prepared): each learner's pages are built again after each of their actions.
@@ -117,6 +117,7 @@ def course_context(*, course: CoursePage, user, preview: bool = False) -> dict:
         "certificate": certificate_of(enrollment),
         "can_self_enrol": course.enrolment == CoursePage.Enrolment.OPEN,
         "structure_key": structure["key"],
+        "cover": cover_rendition(structure["cover"]),
     }
 
 
