@@ -109,3 +109,35 @@ def test_keys_naming_an_employee_record_not_seen_yet_are_left_out():
     with translation.override("en"):
         assert keys_learned.keys_for(request, "8") == []
     assert keys_learned.keys_for(RequestFactory().get("/kursus/keamanan-digital/?page=2"), "8") == []
+
+
+@pytest.mark.django_db
+def test_a_page_built_after_one_served_kept_reads_what_the_build_read(client, make_learner, commands):
+    """The first learner's second visit is served kept (it reads no structure and no body); the
+    second learner's page is built, and what the first build read is read ahead for it."""
+    course = make_course()
+    first, second = make_learner("Sari"), make_learner("Budi")
+    for learner in (first, second):
+        services.enrollment_create(employee=learner.employee, course=course)
+    client.force_login(first)
+    for _ in range(2):
+        assert _progress(client.get(course.url).content.decode()) == "0%"
+
+    client.force_login(second)
+    del client.cookies[reads_ahead.HINT_COOKIE]
+    client.get("/dasbor/")
+    commands.clear()
+    assert _progress(client.get(course.url).content.decode()) == "0%"
+    assert len(commands) == 1, commands  # the page built from what was read ahead
+    assert any(f"kompeten:course:{course.pk}" in str(key) for key in commands[0][1:])
+
+
+def test_the_keys_learned_of_a_url_add_up_to_a_bound():
+    request = RequestFactory().get("/kursus/keamanan-digital/")
+    keys_learned._learned.clear()
+    for n in range(keys_learned.MOST + 5):
+        keys_learned.learn(request, user_id="7", language="id", base=set(), used={f"k:{n}"}, employee_id=None)
+        with translation.override("id"):
+            learned = keys_learned.keys_for(request, "7")
+        assert len(learned) <= keys_learned.MOST and f"k:{n}" in learned
+    assert sorted(learned) == sorted(f"k:{n}" for n in range(keys_learned.MOST, keys_learned.MOST + 5))
